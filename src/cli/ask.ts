@@ -1,0 +1,46 @@
+import { createInterface } from 'node:readline';
+import { loadKnowledge } from '../app';
+import { loadConfigFromProcess } from '../config/config';
+import type { Recognition } from '../knowledge/faq-recognizer';
+
+/** `npm run ask -- "question"` explains one match; `--jsonl` reads questions from stdin. */
+async function main(args: string[]): Promise<void> {
+  const config = loadConfigFromProcess();
+  const { recognizer } = loadKnowledge(config);
+  const threshold = config.ANSWER_THRESHOLD;
+  const toJson = (r: Recognition) => ({
+    text: r.text,
+    topic: r.topic,
+    confidence: r.confidence,
+    language: r.language,
+    alternatives: r.alternatives,
+    ...(r.exam ? { exam: r.exam } : {}),
+  });
+
+  if (args[0] === '--jsonl') {
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      if (line.trim()) process.stdout.write(`${JSON.stringify(toJson(recognizer.recognize(line)))}\n`);
+    }
+    return;
+  }
+  const question = args.join(' ').trim();
+  if (!question) {
+    process.stderr.write('Usage: npm run --silent ask -- "your question"   or   npm run --silent ask -- --jsonl < questions.txt\n');
+    process.exit(2);
+  }
+  const r = toJson(recognizer.recognize(question));
+  const lines = [
+    `question:    ${r.text}`,
+    `topic:       ${r.topic ?? '(none: the bot says it cannot answer)'}`,
+    `confidence:  ${r.confidence} (answers at ${threshold} or more)`,
+    `language:    ${r.language}`,
+    ...(r.exam ? [`exam:        ${r.exam.code} ${r.exam.eligible ? `qualifies (${r.exam.name})` : 'does not qualify'}`] : []),
+    `runner-ups:  ${r.alternatives.map((a) => `${a.topic} ${a.confidence}`).join(', ') || '(none)'}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});

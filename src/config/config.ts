@@ -1,0 +1,74 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    /** Folder of the embedded file store. */
+    DATA_DIR: z.string().default('./data'),
+    /** Where the content and the card templates live; tests point these at fixtures. */
+    CONTENT_DIR: z.string().default('./content'),
+    CARDS_DIR: z.string().default('./cards'),
+    MicrosoftAppId: optionalText.refine((v) => v === undefined || guid.test(v), {
+      message: 'must be the bot\'s application (client) id, a GUID',
+    }),
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalText,
+    /** Largest request body accepted by the endpoint, in bytes. */
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+    /** Confidence at or above which the bot answers a free-text question. */
+    ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.55),
+    /** Lower bar inside the linking flow, where the question already narrows the topics. */
+    SITUATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppPassword && guid.test(env.MicrosoftAppPassword)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: "looks like the secret's ID (a GUID); paste the secret's Value instead",
+      });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+    }
+  });
+
+export type AppConfig = Readonly<z.infer<typeof envSchema>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; every problem is reported together. */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`));
+  }
+  return Object.freeze(result.data);
+}
+
+/** The only place that touches process.env: a `.env` file, if present, then the real environment. */
+export function loadConfigFromProcess(): AppConfig {
+  // dotenv never overrides variables already set by the host.
+  loadDotenv({ quiet: true });
+  return loadConfig(process.env);
+}

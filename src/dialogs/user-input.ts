@@ -1,0 +1,66 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { AREA_IDS, TOPIC_IDS } from '../knowledge/catalog';
+import { LANGUAGES, type Lang } from '../i18n/language';
+
+const lang = z.enum(LANGUAGES);
+const topicId = z.enum(TOPIC_IDS);
+
+/**
+ * What card buttons send back, whether Teams delivers it as an Action.Execute invoke or as an
+ * Action.Submit message. Every payload carries the language of the card it came from.
+ */
+export const cardActionSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('menu'), lang }),
+  z.object({ verb: z.literal('area'), lang, area: z.enum(AREA_IDS) }),
+  z.object({ verb: z.literal('topic'), lang, topicId }),
+  z.object({ verb: z.literal('feedback'), lang, faqId: topicId, helpful: z.boolean() }),
+  z.object({ verb: z.literal('language'), lang }),
+  z.object({ verb: z.literal('support'), lang, faqId: topicId.optional() }),
+  z.object({ verb: z.literal('credit.start'), lang }),
+  z.object({ verb: z.literal('credit.exam'), lang, examCode: z.string().max(40).optional() }),
+  z.object({
+    verb: z.literal('credit.verify'),
+    lang,
+    examCode: z.string().regex(/^[A-Z]{2}-\d{3}$/),
+    method: z.enum(['badge', 'transcript']),
+  }),
+  z.object({ verb: z.literal('linking.start'), lang }),
+  z.object({ verb: z.literal('linking.situation'), lang, topicId }),
+]);
+
+export type CardAction = z.infer<typeof cardActionSchema>;
+export type CardVerb = CardAction['verb'];
+
+/** One turn's input as the dialogs see it, whatever the channel delivered. */
+export type UserInput =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'action'; readonly action: CardAction }
+  /** A button payload that failed validation: the dialogs answer it, never crash on it. */
+  | { readonly kind: 'invalid-action' }
+  | { readonly kind: 'none' };
+
+const USER_INPUT = Symbol('userInput');
+
+export function setUserInput(context: TurnContext, input: UserInput): void {
+  context.turnState.set(USER_INPUT, input);
+}
+
+export function getUserInput(context: TurnContext): UserInput {
+  return (context.turnState.get(USER_INPUT) as UserInput | undefined) ?? { kind: 'none' };
+}
+
+const TURN_LANG = Symbol('turnLang');
+
+/** The language this turn answers in, decided once by the bot before the dialogs run. */
+export function setTurnLang(context: TurnContext, lang: Lang): void {
+  context.turnState.set(TURN_LANG, lang);
+}
+
+export function findTurnLang(context: TurnContext): Lang | undefined {
+  return context.turnState.get(TURN_LANG) as Lang | undefined;
+}
+
+export function getTurnLang(context: TurnContext): Lang {
+  return findTurnLang(context) ?? 'en';
+}

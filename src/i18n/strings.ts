@@ -1,0 +1,167 @@
+import type { Lang } from './language';
+
+/** Every sentence the bot says outside the topic content, per language. Tests import these. */
+const en = {
+  welcomeTitle: 'Hi! I answer questions about your Microsoft certifications',
+  welcomeIntro:
+    'I can help you get college credit for eligible Azure exams through Excelsior College, link your certification profile (MCID) to your partner organization in Partner Center, and reach the right support team when you need a person.',
+  menuPrompt: 'Pick a subject, or just type your question.',
+  menuTitle: 'What would you like to know?',
+  switchLanguage: 'Français',
+  languageSwitched: "Sure, I'll answer in English from now on.",
+  backToMenu: 'Back to menu',
+  contactSupport: 'Contact support',
+  areaPrompt: 'Pick a question:',
+  creditFlowButton: 'Check my exam, step by step',
+  linkingFlowButton: 'Tell me your situation',
+  relatedTitle: 'You might also want to know',
+  linksTitle: 'Useful links',
+  helpfulQuestion: 'Was this helpful?',
+  yes: 'Yes',
+  no: 'No',
+  feedbackThanks: 'Thanks for your feedback!',
+  feedbackSorry: "Sorry that didn't help. Try rephrasing your question, or contact support and a person will look at it.",
+  fallbackTitle: "Sorry, I can't answer that one",
+  fallbackIntro:
+    'I only know about college credit for Microsoft exams and about linking a certification profile to a partner organization. Try other words, pick a subject below, or contact support.',
+  cancelled: 'No problem, I stopped there. Here is the menu.',
+  resumeFlow: 'Now, back to where we were:',
+  staleButton: "That button belongs to an older message. Here's the menu so you can pick again.",
+  askExamTitle: 'Which exam did you pass?',
+  askExamPrompt: 'Pick it from the list, or type its code (for example AZ-103).',
+  examPlaceholder: 'Choose an exam',
+  examCheck: 'Check',
+  examRetry: "I couldn't find an exam code there. Type it like AZ-103, or pick one from the list.",
+  examEligible: (code: string, name: string) => `Yes: ${code} (${name}) qualifies for college credit.`,
+  examNotEligible: (code: string) =>
+    `No: ${code} is not on the list of exams with an NCCRS credit recommendation, so it does not qualify.`,
+  eligibleListTitle: 'The exams that qualify',
+  askVerify: 'How would you like to prove your certification to Excelsior?',
+  verifyBadge: 'Share my badge',
+  verifyTranscript: 'Share my transcript',
+  verifyRetry: 'Please choose one of the two options: badge or transcript.',
+  checkAnotherExam: 'Check another exam',
+  emailTitle: 'Your e-mail to Excelsior, ready to send',
+  emailIntro: 'Open it in your mail app, attach what is listed, and send it to Excelsior.',
+  emailTo: 'To',
+  emailSubjectLabel: 'Subject',
+  emailOpen: 'Open in my mail app',
+  emailReminder: 'Send this to Excelsior only. Do not send the application or the e-mail to Microsoft.',
+  emailSubject: (code: string) => `College credit request: Microsoft exam ${code}`,
+  emailBody: (code: string, method: 'badge' | 'transcript') =>
+    [
+      'Hello,',
+      '',
+      `Please find my application for college credit for the Microsoft certification exam ${code}.`,
+      '',
+      'Attached or included:',
+      '- my completed credit application',
+      method === 'badge'
+        ? '- my Microsoft badge, shared with itcertifications@excelsior.edu from the Certification Dashboard'
+        : '- my transcript details: Transcript ID, Access Code and Transcript Viewing Page URL',
+      '',
+      'Thank you,',
+    ].join('\n'),
+  askSituationTitle: "What's your situation?",
+  askSituationPrompt: 'Pick the one that fits best, or describe it in your own words.',
+  situationRetry: "I didn't recognise the situation. Pick one of the options, or type 'menu' to leave.",
+  situations: {
+    'link-how': 'I want to link my profile for the first time',
+    'change-company': "I'm moving to another company",
+    'left-company': 'Someone has left the company',
+    unlink: 'I want to unlink my profile',
+    'admin-no-response': "I'm an admin and the user never answered",
+    'association-limit': 'I got an "association limited" message',
+    'skills-report-delay': "My exams don't show in the skills report",
+  },
+  turnError: (reference: string) =>
+    `Sorry, something went wrong on my side and I couldn't finish that. Please try again. If it keeps happening, quote this reference to support: ${reference}.`,
+  invalidAction: "I couldn't read what that button sent. Here's the menu so you can try again.",
+};
+
+export type Strings = typeof en;
+
+const fr: Strings = {
+  welcomeTitle: 'Bonjour ! Je réponds à vos questions sur vos certifications Microsoft',
+  welcomeIntro:
+    "Je peux vous aider à obtenir des crédits universitaires pour certains examens Azure auprès d'Excelsior College, à lier votre profil de certification (MCID) à votre organisation partenaire dans l'Espace partenaires, et à joindre le bon support quand vous avez besoin d'une personne.",
+  menuPrompt: 'Choisissez un sujet, ou posez directement votre question.',
+  menuTitle: 'Que souhaitez-vous savoir ?',
+  switchLanguage: 'English',
+  languageSwitched: 'Entendu, je vous réponds désormais en français.',
+  backToMenu: 'Retour au menu',
+  contactSupport: 'Contacter le support',
+  areaPrompt: 'Choisissez une question :',
+  creditFlowButton: 'Vérifier mon examen, étape par étape',
+  linkingFlowButton: 'Décrire ma situation',
+  relatedTitle: 'Ces questions peuvent aussi vous intéresser',
+  linksTitle: 'Liens utiles',
+  helpfulQuestion: 'Cette réponse vous a-t-elle aidé ?',
+  yes: 'Oui',
+  no: 'Non',
+  feedbackThanks: 'Merci pour votre retour !',
+  feedbackSorry:
+    "Désolé de ne pas avoir pu vous aider. Essayez de reformuler votre question, ou contactez le support : une personne s'en occupera.",
+  fallbackTitle: 'Désolé, je ne sais pas répondre à cette question',
+  fallbackIntro:
+    "Je connais uniquement les crédits universitaires pour les examens Microsoft et la liaison d'un profil de certification à une organisation partenaire. Reformulez, choisissez un sujet ci-dessous ou contactez le support.",
+  cancelled: "Pas de souci, on s'arrête là. Voici le menu.",
+  resumeFlow: 'Reprenons où nous en étions :',
+  staleButton: "Ce bouton provient d'un ancien message. Voici le menu pour refaire votre choix.",
+  askExamTitle: 'Quel examen avez-vous réussi ?',
+  askExamPrompt: 'Choisissez-le dans la liste ou tapez son code (par exemple AZ-103).',
+  examPlaceholder: 'Choisir un examen',
+  examCheck: 'Vérifier',
+  examRetry: "Je n'ai pas trouvé de code d'examen. Tapez-le sous la forme AZ-103, ou choisissez-le dans la liste.",
+  examEligible: (code: string, name: string) => `Oui : l'examen ${code} (${name}) donne droit à des crédits universitaires.`,
+  examNotEligible: (code: string) =>
+    `Non : l'examen ${code} ne figure pas parmi les examens bénéficiant d'une recommandation de crédits NCCRS ; il n'y donne donc pas droit.`,
+  eligibleListTitle: 'Les examens concernés',
+  askVerify: 'Comment souhaitez-vous justifier votre certification auprès d’Excelsior ?',
+  verifyBadge: 'Partager mon badge',
+  verifyTranscript: 'Partager mon relevé de notes',
+  verifyRetry: 'Choisissez l’une des deux options : badge ou relevé de notes.',
+  checkAnotherExam: 'Vérifier un autre examen',
+  emailTitle: 'Votre e-mail pour Excelsior, prêt à envoyer',
+  emailIntro: 'Ouvrez-le dans votre messagerie, joignez les éléments indiqués et envoyez-le à Excelsior.',
+  emailTo: 'À',
+  emailSubjectLabel: 'Objet',
+  emailOpen: 'Ouvrir dans ma messagerie',
+  emailReminder: "Envoyez-le uniquement à Excelsior. N'envoyez ni la demande ni l'e-mail à Microsoft.",
+  emailSubject: (code: string) => `Demande de crédits universitaires : examen Microsoft ${code}`,
+  emailBody: (code: string, method: 'badge' | 'transcript') =>
+    [
+      'Bonjour,',
+      '',
+      `Veuillez trouver ma demande de crédits universitaires pour l'examen de certification Microsoft ${code}.`,
+      '',
+      'Pièces jointes ou informations fournies :',
+      '- ma demande de crédits complétée',
+      method === 'badge'
+        ? '- mon badge Microsoft, partagé avec itcertifications@excelsior.edu depuis le tableau de bord des certifications'
+        : "- les informations de mon relevé de notes : ID du relevé, code d'accès et URL de la page de consultation",
+      '',
+      'Cordialement,',
+    ].join('\n'),
+  askSituationTitle: 'Quelle est votre situation ?',
+  askSituationPrompt: 'Choisissez celle qui vous correspond, ou décrivez-la avec vos mots.',
+  situationRetry: "Je n'ai pas reconnu votre situation. Choisissez une option, ou tapez « menu » pour sortir.",
+  situations: {
+    'link-how': 'Je veux lier mon profil pour la première fois',
+    'change-company': 'Je change de société',
+    'left-company': "Quelqu'un a quitté la société",
+    unlink: 'Je veux délier mon profil',
+    'admin-no-response': "Je suis administrateur et l'utilisateur n'a jamais répondu",
+    'association-limit': "J'ai un message « association limitée »",
+    'skills-report-delay': "Mes examens n'apparaissent pas dans le rapport des compétences",
+  },
+  turnError: (reference: string) =>
+    `Désolé, un problème de mon côté m'a empêché d'aller au bout. Réessayez ; si cela se reproduit, donnez cette référence au support : ${reference}.`,
+  invalidAction: "Je n'ai pas pu lire ce que ce bouton a envoyé. Voici le menu pour réessayer.",
+};
+
+const STRINGS: Record<Lang, Strings> = { en, fr };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { AREA_IDS, SUPPORT_QUEUES, TOPIC_IDS } from './catalog';
+
+const text = z.string().trim().min(1);
+
+/** Web links must be https; e-mail links are mailto:. */
+export const linkSchema = z.strictObject({
+  title: text,
+  url: z
+    .string()
+    .refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^mailto:[^\s@]+@[^\s@]+$/.test(u), {
+      message: 'must be an https:// link or a mailto: address',
+    }),
+});
+
+export const topicTextSchema = z.strictObject({
+  /** Shown on menu buttons and as the card title. */
+  title: text.max(80),
+  /** The short answer, always shown first. */
+  summary: text,
+  /** Numbered steps, when the answer is a procedure. */
+  steps: z.array(text).optional(),
+  /** Further facts shown as a bulleted list after the steps. */
+  notes: z.array(text).optional(),
+  links: z.array(linkSchema).optional(),
+  /** Example questions the recognizer learns from. */
+  questions: z.array(text).min(3),
+});
+
+export const topicFileSchema = z.strictObject({
+  id: z.enum(TOPIC_IDS),
+  area: z.enum(AREA_IDS),
+  related: z.array(z.enum(TOPIC_IDS)).max(4).default([]),
+  /** Topics whose answer is "contact support" name the queue that handles them. */
+  escalatesTo: z.enum(SUPPORT_QUEUES).optional(),
+  en: topicTextSchema,
+  fr: topicTextSchema,
+});
+
+const areaTextSchema = z.strictObject({ title: text.max(60), description: text });
+
+export const areasFileSchema = z.array(
+  z.strictObject({
+    id: z.enum(AREA_IDS),
+    topics: z.array(z.enum(TOPIC_IDS)).min(1),
+    en: areaTextSchema,
+    fr: areaTextSchema,
+  }),
+);
+
+export const examsFileSchema = z.strictObject({
+  /** The exams that carry an NCCRS credit recommendation. */
+  eligible: z
+    .array(z.strictObject({ code: z.string().regex(/^[A-Z]{2}-\d{3}$/), name: text }))
+    .min(1),
+});
+
+export type TopicFile = z.infer<typeof topicFileSchema>;
+export type TopicText = z.infer<typeof topicTextSchema>;
+export type AreasFile = z.infer<typeof areasFileSchema>;
+export type Area = AreasFile[number];
+export type ExamsFile = z.infer<typeof examsFileSchema>;
+export type EligibleExam = ExamsFile['eligible'][number];
+
+/** Example phrases for the conversational intents, which have no answer card of their own. */
+export const intentsFileSchema = z.strictObject({
+  help: z.strictObject({ en: z.array(text).min(3), fr: z.array(text).min(3) }),
+  human: z.strictObject({ en: z.array(text).min(3), fr: z.array(text).min(3) }),
+  /** Words that, next to an exam code, make the question about something other than credit. */
+  examOffTopic: z.array(text).min(1),
+});
+export type IntentsFile = z.infer<typeof intentsFileSchema>;

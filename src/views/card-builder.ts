@@ -1,0 +1,181 @@
+import type { Lang } from '../i18n/language';
+import { strings } from '../i18n/strings';
+import type { AreaId, TopicId } from '../knowledge/catalog';
+import type { ExamVerdict } from '../knowledge/exam-codes';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { CardAction } from '../dialogs/user-input';
+import type { AnswerCardData, CardButton, ChoiceCardData, TopicListCardData } from './card-data';
+import type { CardJson, CardRenderer } from './card-renderer';
+
+export type VerifyMethod = 'badge' | 'transcript';
+export type Feedback = 'yes' | 'no' | undefined;
+
+const EXCELSIOR = 'itcertifications@excelsior.edu';
+const other = (lang: Lang): Lang => (lang === 'en' ? 'fr' : 'en');
+
+export function button(title: string, data: CardAction): CardButton {
+  return { title, verb: data.verb, data };
+}
+
+/** Builds each card's data from the knowledge base and the strings, then renders it. */
+export class CardBuilder {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly renderer: CardRenderer,
+  ) {}
+
+  footer(lang: Lang, faqId?: TopicId): CardButton[] {
+    const s = strings(lang);
+    return [
+      button(s.backToMenu, { verb: 'menu', lang }),
+      button(s.contactSupport, { verb: 'support', lang, ...(faqId ? { faqId } : {}) }),
+      button(s.switchLanguage, { verb: 'language', lang: other(lang) }),
+    ];
+  }
+
+  /** The greeting and the menu; the fallback uses the same layout with an honest title. */
+  menu(lang: Lang, variant: 'welcome' | 'menu' | 'fallback'): CardJson {
+    const s = strings(lang);
+    const title = { welcome: s.welcomeTitle, menu: s.menuTitle, fallback: s.fallbackTitle }[variant];
+    const intro = variant === 'fallback' ? s.fallbackIntro : s.welcomeIntro;
+    return this.renderer.render('welcome', {
+      lang,
+      title,
+      intro,
+      prompt: s.menuPrompt,
+      areas: this.kb.areas.map((area) => ({
+        button: button(area[lang].title, { verb: 'area', lang, area: area.id }),
+        description: area[lang].description,
+      })),
+      footer: this.footer(lang),
+    });
+  }
+
+  area(id: AreaId, lang: Lang): CardJson {
+    const s = strings(lang);
+    const area = this.kb.area(id);
+    const flows: CardButton[] = [];
+    if (id === 'credit') flows.push(button(s.creditFlowButton, { verb: 'credit.start', lang }));
+    if (id === 'linking') flows.push(button(s.linkingFlowButton, { verb: 'linking.start', lang }));
+    const data: TopicListCardData = {
+      lang,
+      title: area[lang].title,
+      intro: area[lang].description,
+      prompt: s.areaPrompt,
+      flows,
+      topics: area.topics.map((topicId) => button(this.kb.text(topicId, lang).title, { verb: 'topic', lang, topicId })),
+      footer: this.footer(lang),
+    };
+    return this.renderer.render('topic-list', data);
+  }
+
+  answer(topicId: TopicId, lang: Lang, options: { exam?: ExamVerdict; feedback?: Feedback } = {}): CardJson {
+    const s = strings(lang);
+    const topic = this.kb.topic(topicId);
+    const text = topic[lang];
+    const { exam, feedback } = options;
+    const data: AnswerCardData = {
+      lang,
+      title: text.title,
+      verdict: exam ? this.verdictText(exam, lang) : '',
+      verdictStyle: exam ? (exam.eligible ? 'good' : 'attention') : 'default',
+      summary: text.summary,
+      steps: (text.steps ?? []).map((step, i) => ({ number: i + 1, text: step })),
+      notes: (text.notes ?? []).map((n) => `- ${n}`).join('\n'),
+      linksTitle: s.linksTitle,
+      links: text.links ?? [],
+      relatedTitle: s.relatedTitle,
+      related: topic.related.map((id) => button(this.kb.text(id, lang).title, { verb: 'topic', lang, topicId: id })),
+      feedback: feedback
+        ? { text: feedback === 'yes' ? s.feedbackThanks : s.feedbackSorry, buttons: [] }
+        : {
+            text: s.helpfulQuestion,
+            buttons: [
+              button(s.yes, { verb: 'feedback', lang, faqId: topicId, helpful: true }),
+              button(s.no, { verb: 'feedback', lang, faqId: topicId, helpful: false }),
+            ],
+          },
+      footer: this.footer(lang, topicId),
+    };
+    return this.renderer.render('answer', data);
+  }
+
+  verdictText(exam: ExamVerdict, lang: Lang): string {
+    const s = strings(lang);
+    return exam.eligible && exam.name ? s.examEligible(exam.code, exam.name) : s.examNotEligible(exam.code);
+  }
+
+  /** The verdict; in the credit flow an eligible exam also asks how to verify. */
+  examVerdict(exam: ExamVerdict, lang: Lang, askVerification: boolean): CardJson {
+    const s = strings(lang);
+    const ask = askVerification && exam.eligible;
+    return this.renderer.render('exam-verdict', {
+      lang,
+      verdict: this.verdictText(exam, lang),
+      verdictStyle: exam.eligible ? 'good' : 'attention',
+      listTitle: s.eligibleListTitle,
+      exams: this.kb.exams.eligible,
+      question: ask ? s.askVerify : '',
+      choices: ask
+        ? [
+            button(s.verifyBadge, { verb: 'credit.verify', lang, examCode: exam.code, method: 'badge' }),
+            button(s.verifyTranscript, { verb: 'credit.verify', lang, examCode: exam.code, method: 'transcript' }),
+          ]
+        : [button(s.checkAnotherExam, { verb: 'credit.start', lang })],
+      footer: this.footer(lang, 'credit-eligible-exams'),
+    });
+  }
+
+  examQuestion(lang: Lang, retry: boolean): CardJson {
+    const s = strings(lang);
+    const data: ChoiceCardData = {
+      lang,
+      notice: retry ? s.examRetry : '',
+      title: s.askExamTitle,
+      prompt: s.askExamPrompt,
+      picker: {
+        inputId: 'examCode',
+        placeholder: s.examPlaceholder,
+        options: this.kb.exams.eligible.map((e) => ({ title: `${e.code}: ${e.name}`, value: e.code })),
+        submit: button(s.examCheck, { verb: 'credit.exam', lang }),
+      },
+      choices: [],
+      footer: this.footer(lang),
+    };
+    return this.renderer.render('choice', data);
+  }
+
+  situationQuestion(lang: Lang, retry: boolean): CardJson {
+    const s = strings(lang);
+    const situations = Object.entries(s.situations) as [TopicId, string][];
+    return this.renderer.render('choice', {
+      lang,
+      notice: retry ? s.situationRetry : '',
+      title: s.askSituationTitle,
+      prompt: s.askSituationPrompt,
+      picker: { inputId: 'none', placeholder: '', options: [], submit: button(s.askSituationTitle, { verb: 'linking.start', lang }) },
+      choices: situations.map(([topicId, title]) => button(title, { verb: 'linking.situation', lang, topicId })),
+      footer: this.footer(lang),
+    });
+  }
+
+  emailDraft(examCode: string, method: VerifyMethod, lang: Lang): CardJson {
+    const s = strings(lang);
+    const subject = s.emailSubject(examCode);
+    const body = s.emailBody(examCode, method);
+    return this.renderer.render('email-draft', {
+      lang,
+      title: s.emailTitle,
+      intro: s.emailIntro,
+      toLabel: s.emailTo,
+      to: EXCELSIOR,
+      subjectLabel: s.emailSubjectLabel,
+      subject,
+      body,
+      reminder: s.emailReminder,
+      openTitle: s.emailOpen,
+      mailto: `mailto:${EXCELSIOR}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`,
+      footer: this.footer(lang, method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript'),
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import type { Lang } from '../i18n/language';
+import type { CardAction } from '../dialogs/user-input';
+
+/** A button: Action.Execute with a verb; `data` repeats the verb so Action.Submit works too. */
+export interface CardButton {
+  readonly title: string;
+  readonly verb: CardAction['verb'];
+  readonly data: CardAction;
+}
+
+export interface LinkButton {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** cards/welcome.json: the greeting, the menu and the fallback share this layout. */
+export interface WelcomeCardData {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly intro: string;
+  readonly prompt: string;
+  readonly areas: readonly { readonly button: CardButton; readonly description: string }[];
+  readonly footer: readonly CardButton[];
+}
+
+/** cards/topic-list.json: one area's questions, and the guided flow that serves it. */
+export interface TopicListCardData {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly intro: string;
+  readonly prompt: string;
+  readonly flows: readonly CardButton[];
+  readonly topics: readonly CardButton[];
+  readonly footer: readonly CardButton[];
+}
+
+/** cards/answer.json: a topic's answer. */
+export interface AnswerCardData {
+  readonly lang: Lang;
+  readonly title: string;
+  /** Empty when the question named no exam. */
+  readonly verdict: string;
+  readonly verdictStyle: 'good' | 'attention' | 'default';
+  readonly summary: string;
+  readonly steps: readonly { readonly number: number; readonly text: string }[];
+  /** A markdown bullet list, or empty. */
+  readonly notes: string;
+  readonly linksTitle: string;
+  readonly links: readonly LinkButton[];
+  readonly relatedTitle: string;
+  readonly related: readonly CardButton[];
+  readonly feedback: { readonly text: string; readonly buttons: readonly CardButton[] };
+  readonly footer: readonly CardButton[];
+}
+
+/** cards/exam-verdict.json: whether one exam qualifies, and the list that does. */
+export interface ExamVerdictCardData {
+  readonly lang: Lang;
+  readonly verdict: string;
+  readonly verdictStyle: 'good' | 'attention';
+  readonly listTitle: string;
+  readonly exams: readonly { readonly code: string; readonly name: string }[];
+  /** The next question of the guided flow, or empty. */
+  readonly question: string;
+  readonly choices: readonly CardButton[];
+  readonly footer: readonly CardButton[];
+}
+
+/** cards/choice.json: a guided-flow question with buttons and, optionally, a drop-down. */
+export interface ChoiceCardData {
+  readonly lang: Lang;
+  /** Shown above the question on a retry; empty otherwise. */
+  readonly notice: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly picker: {
+    readonly inputId: string;
+    readonly placeholder: string;
+    readonly options: readonly { readonly title: string; readonly value: string }[];
+    readonly submit: CardButton;
+  };
+  readonly choices: readonly CardButton[];
+  readonly footer: readonly CardButton[];
+}
+
+/** cards/email-draft.json: the ready-to-send e-mail to Excelsior. */
+export interface EmailDraftCardData {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly intro: string;
+  readonly toLabel: string;
+  readonly to: string;
+  readonly subjectLabel: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly reminder: string;
+  readonly openTitle: string;
+  readonly mailto: string;
+  readonly footer: readonly CardButton[];
+}
+
+export interface CardDataByTemplate {
+  welcome: WelcomeCardData;
+  'topic-list': TopicListCardData;
+  answer: AnswerCardData;
+  'exam-verdict': ExamVerdictCardData;
+  choice: ChoiceCardData;
+  'email-draft': EmailDraftCardData;
+}
+
+export type TemplateName = keyof CardDataByTemplate;
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['welcome', 'topic-list', 'answer', 'exam-verdict', 'choice', 'email-draft'];
