@@ -26,8 +26,8 @@ function parseExam(input: UserInput): string | undefined {
   return undefined;
 }
 
-const BADGE_WORDS = /\bbadges?\b/i;
-const TRANSCRIPT_WORDS = /\b(transcripts?|relev[ée]s?|transcriptions?)\b/i;
+const BADGE_WORDS = /\bbadges?(?!\p{L})/iu;
+const TRANSCRIPT_WORDS = /\b(?:transcripts?|relev[ée]s?|transcriptions?)(?!\p{L})/iu;
 
 function parseMethod(input: UserInput): VerifyMethod | undefined {
   if (input.kind === 'action' && input.action.verb === 'credit.verify') return input.action.method;

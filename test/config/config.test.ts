@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('when nothing is set, then the bot runs locally on port 3978 without authentication', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3978);
+    expect(config.MicrosoftAppId).toBeUndefined();
+  });
+
+  it('when several variables are wrong, then every problem is reported at once', () => {
+    expect(
+      problems({ PORT: 'eighty', MicrosoftAppId: 'my-bot', MicrosoftAppType: 'SingleTenant', ANSWER_THRESHOLD: '2' }),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT /),
+        "MicrosoftAppId must be the bot's application (client) id, a GUID",
+        expect.stringMatching(/^ANSWER_THRESHOLD /),
+      ]),
+    );
+  });
+
+  it("when the secret's ID (a GUID) is pasted instead of its value, then the message says so", () => {
+    expect(
+      problems({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: '8f14e45f-ceea-467f-a0e6-4c3a1b2c3d4e' }),
+    ).toEqual(["MicrosoftAppPassword looks like the secret's ID (a GUID); paste the secret's Value instead"]);
+  });
+
+  it('when the tenant type is SingleTenant without a tenant id, then MicrosoftAppTenantId is named', () => {
+    expect(
+      problems({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'a~secret', MicrosoftAppType: 'SingleTenant' }),
+    ).toEqual(['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant']);
+  });
+});
