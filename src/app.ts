@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -7,7 +6,10 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Storage,
 } from 'botbuilder';
+import { lookupTeamsEmail } from './bot/contact-lookup';
 import { FaqBot } from './bot/faq-bot';
+import { RecentTurns } from './bot/recent-turns';
+import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
 import type { AppConfig } from './config/config';
 import { RootDialog } from './dialogs/root-dialog';
@@ -16,10 +18,12 @@ import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './logging/logger';
-import { FileStorage } from './storage/file-storage';
+import { createStorage } from './storage/create-storage';
 import { CardBuilder } from './views/card-builder';
 import { CardRenderer } from './views/card-renderer';
-import { renderAllCards } from './views/card-samples';
+import { renderAllCards, renderSupportCards } from './views/card-samples';
+import { loadRoutingRules } from './support/routing-loader';
+import { SupportCards } from './views/support-cards';
 
 export interface App {
   readonly adapter: CloudAdapter;
@@ -28,6 +32,7 @@ export interface App {
   readonly recognizer: FaqRecognizer;
   readonly cards: CardBuilder;
   readonly storage: Storage;
+  readonly support: SupportParts;
 }
 
 export interface AppOverrides {
@@ -40,16 +45,21 @@ export interface AppOverrides {
 /** Loads the content and templates and checks them together; shared by the bot and the CLI. */
 export function loadKnowledge(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD'>) {
   const kb = loadKnowledgeBase(config.CONTENT_DIR);
+  const routing = loadRoutingRules(config.CONTENT_DIR);
   const renderer = new CardRenderer(config.CARDS_DIR);
   const cards = new CardBuilder(kb, renderer);
-  renderer.verify(() => renderAllCards(kb, cards));
-  return { kb, cards, recognizer: new FaqRecognizer(kb, config.ANSWER_THRESHOLD) };
+  const supportCards = new SupportCards(kb, renderer, cards, routing);
+  renderer.verify(() => {
+    renderAllCards(kb, cards);
+    renderSupportCards(supportCards);
+  });
+  return { kb, cards, supportCards, routing, recognizer: new FaqRecognizer(kb, config.ANSWER_THRESHOLD) };
 }
 
 /** The composition root: every part is built here and handed to the next by its constructor. */
 export function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  const { kb, cards, recognizer } = loadKnowledge(config);
-  const storage = overrides.storage ?? new FileStorage(join(config.DATA_DIR, 'state'));
+  const { kb, cards, supportCards, routing, recognizer } = loadKnowledge(config);
+  const storage = overrides.storage ?? createStorage(config);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const feedback = overrides.feedback ?? new StorageFeedbackLog(storage);
@@ -64,7 +74,30 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
 
-  const root = new RootDialog({ kb, cards, recognizer, feedback, situationThreshold: config.SITUATION_THRESHOLD });
-  const bot = new FaqBot(conversationState, userState, root, cards);
-  return { adapter, bot, kb, recognizer, cards, storage };
+  const support = composeSupport(config, storage, adapter, cards, supportCards, routing, logger);
+  const recentTurns = new RecentTurns(conversationState);
+  const root = new RootDialog({
+    kb,
+    cards,
+    recognizer,
+    feedback,
+    situationThreshold: config.SITUATION_THRESHOLD,
+    support: support.actions,
+    escalation: {
+      cards: supportCards,
+      routing,
+      escalation: support.escalation,
+      recentTurns: (context) => recentTurns.get(context),
+      lookupEmail: (context) => lookupTeamsEmail(context),
+    },
+  });
+  const bot = new FaqBot({
+    conversationState,
+    userState,
+    rootDialog: root,
+    cards,
+    recentTurns,
+    latestTicket: async (userId) => (await support.tickets.listForUser(userId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
+  });
+  return { adapter, bot, kb, recognizer, cards, storage, support };
 }

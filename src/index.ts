@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfigFromProcess();
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp(config, logger);
+  app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth: config.MicrosoftAppId ? 'channel tokens required' : 'anonymous (local only)' });
 }

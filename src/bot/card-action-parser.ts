@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { cardActionSchema, type UserInput } from '../dialogs/user-input';
+import { redactSecrets } from '../support/redaction';
 
 const executeInvokeSchema = z.object({
   action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(64), data: z.record(z.string(), z.unknown()).optional() }),
@@ -26,3 +27,25 @@ export function readUserInput(activity: Partial<Activity>): UserInput {
   const text = (activity.text ?? '').trim();
   return text ? { kind: 'text', text } : { kind: 'none' };
 }
+
+/** Masks secrets in typed text and in every free-text field a card sent back. */
+export function redactInput(input: UserInput): { input: UserInput; found: boolean } {
+  if (input.kind === 'text') {
+    const { text, found } = redactSecrets(input.text);
+    return { input: { kind: 'text', text }, found };
+  }
+  if (input.kind !== 'action') return { input, found: false };
+  let found = false;
+  const action = Object.fromEntries(
+    Object.entries(input.action).map(([key, value]) => {
+      if (typeof value !== 'string' || PAYLOAD_IDS.has(key)) return [key, value];
+      const result = redactSecrets(value);
+      found ||= result.found;
+      return [key, result.text];
+    }),
+  ) as typeof input.action;
+  return { input: { kind: 'action', action }, found };
+}
+
+// Fields that are identifiers or enums, never user text.
+const PAYLOAD_IDS = new Set(['verb', 'lang', 'topicId', 'faqId', 'area', 'queue', 'ticketId', 'method', 'examCode']);

@@ -9,11 +9,15 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { langFromLocale, type Lang } from '../i18n/language';
+import { strings } from '../i18n/strings';
 import { detectLanguage } from '../knowledge/language-detector';
-import { sendCard, takeReplacementCard } from '../dialogs/replies';
+import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
 import { setTurnLang, setUserInput, type UserInput } from '../dialogs/user-input';
+import type { Ticket } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
-import { readUserInput } from './card-action-parser';
+import { readUserInput, redactInput } from './card-action-parser';
+import { onHandoffStatus } from './handoff';
+import type { RecentTurns } from './recent-turns';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose; absent until they do. */
@@ -21,25 +25,28 @@ export interface UserProfile {
   welcomed?: boolean;
 }
 
+export interface FaqBotDeps {
+  readonly conversationState: ConversationState;
+  readonly userState: UserState;
+  readonly rootDialog: Dialog;
+  readonly cards: CardBuilder;
+  readonly recentTurns: RecentTurns;
+  /** The user's newest ticket, for handoff status messages. */
+  readonly latestTicket: (userId: string) => Promise<Ticket | undefined>;
+}
+
 /**
- * The Teams activity handler: it turns each activity into one input, decides the reply
- * language, runs the root dialog and saves state. The dialogs own the conversation.
+ * The Teams activity handler: it turns each activity into one input (secrets masked first),
+ * decides the reply language, runs the root dialog and saves state. The dialogs own the flow.
  */
 export class FaqBot extends TeamsActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<UserProfile>;
   private readonly dialogs: DialogSet;
 
-  constructor(
-    private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
-    private readonly rootDialog: Dialog,
-    private readonly cards: CardBuilder,
-  ) {
+  constructor(private readonly deps: FaqBotDeps) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.profile = userState.createProperty<UserProfile>('profile');
-    this.dialogs = new DialogSet(this.dialogState).add(rootDialog);
+    this.profile = deps.userState.createProperty<UserProfile>('profile');
+    this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState')).add(deps.rootDialog);
 
     this.onMessage(async (context, next) => {
       TurnContext.removeRecipientMention(context.activity);
@@ -52,19 +59,23 @@ export class FaqBot extends TeamsActivityHandler {
       if (others.length > 0) await this.welcomeOnce(context);
       await next();
     });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'handoff.status') await onHandoffStatus(context, () => deps.latestTicket(context.activity.from.id));
+      await next();
+    });
   }
 
   /** Saves state after every turn, including turns that only update a card. */
   async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context);
-    await this.userState.saveChanges(context);
+    await this.deps.conversationState.saveChanges(context);
+    await this.deps.userState.saveChanges(context);
   }
 
   protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    const input = readUserInput(context.activity);
-    await this.runTurn(context, input);
+    await this.runTurn(context, readUserInput(context.activity));
     const card = takeReplacementCard(context);
     const body: AdaptiveCardInvokeResponse = card
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }
@@ -73,12 +84,19 @@ export class FaqBot extends TeamsActivityHandler {
     return { status: 200, body };
   }
 
-  private async runTurn(context: TurnContext, input: UserInput): Promise<void> {
+  private async runTurn(context: TurnContext, raw: UserInput): Promise<void> {
+    // Secrets are masked before the input reaches state, logs, tickets or the recognizer.
+    const { input, found } = redactInput(raw);
+    if (input.kind === 'text') context.activity.text = input.text;
     setUserInput(context, input);
-    setTurnLang(context, await this.replyLanguage(context, input));
+    const lang = await this.replyLanguage(context, input);
+    setTurnLang(context, lang);
+    this.deps.recentTurns.watch(context);
+    if (input.kind === 'text') await this.deps.recentTurns.add(context, { from: 'user', text: input.text, at: new Date().toISOString() });
+    if (found) await sendText(context, strings(lang).support.secretWarning);
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialog.id);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
   }
 
   /**
@@ -100,6 +118,6 @@ export class FaqBot extends TeamsActivityHandler {
     const profile = await this.profile.get(context, {});
     if (profile.welcomed) return;
     profile.welcomed = true;
-    await sendCard(context, this.cards.menu(profile.language ?? langFromLocale(context.activity.locale), 'welcome'));
+    await sendCard(context, this.deps.cards.menu(profile.language ?? langFromLocale(context.activity.locale), 'welcome'));
   }
 }

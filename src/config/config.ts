@@ -7,6 +7,13 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+
+const optionalUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) URL' });
+
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const envSchema = z
@@ -15,6 +22,14 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     /** Folder of the embedded file store. */
     DATA_DIR: z.string().default('./data'),
+    /** `file`: the embedded store under DATA_DIR; `azure-blob`: shared by several instances. */
+    STORAGE: z.enum(['file', 'azure-blob']).default('file'),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    AZURE_STORAGE_CONTAINER: z
+      .string()
+      .trim()
+      .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'must be 3-63 lowercase letters, digits and single hyphens (an Azure container name)')
+      .default('bot-state'),
     /** Where the content and the card templates live; tests point these at fixtures. */
     CONTENT_DIR: z.string().default('./content'),
     CARDS_DIR: z.string().default('./cards'),
@@ -31,6 +46,20 @@ const envSchema = z
     /** Lower bar inside the linking flow, where the question already narrows the topics. */
     SITUATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Teams user ids or AAD object ids, comma-separated: who may register a support channel. */
+    SUPPORT_ADMINS: idList,
+    /** Who may assign, reply to and resolve tickets (admins may too). */
+    SUPPORT_AGENTS: idList,
+    /** Language of the ticket cards in the support channels. */
+    SUPPORT_LANGUAGE: z.enum(['en', 'fr']).default('en'),
+    /** Optional webhook per queue (ServiceNow, Zendesk, Jira…), signed with WEBHOOK_SECRET. */
+    WEBHOOK_URL_CERTIFICATION_SUPPORT: optionalUrl,
+    WEBHOOK_URL_MICROSOFT_SUPPORT: optionalUrl,
+    WEBHOOK_SECRET: optionalText,
+    /** Send a Bot Framework handoff.initiate event with each ticket (agent hubs such as Omnichannel). */
+    HANDOFF_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    /** How often the outbox retries deliveries that failed, in milliseconds. */
+    OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
@@ -42,6 +71,12 @@ const envSchema = z
         path: ['MicrosoftAppPassword'],
         message: "looks like the secret's ID (a GUID); paste the secret's Value instead",
       });
+    }
+    if ((env.WEBHOOK_URL_CERTIFICATION_SUPPORT || env.WEBHOOK_URL_MICROSOFT_SUPPORT) && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when a webhook URL is set (receivers verify the signature)' });
+    }
+    if (env.STORAGE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORAGE is azure-blob' });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });

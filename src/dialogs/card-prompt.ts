@@ -8,8 +8,10 @@ import { getTurnLang, getUserInput, type UserInput } from './user-input';
 export interface CardPromptSpec<T, O> {
   /** The answer in this input, or undefined when the input does not answer the question. */
   parse(input: UserInput): T | undefined;
-  /** The question as a card; `retry` when the last input did not answer it. */
-  render(lang: Lang, options: O, retry: boolean): CardJson;
+  /** Inputs meant for this question even when invalid (its own form's submit): they get a retry, not an interruption. */
+  owns?(input: UserInput): boolean;
+  /** The question as a card; on a retry, `rejected` is the input that did not answer it. */
+  render(lang: Lang, options: O, retry: boolean, rejected?: UserInput): CardJson;
 }
 
 /**
@@ -26,7 +28,7 @@ export class CardPrompt<T, O extends object = object> extends Dialog<O> {
   }
 
   accepts(input: UserInput): boolean {
-    return this.spec.parse(input) !== undefined;
+    return this.spec.parse(input) !== undefined || (this.spec.owns?.(input) ?? false);
   }
 
   async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
@@ -36,9 +38,10 @@ export class CardPrompt<T, O extends object = object> extends Dialog<O> {
   }
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const value = this.spec.parse(getUserInput(dc.context));
+    const input = getUserInput(dc.context);
+    const value = this.spec.parse(input);
     if (value === undefined) {
-      await this.ask(dc.context, dc.activeDialog!.state.options as O, true);
+      await this.ask(dc.context, dc.activeDialog!.state.options as O, true, input);
       return Dialog.EndOfTurn;
     }
     return dc.endDialog(value);
@@ -48,7 +51,7 @@ export class CardPrompt<T, O extends object = object> extends Dialog<O> {
     await this.ask(context, instance.state.options as O, false);
   }
 
-  private async ask(context: TurnContext, options: O, retry: boolean): Promise<void> {
-    await sendCard(context, this.spec.render(getTurnLang(context), options, retry));
+  private async ask(context: TurnContext, options: O, retry: boolean, rejected?: UserInput): Promise<void> {
+    await sendCard(context, this.spec.render(getTurnLang(context), options, retry, rejected));
   }
 }

@@ -47,6 +47,7 @@ export class CreditFlowDialog extends ComponentDialog {
     this.addDialog(
       new CardPrompt<string>(EXAM_PROMPT, {
         parse: parseExam,
+        owns: (input) => input.kind === 'action' && input.action.verb === 'credit.exam',
         render: (lang, _options, retry) => cards.examQuestion(lang, retry),
       }),
     );

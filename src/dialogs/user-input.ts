@@ -1,10 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { AREA_IDS, TOPIC_IDS } from '../knowledge/catalog';
+import { AREA_IDS, SUPPORT_QUEUES, TOPIC_IDS } from '../knowledge/catalog';
 import { LANGUAGES, type Lang } from '../i18n/language';
 
 const lang = z.enum(LANGUAGES);
 const topicId = z.enum(TOPIC_IDS);
+const ticketId = z.string().regex(/^(CS|MS)-[0-9A-Z]{6}$/);
+/** Form fields arrive as strings; bounded here, checked field by field by the intake form. */
+const field = z.string().max(4000).optional();
 
 /**
  * What card buttons send back, whether Teams delivers it as an Action.Execute invoke or as an
@@ -27,6 +30,23 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   }),
   z.object({ verb: z.literal('linking.start'), lang }),
   z.object({ verb: z.literal('linking.situation'), lang, topicId }),
+  z.object({ verb: z.literal('support.queue'), lang, queue: z.enum(SUPPORT_QUEUES) }),
+  z.object({
+    verb: z.literal('support.submit'),
+    lang,
+    description: field,
+    email: field,
+    mcid: field,
+    partnerId: field,
+    errorMessage: field,
+  }),
+  z.object({ verb: z.literal('support.cancel'), lang }),
+  z.object({ verb: z.literal('tickets.mine'), lang }),
+  z.object({ verb: z.literal('ticket.assign'), lang, ticketId }),
+  z.object({ verb: z.literal('ticket.resolve'), lang, ticketId }),
+  z.object({ verb: z.literal('ticket.reply'), lang, ticketId, reply: field }),
+  z.object({ verb: z.literal('ticket.close'), lang, ticketId }),
+  z.object({ verb: z.literal('ticket.reopen'), lang, ticketId }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

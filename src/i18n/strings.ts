@@ -1,4 +1,5 @@
 import type { Lang } from './language';
+import { SUPPORT_STRINGS } from './support-strings';
 
 /** Every sentence the bot says outside the topic content, per language. Tests import these. */
 const en = {
@@ -160,8 +161,13 @@ const fr: Strings = {
   invalidAction: "Je n'ai pas pu lire ce que ce bouton a envoyé. Voici le menu pour réessayer.",
 };
 
-const STRINGS: Record<Lang, Strings> = { en, fr };
+const STRINGS = {
+  en: { ...en, support: SUPPORT_STRINGS.en },
+  fr: { ...fr, support: SUPPORT_STRINGS.fr },
+};
 
-export function strings(lang: Lang): Strings {
+export type AllStrings = (typeof STRINGS)['en'];
+
+export function strings(lang: Lang): AllStrings {
   return STRINGS[lang];
 }

@@ -22,7 +22,7 @@ function readJson(file: string, problems: string[]): unknown {
   }
 }
 
-function parseFile<T extends z.ZodType>(file: string, schema: T, problems: string[]): z.infer<T> | undefined {
+export function parseFile<T extends z.ZodType>(file: string, schema: T, problems: string[]): z.infer<T> | undefined {
   const raw = readJson(file, problems);
   if (raw === undefined) return undefined;
   const result = schema.safeParse(raw);

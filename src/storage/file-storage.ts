@@ -2,16 +2,35 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import { lock, type LockOptions } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
+import { eTagConflict, type InsertableStorage } from './insertable-storage';
+
+type Item = Record<string, unknown>;
+
+const LOCK_OPTIONS: LockOptions = {
+  // The key's file may not exist yet; the lock is a sibling directory `<file>.lock`.
+  realpath: false,
+  // A lock left by a killed process is taken over after this long (the holder refreshes it).
+  stale: 5000,
+  // Enough tries to outwait a stale lock; contention on one key is otherwise short.
+  retries: { retries: 120, factor: 1.3, minTimeout: 2, maxTimeout: 100, randomize: true },
+  // The default throws from a timer and kills the process; a lock only turns stale here when
+  // the event loop stalls for seconds, and the write then goes on as if unlocked.
+  onCompromised: () => undefined,
+};
 
 /**
  * The embedded default store: one JSON file per key in a folder, so state survives a restart
  * with no server. Each write goes to a temporary file renamed over the old one
  * (write-file-atomic), so a crash mid-write leaves the previous version, never half a file.
- * eTags behave as in botbuilder's cloud stores: a write carrying a stale eTag is refused.
+ * eTags behave as in the Azure Blob store, also between processes sharing the folder: the eTag
+ * check and the write happen under a lock on the key (proper-lockfile). A write with a stale
+ * eTag, or with an eTag for a key that no longer exists, is refused; `*` or no eTag overwrites.
+ * Reads take no lock: a rename is atomic, so they see the old or the new file.
  */
-export class FileStorage implements Storage {
+export class FileStorage implements InsertableStorage {
   private readonly pending = new Map<string, Promise<unknown>>();
 
   constructor(private readonly dir: string) {
@@ -30,34 +49,46 @@ export class FileStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await Promise.all(Object.entries(changes).map(([key, value]) => this.serialized(key, () => this.writeItem(key, value))));
+    await this.eachLocked(changes, async (key, value, current) => {
+      const expected = value?.eTag as string | undefined;
+      if (expected && expected !== '*' && current?.eTag !== expected) throw eTagConflict(key);
+      await this.writeItem(key, value);
+    });
+  }
+
+  async insert(items: StoreItems): Promise<void> {
+    await this.eachLocked(items, async (key, value, current) => {
+      if (current !== undefined) throw eTagConflict(key);
+      await this.writeItem(key, value);
+    });
   }
 
   async delete(keys: string[]): Promise<void> {
     await Promise.all(
       keys.map((key) =>
-        this.serialized(key, async () => {
-          await unlink(this.fileOf(key)).catch((error: NodeJS.ErrnoException) => {
+        this.locked(key, () =>
+          unlink(this.fileOf(key)).catch((error: NodeJS.ErrnoException) => {
             if (error.code !== 'ENOENT') throw error;
-          });
-        }),
+          }),
+        ),
       ),
     );
   }
 
-  private async writeItem(key: string, value: Record<string, unknown>): Promise<void> {
-    const current = await this.readItem(key);
-    const expected = value?.eTag as string | undefined;
-    if (current && expected && expected !== '*' && current.eTag !== expected) {
-      throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-    }
+  private async eachLocked(items: StoreItems, task: (key: string, value: Item, current: Item | undefined) => Promise<void>) {
+    await Promise.all(
+      Object.entries(items).map(([key, value]) => this.locked(key, async () => task(key, value, await this.readItem(key)))),
+    );
+  }
+
+  private async writeItem(key: string, value: Item): Promise<void> {
     const stored = { ...value, eTag: randomUUID() };
     await writeFileAtomic(this.fileOf(key), JSON.stringify({ key, item: stored }));
   }
 
-  private async readItem(key: string): Promise<Record<string, unknown> | undefined> {
+  private async readItem(key: string): Promise<Item | undefined> {
     try {
-      const parsed = JSON.parse(await readFile(this.fileOf(key), 'utf8')) as { item: Record<string, unknown> };
+      const parsed = JSON.parse(await readFile(this.fileOf(key), 'utf8')) as { item: Item };
       return parsed.item;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -65,10 +96,22 @@ export class FileStorage implements Storage {
     }
   }
 
-  /** Writes to one key run one after another, so the eTag check and the write are not interleaved. */
-  private serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a task under the key's file lock. Tasks on one key in this process queue up first, so
+   * they do not spin on the lock against each other.
+   */
+  private locked<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const file = this.fileOf(key);
+    const run = async () => {
+      const release = await lock(file, LOCK_OPTIONS);
+      try {
+        return await task();
+      } finally {
+        await release().catch(() => undefined);
+      }
+    };
     const previous = this.pending.get(key) ?? Promise.resolve();
-    const next = previous.then(task, task);
+    const next = previous.then(run, run);
     const settled = next.catch(() => undefined);
     this.pending.set(key, settled);
     void settled.then(() => {

@@ -82,6 +82,7 @@ export class CardBuilder {
       summary: text.summary,
       steps: (text.steps ?? []).map((step, i) => ({ number: i + 1, text: step })),
       notes: (text.notes ?? []).map((n) => `- ${n}`).join('\n'),
+      cta: this.callsToAction(topicId, lang, feedback),
       linksTitle: s.linksTitle,
       links: text.links ?? [],
       relatedTitle: s.relatedTitle,
@@ -98,6 +99,15 @@ export class CardBuilder {
       footer: this.footer(lang, topicId),
     };
     return this.renderer.render('answer', data);
+  }
+
+  /** Answers that are "contact support", and a "No, not helpful", lead straight to a ticket. */
+  private callsToAction(topicId: TopicId, lang: Lang, feedback: Feedback): CardButton[] {
+    const s = strings(lang);
+    if (feedback === 'no') return [button(s.contactSupport, { verb: 'support', lang, faqId: topicId })];
+    if (this.kb.topic(topicId).escalatesTo) return [button(s.support.openTicketButton, { verb: 'support', lang, faqId: topicId })];
+    if (topicId === 'association-limit') return [button(s.support.stillLimitedButton, { verb: 'support', lang, faqId: topicId })];
+    return [];
   }
 
   verdictText(exam: ExamVerdict, lang: Lang): string {

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/language';
 import type { CardAction } from '../dialogs/user-input';
+import type { IntakeFormCardData, TicketCardData, TicketConfirmationCardData, TicketListCardData } from './support-card-data';
 
 /** A button: Action.Execute with a verb; `data` repeats the verb so Action.Submit works too. */
 export interface CardButton {
@@ -45,6 +46,8 @@ export interface AnswerCardData {
   readonly steps: readonly { readonly number: number; readonly text: string }[];
   /** A markdown bullet list, or empty. */
   readonly notes: string;
+  /** A prominent next step, e.g. "Open a ticket" on answers whose answer is support. */
+  readonly cta: readonly CardButton[];
   readonly linksTitle: string;
   readonly links: readonly LinkButton[];
   readonly relatedTitle: string;
@@ -106,7 +109,22 @@ export interface CardDataByTemplate {
   'exam-verdict': ExamVerdictCardData;
   choice: ChoiceCardData;
   'email-draft': EmailDraftCardData;
+  'intake-form': IntakeFormCardData;
+  'ticket-confirmation': TicketConfirmationCardData;
+  ticket: TicketCardData;
+  'ticket-list': TicketListCardData;
 }
 
 export type TemplateName = keyof CardDataByTemplate;
-export const TEMPLATE_NAMES: readonly TemplateName[] = ['welcome', 'topic-list', 'answer', 'exam-verdict', 'choice', 'email-draft'];
+export const TEMPLATE_NAMES: readonly TemplateName[] = [
+  'welcome',
+  'topic-list',
+  'answer',
+  'exam-verdict',
+  'choice',
+  'email-draft',
+  'intake-form',
+  'ticket-confirmation',
+  'ticket',
+  'ticket-list',
+];

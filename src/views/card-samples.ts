@@ -1,6 +1,8 @@
 import { LANGUAGES } from '../i18n/language';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Ticket } from '../support/ticket';
 import type { CardBuilder } from './card-builder';
+import type { SupportCards } from './support-cards';
 
 /**
  * Renders every card the bot can send, in both languages, from the real content. Startup runs
@@ -27,6 +29,43 @@ export function renderAllCards(kb: KnowledgeBase, cards: CardBuilder): { name: s
     add('choice:situation', cards.situationQuestion(lang, false));
     add('email-draft:badge', cards.emailDraft(eligible.code, 'badge', lang));
     add('email-draft:transcript', cards.emailDraft(eligible.code, 'transcript', lang));
+  }
+  return out;
+}
+
+/** The escalation's cards, from a sample ticket, in both languages. */
+export function renderSupportCards(cards: SupportCards): { name: string; lang: string; card: Record<string, unknown> }[] {
+  const out: { name: string; lang: string; card: Record<string, unknown> }[] = [];
+  for (const lang of LANGUAGES) {
+    const add = (name: string, card: Record<string, unknown>) => out.push({ name, lang, card });
+    const ticket: Ticket = {
+      id: 'CS-ABC234',
+      queue: 'certification-support',
+      topic: 'support-mcid-merge',
+      flowStep: 'credit-exam-prompt',
+      language: lang,
+      user: { id: 'u1', name: 'Sample User' },
+      description: 'Two certification profiles need merging.',
+      email: 'user@contoso.com',
+      mcid: '1234567',
+      partnerId: '7654321',
+      errorMessage: 'Sample error',
+      conversation: {},
+      transcript: [{ from: 'user', text: 'merge my profiles', at: new Date(0).toISOString() }],
+      createdAt: new Date(0).toISOString(),
+      status: 'assigned',
+      assignee: { id: 'a1', name: 'Agent' },
+      history: [{ at: new Date(0).toISOString(), status: 'open' }],
+    };
+    add('support:queue', cards.queueQuestion(lang, { retry: false, creditApplication: true }));
+    add('support:intake-errors', cards.intakeForm(lang, ticket, { description: 'short' }, ['description', 'email']));
+    add('support:intake', cards.intakeForm(lang, { queue: 'microsoft-support', topic: null }, {}, []));
+    add('support:confirmation', cards.confirmation(ticket, lang));
+    add('support:ticket', cards.ticket(ticket, lang, 'notice'));
+    add('support:ticket-closed', cards.ticket({ ...ticket, status: 'closed' }, lang));
+    add('support:ticket-list', cards.ticketList([ticket], lang));
+    add('support:ticket-list-empty', cards.ticketList([], lang));
+    add('support:solved', cards.solvedQuestion(ticket, lang));
   }
   return out;
 }

@@ -59,7 +59,7 @@ describe('language', () => {
     const chat = bot.conversation({ locale: 'fr-FR' });
     const answer = lastCard(await chat.say('how do I unlink my certification profile from the partner organization'));
     expect(answer.lang).toBe('en');
-    const menu = onlyCard(await chat.send({ type: 'conversationUpdate', membersAdded: [{ id: 'someone-else' }] }));
+    const menu = onlyCard(await chat.send({ type: 'conversationUpdate', membersAdded: [{ id: 'someone-else', name: 'Someone' }] }));
     expect(menu.lang).toBe('en');
   });
 

@@ -6,7 +6,6 @@ import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import type { FeedbackEntry, FeedbackLog } from '../../src/feedback/feedback-log';
 import { silentLogger } from '../../src/logging/logger';
-import type { CardButton } from '../../src/views/card-data';
 
 export class RecordingFeedbackLog implements FeedbackLog {
   readonly entries: FeedbackEntry[] = [];
@@ -24,19 +23,30 @@ export interface TestBot {
   readonly storage: Storage;
   readonly feedback: RecordingFeedbackLog;
   /** A new user's 1:1 chat with the bot. */
-  conversation(options?: { locale?: string; channelId?: string; userId?: string }): TestConversation;
+  conversation(options?: ConversationOptions): TestConversation;
 }
 
-export function createTestBot(overrides: { storage?: Storage } = {}): TestBot {
+export interface ConversationOptions {
+  readonly id?: string;
+  readonly locale?: string;
+  readonly channelId?: string;
+  readonly userId?: string;
+  readonly userName?: string;
+  readonly aadObjectId?: string;
+  readonly serviceUrl?: string;
+  readonly conversationType?: 'personal' | 'groupChat' | 'channel';
+}
+
+export function createTestBot(overrides: { storage?: Storage; env?: Record<string, string> } = {}): TestBot {
   const storage = overrides.storage ?? new MemoryStorage();
   const feedback = new RecordingFeedbackLog();
-  const app = createApp(testConfig(), silentLogger, { storage, feedback });
+  const app = createApp(testConfig(overrides.env), silentLogger, { storage, feedback });
   let count = 0;
   return {
     app,
     storage,
     feedback,
-    conversation: (options = {}) => new TestConversation(app, { id: `conv-${++count}`, ...options }),
+    conversation: (options = {}) => new TestConversation(app, { ...options, id: options.id ?? `conv-${++count}` }),
   };
 }
 
@@ -46,7 +56,7 @@ export class TestConversation {
 
   constructor(
     app: App,
-    private readonly options: { id: string; locale?: string; channelId?: string; userId?: string },
+    private readonly options: ConversationOptions & { id: string },
   ) {
     this.adapter = new TestAdapter((context) => app.bot.run(context), undefined, true);
   }
@@ -55,17 +65,17 @@ export class TestConversation {
     return {
       channelId: this.options.channelId ?? 'msteams',
       locale: this.options.locale ?? 'en-US',
-      from: { id: this.options.userId ?? `user-${this.options.id}`, name: 'Dana Tester' },
+      from: { id: this.options.userId ?? `user-${this.options.id}`, name: this.options.userName ?? 'Dana Tester', ...(this.options.aadObjectId ? { aadObjectId: this.options.aadObjectId } : {}) },
       recipient: { id: 'bot-id', name: 'Certification bot' },
-      conversation: { id: this.options.id, conversationType: 'personal' } as Activity['conversation'],
-      serviceUrl: 'https://smba.example.test/',
+      conversation: { id: this.options.id, conversationType: this.options.conversationType ?? 'personal' } as Activity['conversation'],
+      serviceUrl: this.options.serviceUrl ?? 'https://smba.example.test/',
     };
   }
 
   /** Sends one activity and returns everything the bot sent back during that turn. */
   async send(activity: Partial<Activity>): Promise<Activity[]> {
     await this.adapter.processActivity({ ...this.base(), ...activity } as Activity);
-    return this.adapter.activeQueue.splice(0);
+    return this.adapter.activeQueue.splice(0) as Activity[];
   }
 
   say(text: string): Promise<Activity[]> {
@@ -79,7 +89,7 @@ export class TestConversation {
   }
 
   /** Clicks a card button the way Teams does for Action.Execute: an adaptiveCard/action invoke. */
-  click(button: Pick<CardButton, 'verb' | 'data'>, inputs: Record<string, unknown> = {}): Promise<Activity[]> {
+  click(button: { verb: string; data: object }, inputs: Record<string, unknown> = {}): Promise<Activity[]> {
     return this.send({
       type: ActivityTypes.Invoke,
       name: 'adaptiveCard/action',
@@ -88,7 +98,7 @@ export class TestConversation {
   }
 
   /** The same button as an Action.Submit (message with value), as older clients send it. */
-  submit(button: Pick<CardButton, 'data'>, inputs: Record<string, unknown> = {}): Promise<Activity[]> {
+  submit(button: { data: object }, inputs: Record<string, unknown> = {}): Promise<Activity[]> {
     return this.send({ type: ActivityTypes.Message, value: { ...button.data, ...inputs } });
   }
 }

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import * as AC from 'adaptivecards';
 import { loadKnowledge } from '../../src/app';
 import { CardTemplateError } from '../../src/views/card-renderer';
-import { renderAllCards } from '../../src/views/card-samples';
+import { renderAllCards, renderSupportCards } from '../../src/views/card-samples';
 import { testConfig } from '../helpers/test-bot';
 
-const { kb, cards } = loadKnowledge(testConfig());
-const rendered = renderAllCards(kb, cards);
+const { kb, cards, supportCards } = loadKnowledge(testConfig());
+const rendered = [...renderAllCards(kb, cards), ...renderSupportCards(supportCards)];
 
 function parse(card: unknown) {
   // adaptivecards 3.0.6 checks `lang` with a /g regex and exec(), so its lastIndex leaks from one

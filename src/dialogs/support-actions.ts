@@ -1,0 +1,117 @@
+import { TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import { strings } from '../i18n/strings';
+import { SUPPORT_QUEUES, type SupportQueue } from '../knowledge/catalog';
+import type { EscalationService } from '../support/escalation-service';
+import type { DeskResult, SupportDesk } from '../support/support-desk';
+import type { TicketPerson } from '../support/ticket';
+import type { SupportCards } from '../views/support-cards';
+import type { CardBuilder } from '../views/card-builder';
+import { ESCALATION, type EscalationOptions } from './escalation-dialog';
+import { replaceCard, sendCard, sendText } from './replies';
+import type { CardAction } from './user-input';
+
+/** Registers a team channel for a queue; only people listed in config may. */
+export interface ChannelRegistry {
+  register(queue: SupportQueue, conversation: Record<string, unknown>, by: TicketPerson): Promise<void>;
+}
+
+export interface SupportActionsDeps {
+  readonly cards: CardBuilder;
+  readonly supportCards: SupportCards;
+  readonly escalation: EscalationService;
+  readonly desk: SupportDesk;
+  readonly registry: ChannelRegistry;
+  readonly isAdmin: (person: TicketPerson) => boolean;
+  /** Language of the cards support people see in their channel. */
+  readonly supportLang: 'en' | 'fr';
+}
+
+const REGISTER = new RegExp(`^\\s*(?:register|serve|enregistrer)\\s+(${SUPPORT_QUEUES.join('|')})\\s*$`, 'i');
+
+function personOf(context: TurnContext): TicketPerson {
+  const { id, name, aadObjectId } = context.activity.from;
+  return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}) };
+}
+
+/** The ways into an escalation, "my tickets", and what support does from a ticket card. */
+export class SupportActions {
+  constructor(private readonly deps: SupportActionsDeps) {}
+
+  startEscalation(innerDc: DialogContext, options: EscalationOptions): Promise<unknown> {
+    return innerDc.beginDialog(ESCALATION, options);
+  }
+
+  /** "register certification-support" typed in a support channel. Returns false for other text. */
+  async handleCommand(context: TurnContext, text: string): Promise<boolean> {
+    const match = REGISTER.exec(text);
+    if (!match) return false;
+    const s = strings(this.deps.supportLang).support;
+    const by = personOf(context);
+    if (!this.deps.isAdmin(by)) {
+      await sendText(context, s.notAllowed);
+      return true;
+    }
+    const queue = match[1].toLowerCase() as SupportQueue;
+    await this.deps.registry.register(queue, JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))), by);
+    await sendText(context, s.channelRegistered(s.queueNames[queue]));
+    return true;
+  }
+
+  /** Handles the support verbs; returns false for any other action. */
+  async handle(innerDc: DialogContext, action: CardAction, flowStep?: string): Promise<boolean> {
+    const context = innerDc.context;
+    const { lang } = action;
+    switch (action.verb) {
+      case 'support':
+        await this.startEscalation(innerDc, { topic: action.faqId ?? null, ...(flowStep ? { flowStep } : {}) });
+        return true;
+      case 'support.queue':
+        await this.startEscalation(innerDc, { topic: null, queue: action.queue });
+        return true;
+      case 'support.submit':
+        // The form of a finished escalation: nothing to attach it to any more.
+        await sendText(context, strings(lang).staleButton);
+        await sendCard(context, this.deps.cards.menu(lang, 'menu'));
+        return true;
+      case 'support.cancel':
+        await sendText(context, strings(lang).cancelled);
+        await sendCard(context, this.deps.cards.menu(lang, 'menu'));
+        return true;
+      case 'tickets.mine':
+        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(context.activity.from.id), lang));
+        return true;
+      case 'ticket.assign':
+        return this.answerDesk(context, await this.deps.desk.assign(action.ticketId, personOf(context)));
+      case 'ticket.resolve':
+        return this.answerDesk(context, await this.deps.desk.resolve(action.ticketId, personOf(context)));
+      case 'ticket.reply':
+        return this.answerDesk(context, await this.deps.desk.reply(action.ticketId, personOf(context), action.reply));
+      case 'ticket.close': {
+        const result = await this.deps.desk.close(action.ticketId, personOf(context));
+        if (result.ok) await replaceCard(context, this.deps.supportCards.ticketList([result.ticket], lang));
+        await sendText(context, result.ok ? strings(lang).support.closedThanks(action.ticketId) : strings(lang).support.notAllowed);
+        return true;
+      }
+      case 'ticket.reopen': {
+        const result = await this.deps.desk.reopen(action.ticketId, personOf(context));
+        await sendText(context, result.ok ? strings(lang).support.reopened(action.ticketId) : strings(lang).support.notAllowed);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Support sees the ticket card updated in place; a refusal leaves the card as it was. */
+  private async answerDesk(context: TurnContext, result: DeskResult): Promise<boolean> {
+    const lang = this.deps.supportLang;
+    const s = strings(lang).support;
+    if (result.ok) {
+      await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang));
+    } else {
+      await sendText(context, result.reason === 'empty-reply' ? s.replyEmpty : s.notAllowed);
+    }
+    return true;
+  }
+}

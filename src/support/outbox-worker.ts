@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { TicketDelivery } from './escalation-service';
+import type { Outbox, OutboxItem } from './outbox';
+import type { Ticket } from './ticket';
+
+export type OutboxSender = (item: OutboxItem) => Promise<void>;
+
+export interface WorkerLog {
+  warn(fields: Record<string, unknown>): void;
+}
+
+/** 1 s, 2 s, 4 s… up to 10 minutes, with jitter so instances do not retry in step. */
+export function backoffMs(attempts: number, random = Math.random): number {
+  return Math.round(Math.min(600_000, 1000 * 2 ** attempts) * (0.5 + random() / 2));
+}
+
+/**
+ * Sends what the outbox owes: each due item through the sender registered for its target;
+ * success removes it, failure counts the attempt and puts it off. Runs on a timer and right
+ * after each new ticket, one pass at a time per process.
+ */
+export class OutboxWorker {
+  private running: Promise<number> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly senders: ReadonlyMap<string, OutboxSender>,
+    private readonly log: WorkerLog,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** One pass; resolves to the number of items delivered. */
+  runOnce(): Promise<number> {
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.log.warn({ event: 'outbox_pass_failed', err: error.message })), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private async pass(): Promise<number> {
+    let delivered = 0;
+    for (const item of await this.outbox.due(this.now())) {
+      const send = this.senders.get(item.target);
+      try {
+        if (!send) throw new Error(`no sender for target ${item.target}`);
+        await send(item);
+        await this.outbox.markDelivered(item.id);
+        delivered++;
+      } catch (error) {
+        const next = new Date(this.now().getTime() + backoffMs(item.attempts + 1));
+        await this.outbox.markFailed(item.id, next);
+        this.log.warn({ event: 'outbox_delivery_failed', target: item.target, ticketId: item.ticketId, attempts: item.attempts + 1, err: (error as Error).message });
+      }
+    }
+    return delivered;
+  }
+}
+
+/** A delivery that goes through the outbox: queued durably first, then tried at once. */
+export class OutboxDelivery implements TicketDelivery {
+  constructor(
+    readonly name: string,
+    private readonly outbox: Outbox,
+    private readonly worker: OutboxWorker,
+    /** The target for this ticket, or undefined when this way is not configured for its queue. */
+    private readonly targetOf: (ticket: Ticket) => string | undefined,
+    private readonly payloadOf: (ticket: Ticket) => unknown,
+  ) {}
+
+  async deliver(ticket: Ticket): Promise<void> {
+    const target = this.targetOf(ticket);
+    if (!target) return;
+    await this.outbox.enqueue({ id: randomUUID(), ticketId: ticket.id, target, payload: this.payloadOf(ticket), attempts: 0, nextAttemptAt: new Date(0).toISOString() });
+    await this.worker.runOnce();
+  }
+}

@@ -1,0 +1,73 @@
+import type { Storage } from 'botbuilder';
+import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/document-updater';
+
+/** One webhook delivery still to be made. */
+export interface OutboxItem {
+  /** Unique per delivery; receivers see it as `x-delivery-id` and can drop repeats. */
+  readonly id: string;
+  readonly ticketId: string;
+  /** The name of a configured delivery target, never its URL secret. */
+  readonly target: string;
+  readonly payload: unknown;
+  readonly attempts: number;
+  /** ISO date before which the item is not due. */
+  readonly nextAttemptAt: string;
+}
+
+interface PendingDocument {
+  readonly items: readonly OutboxItem[];
+}
+
+const PENDING_KEY = 'outbox/pending';
+
+/**
+ * Durable queue of webhook deliveries: pending items live in one storage document changed under
+ * its eTag (retried on conflict), so a restart loses nothing and several instances share it.
+ * Delivered items are removed, so the document only holds what is still owed. Two instances
+ * may both find an item due and both send it: delivery is at least once, hence the id.
+ */
+export class Outbox {
+  private readonly updater: DocumentUpdater;
+
+  constructor(
+    private readonly storage: Storage,
+    retry: RetryOptions = DEFAULT_RETRY,
+  ) {
+    this.updater = new DocumentUpdater(storage, retry);
+  }
+
+  /** Adds the item; enqueuing the same id again changes nothing. */
+  async enqueue(item: OutboxItem): Promise<void> {
+    await this.change((items) => (items.some((i) => i.id === item.id) ? items : [...items, item]));
+  }
+
+  /** Items whose next attempt is at or before `now`, earliest first. */
+  async due(now: Date): Promise<OutboxItem[]> {
+    const stored = (await this.storage.read([PENDING_KEY]))[PENDING_KEY] as PendingDocument | undefined;
+    return (stored?.items ?? [])
+      .filter((i) => Date.parse(i.nextAttemptAt) <= now.getTime())
+      .sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+  }
+
+  async markDelivered(id: string): Promise<void> {
+    await this.change((items) => (items.some((i) => i.id === id) ? items.filter((i) => i.id !== id) : items));
+  }
+
+  /** Counts the attempt and puts the item off until `nextAttemptAt`. */
+  async markFailed(id: string, nextAttemptAt: Date): Promise<void> {
+    await this.change((items) =>
+      items.some((i) => i.id === id)
+        ? items.map((i) => (i.id === id ? { ...i, attempts: i.attempts + 1, nextAttemptAt: nextAttemptAt.toISOString() } : i))
+        : items,
+    );
+  }
+
+  /** A change that returns the same array writes nothing. */
+  private async change(edit: (items: readonly OutboxItem[]) => readonly OutboxItem[]): Promise<void> {
+    await this.updater.update<PendingDocument>(PENDING_KEY, (doc) => {
+      const items = doc?.items ?? [];
+      const next = edit(items);
+      return next === items && doc ? doc : { items: next };
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import type { Ticket, TicketPerson, TicketStatus } from './ticket';
+import type { TicketStore } from './escalation-service';
+
+export type TicketChange = 'assigned' | 'replied' | 'resolved' | 'closed' | 'reopened';
+
+/** Tells the people involved: the user in their 1:1 chat, support by updating their card. */
+export interface TicketNotifier {
+  ticketChanged(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void>;
+}
+
+export type DeskResult =
+  | { readonly ok: true; readonly ticket: Ticket }
+  | { readonly ok: false; readonly reason: 'not-allowed' | 'not-found' | 'empty-reply' };
+
+/**
+ * What support people (and the ticket's owner) can do to a ticket. Every action checks who
+ * asks against the configured support list or the ticket's owner, never against the card's
+ * payload, which anyone can forge.
+ */
+export class SupportDesk {
+  constructor(
+    private readonly store: TicketStore,
+    private readonly notifier: TicketNotifier,
+    private readonly isAgent: (person: TicketPerson) => boolean,
+  ) {}
+
+  assign(id: string, by: TicketPerson): Promise<DeskResult> {
+    return this.agentChange(id, by, 'assigned', (t) => ({ ...t, assignee: by }));
+  }
+
+  resolve(id: string, by: TicketPerson): Promise<DeskResult> {
+    return this.agentChange(id, by, 'resolved', (t) => t);
+  }
+
+  async reply(id: string, by: TicketPerson, text: string | undefined): Promise<DeskResult> {
+    const reply = text?.trim();
+    if (!reply) return { ok: false, reason: 'empty-reply' };
+    return this.agentChange(id, by, 'replied', (t) => t, reply.slice(0, 2000));
+  }
+
+  close(id: string, by: TicketPerson): Promise<DeskResult> {
+    return this.ownerChange(id, by, 'closed');
+  }
+
+  reopen(id: string, by: TicketPerson): Promise<DeskResult> {
+    return this.ownerChange(id, by, 'reopened');
+  }
+
+  private async agentChange(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string): Promise<DeskResult> {
+    if (!this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
+    return this.apply(id, by, change, edit, note);
+  }
+
+  private async ownerChange(id: string, by: TicketPerson, change: 'closed' | 'reopened'): Promise<DeskResult> {
+    const ticket = await this.store.get(id);
+    if (!ticket) return { ok: false, reason: 'not-found' };
+    if (ticket.user.id !== by.id && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
+    return this.apply(id, by, change, (t) => t);
+  }
+
+  private async apply(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string): Promise<DeskResult> {
+    if (!(await this.store.get(id))) return { ok: false, reason: 'not-found' };
+    const status = STATUS_AFTER[change];
+    const at = new Date().toISOString();
+    const ticket = await this.store.update(id, (current) => {
+      const next = edit(current);
+      return {
+        ...next,
+        status: status ?? current.status,
+        history: [...current.history, { at, status: status ?? current.status, by, ...(note ? { note } : {}) }],
+      };
+    });
+    await this.notifier.ticketChanged(ticket, change, by, note);
+    return { ok: true, ticket };
+  }
+}
+
+const STATUS_AFTER: Record<TicketChange, TicketStatus | undefined> = {
+  assigned: 'assigned',
+  replied: undefined,
+  resolved: 'resolved',
+  closed: 'closed',
+  reopened: 'open',
+};

@@ -1,0 +1,166 @@
+import type { Storage } from 'botbuilder';
+import type { SupportQueue } from '../knowledge/catalog';
+import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/document-updater';
+import { insertItems, isETagConflict } from '../storage/insertable-storage';
+import { QUEUE_PREFIX, type Ticket, type TicketRequest, type TicketStatus } from './ticket';
+import { newTicketId, TICKET_ID_PATTERN } from './ticket-id';
+
+/** What replaces the description once a user asked to be forgotten. */
+export const ERASED = "[removed at the user's request]";
+
+interface TicketIndex {
+  readonly ids: readonly string[];
+}
+
+const ticketKey = (id: string) => `tickets/${id}`;
+const userIndexKey = (userId: string) => `tickets/index/user/${userId}`;
+const queueIndexKey = (queue: SupportQueue) => `tickets/index/queue/${queue}`;
+const QUEUES = Object.keys(QUEUE_PREFIX) as SupportQueue[];
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Reads go in slices so a long index does not open thousands of files or requests at once.
+const READ_SLICE = 100;
+const ID_TRIES = 5;
+
+export interface TicketRepositoryOptions {
+  readonly now?: () => Date;
+  readonly retry?: RetryOptions;
+  /** Draws a ticket id; tests pass a fixed sequence to force collisions. */
+  readonly newId?: (queue: SupportQueue) => string;
+}
+
+/**
+ * Tickets over any botbuilder `Storage`, safe with several bot instances on one store: a ticket
+ * is one document created only if its id is free, and the per-user and per-queue indexes are
+ * shared documents changed under eTags, retried on conflict, never overwritten.
+ */
+export class TicketRepository {
+  private readonly updater: DocumentUpdater;
+  private readonly now: () => Date;
+  private readonly newId: (queue: SupportQueue) => string;
+
+  constructor(
+    private readonly storage: Storage,
+    options: TicketRepositoryOptions = {},
+  ) {
+    this.updater = new DocumentUpdater(storage, options.retry ?? DEFAULT_RETRY);
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? newTicketId;
+  }
+
+  async create(request: TicketRequest): Promise<Ticket> {
+    if (!request.user?.id) throw new Error('TicketRepository.create(): the request has no user id');
+    const at = this.now().toISOString();
+    for (let attempt = 0; attempt < ID_TRIES; attempt++) {
+      const id = this.newId(request.queue);
+      const ticket: Ticket = { ...request, id, createdAt: at, status: 'open', history: [{ at, status: 'open' }] };
+      try {
+        await insertItems(this.storage, { [ticketKey(id)]: ticket });
+      } catch (error) {
+        if (isETagConflict(error)) continue; // the id is taken: draw another
+        throw error;
+      }
+      // The ticket is stored before it is indexed: a crash in between leaves it unlisted, never a dangling id.
+      await Promise.all([this.addToIndex(queueIndexKey(request.queue), id), this.addToIndex(userIndexKey(request.user.id), id)]);
+      return ticket;
+    }
+    throw new Error(`TicketRepository.create(): no free ticket id after ${ID_TRIES} tries`);
+  }
+
+  async get(id: string): Promise<Ticket | undefined> {
+    return (await this.readTickets([id]))[0];
+  }
+
+  /** Read-modify-write under the ticket's eTag; `change` may run more than once, so keep it pure. */
+  update(id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket> {
+    if (!TICKET_ID_PATTERN.test(id)) return Promise.reject(new Error(`TicketRepository.update(): no ticket ${id}`));
+    return this.updater.update<Ticket>(ticketKey(id), (current) => {
+      if (!current) throw new Error(`TicketRepository.update(): no ticket ${id}`);
+      // The id and creation date are the ticket's identity: a change cannot move them.
+      return { ...change(current), id: current.id, createdAt: current.createdAt };
+    });
+  }
+
+  async listForUser(userId: string): Promise<Ticket[]> {
+    return this.readTickets(await this.indexOf(userIndexKey(userId)));
+  }
+
+  async listForQueue(queue: SupportQueue, status?: TicketStatus): Promise<Ticket[]> {
+    const tickets = await this.readTickets(await this.indexOf(queueIndexKey(queue)));
+    return status ? tickets.filter((t) => t.status === status) : tickets;
+  }
+
+  /** Retention: empties the transcript of every ticket created more than `days` days before `now`. */
+  async purgeTranscriptsOlderThan(days: number, now: Date): Promise<number> {
+    const cutoff = now.getTime() - days * DAY_MS;
+    const isOld = (t: Ticket) => Date.parse(t.createdAt) < cutoff && t.transcript.length > 0;
+    let purged = 0;
+    for (const queue of QUEUES) {
+      const old = (await this.listForQueue(queue)).filter(isOld);
+      await Promise.all(old.map((t) => this.update(t.id, (current) => (isOld(current) ? { ...current, transcript: [] } : current))));
+      purged += old.length;
+    }
+    return purged;
+  }
+
+  /**
+   * Erases a user's personal data from their tickets (name, e-mail, MCID, partner id, error text,
+   * transcript; the description becomes a marker). Ids, queue, topic and status stay, so
+   * support's records still add up. Returns how many tickets were changed.
+   */
+  async forgetUser(userId: string): Promise<number> {
+    const at = this.now().toISOString();
+    const tickets = await this.listForUser(userId);
+    await Promise.all(tickets.map((t) => this.update(t.id, (current) => erasePersonalData(current, at))));
+    return tickets.length;
+  }
+
+  private addToIndex(key: string, id: string): Promise<TicketIndex> {
+    return this.updater.update<TicketIndex>(key, (index) => {
+      if (index?.ids.includes(id)) return index;
+      return { ids: [...(index?.ids ?? []), id] };
+    });
+  }
+
+  private async indexOf(key: string): Promise<readonly string[]> {
+    const index = (await this.storage.read([key]))[key] as TicketIndex | undefined;
+    return index?.ids ?? [];
+  }
+
+  /** The tickets in the order of `ids`; ids with no stored ticket are skipped. */
+  private async readTickets(ids: readonly string[]): Promise<Ticket[]> {
+    const valid = ids.filter((id) => TICKET_ID_PATTERN.test(id));
+    const tickets: Ticket[] = [];
+    for (let i = 0; i < valid.length; i += READ_SLICE) {
+      const slice = valid.slice(i, i + READ_SLICE);
+      const items = await this.storage.read(slice.map(ticketKey));
+      for (const id of slice) {
+        const stored = items[ticketKey(id)] as (Ticket & { eTag?: string }) | undefined;
+        if (!stored) continue;
+        const { eTag: _eTag, ...ticket } = stored;
+        tickets.push(ticket);
+      }
+    }
+    return tickets;
+  }
+}
+
+function erasePersonalData(ticket: Ticket, at: string): Ticket {
+  if (ticket.description === ERASED && ticket.user.name === undefined) return ticket;
+  const { email: _email, mcid: _mcid, partnerId: _partnerId, errorMessage: _errorMessage, ...kept } = ticket;
+  const { name: _name, ...user } = ticket.user;
+  const reference = ticket.conversation as { user?: Record<string, unknown> };
+  const conversation = reference.user ? { ...ticket.conversation, user: withoutName(reference.user) } : ticket.conversation;
+  return {
+    ...kept,
+    user,
+    description: ERASED,
+    transcript: [],
+    conversation,
+    history: [...ticket.history, { at, status: ticket.status, note: "personal data erased at the user's request" }],
+  };
+}
+
+function withoutName(person: Record<string, unknown>): Record<string, unknown> {
+  const { name: _name, ...rest } = person;
+  return rest;
+}

@@ -1,0 +1,37 @@
+import { createHmac } from 'node:crypto';
+import type { Ticket } from './ticket';
+
+export interface WebhookTarget {
+  readonly url: string;
+  readonly secret: string;
+}
+
+export const SIGNATURE_HEADER = 'x-signature-256';
+
+/** `sha256=<hex>` over the exact body, as GitHub-style webhooks do, so receivers verify it with any HMAC library. */
+export function signBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** The JSON a ticketing system receives: the ticket without the conversation reference. */
+export function webhookPayload(ticket: Ticket): Record<string, unknown> {
+  const { conversation: _conversation, ...rest } = ticket;
+  return { event: 'ticket.created', ticket: rest };
+}
+
+/** POSTs one payload; any non-2xx or network error throws, and the outbox tries again later. */
+export async function postWebhook(target: WebhookTarget, payload: unknown, deliveryId: string, timeoutMs = 10_000): Promise<void> {
+  const body = JSON.stringify(payload);
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signBody(body, target.secret),
+      // Lets the receiver drop a repeat if our acknowledgement was lost after it answered.
+      'x-delivery-id': deliveryId,
+    },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+}

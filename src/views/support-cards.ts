@@ -1,0 +1,171 @@
+import type { Lang } from '../i18n/language';
+import { strings } from '../i18n/strings';
+import { SUPPORT_QUEUES, type SupportQueue, type TopicId } from '../knowledge/catalog';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { IntakeField, IntakeFields } from '../support/intake-form';
+import type { RoutingRules } from '../support/routing';
+import type { Ticket } from '../support/ticket';
+import { button, type CardBuilder } from './card-builder';
+import type { CardJson, CardRenderer } from './card-renderer';
+import type { Fact, FormField } from './support-card-data';
+
+export interface IntakeContext {
+  readonly queue: SupportQueue;
+  readonly topic: TopicId | null;
+  readonly flowStep?: string;
+}
+
+const STATUS_COLOR = { open: 'Accent', assigned: 'Warning', resolved: 'Good', closed: 'Default' } as const;
+
+/** Cards of the escalation: the queue question, the intake form, the confirmation, tickets. */
+export class SupportCards {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly renderer: CardRenderer,
+    private readonly cards: CardBuilder,
+    private readonly routing: RoutingRules,
+  ) {}
+
+  queueQuestion(lang: Lang, options: { retry: boolean; creditApplication: boolean }): CardJson {
+    const s = strings(lang);
+    const choices = SUPPORT_QUEUES.map((queue) => button(s.support.queueChoices[queue], { verb: 'support.queue', lang, queue }));
+    return this.renderer.render('choice', {
+      lang,
+      notice: options.creditApplication ? s.support.creditApplicationNotice : '',
+      title: s.support.askQueueTitle,
+      prompt: s.support.askQueuePrompt,
+      picker: { inputId: 'none', placeholder: '', options: [], submit: button(s.menuTitle, { verb: 'menu', lang }) },
+      choices: options.creditApplication ? [button(s.support.creditDraftButton, { verb: 'credit.start', lang }), ...choices] : choices,
+      footer: this.cards.footer(lang),
+    });
+  }
+
+  intakeForm(lang: Lang, context: IntakeContext, values: Partial<Record<IntakeField, string>>, invalid: readonly IntakeField[]): CardJson {
+    const s = strings(lang).support;
+    const field = (key: IntakeField, label: string, placeholder = ''): FormField => ({
+      label,
+      value: values[key] ?? '',
+      placeholder,
+      error: invalid.includes(key) ? s.errors[key] : '',
+    });
+    return this.renderer.render('intake-form', {
+      lang,
+      notice: invalid.length > 0 ? s.formHasErrors : '',
+      title: s.formTitle(s.queueNames[context.queue]),
+      intro: s.formIntro,
+      facts: this.contextFacts(lang, context),
+      fields: {
+        description: field('description', s.fieldDescription, s.fieldDescriptionPlaceholder),
+        email: field('email', s.fieldEmail, 'name@contoso.com'),
+        mcid: field('mcid', s.fieldMcid),
+        partnerId: field('partnerId', s.fieldPartnerId),
+        errorMessage: field('errorMessage', s.fieldError),
+      },
+      requiredMessage: s.errors.description,
+      submit: button(s.formSubmit, { verb: 'support.submit', lang }),
+      cancel: button(s.formCancel, { verb: 'support.cancel', lang }),
+    });
+  }
+
+  confirmation(ticket: Ticket, lang: Lang): CardJson {
+    const s = strings(lang).support;
+    return this.renderer.render('ticket-confirmation', {
+      lang,
+      title: s.confirmationTitle(ticket.id),
+      intro: s.confirmationIntro(s.queueNames[ticket.queue]),
+      facts: [{ title: 'ID', value: ticket.id }, ...this.contextFacts(lang, ticket)],
+      next: s.confirmationNext,
+      selfServiceIntro: s.selfServiceIntro,
+      selfService: this.routing.queues[ticket.queue]!.selfService[lang],
+      summaryTitle: s.summaryTitle,
+      summary: this.summary(ticket),
+      footer: [button(strings(lang).backToMenu, { verb: 'menu', lang }), button(strings(lang).support.myTicketsTitle, { verb: 'tickets.mine', lang })],
+    });
+  }
+
+  /** The ticket as support sees it; `actions` false once it is closed. */
+  ticket(ticket: Ticket, lang: Lang, notice = ''): CardJson {
+    const s = strings(lang).support;
+    const open = ticket.status !== 'closed' && ticket.status !== 'resolved';
+    const person = (p?: { name?: string; id: string }) => (p ? (p.name ?? p.id) : '');
+    return this.renderer.render('ticket', {
+      lang,
+      title: s.ticketCardTitle(ticket.id),
+      status: s.statusNames[ticket.status],
+      statusColor: STATUS_COLOR[ticket.status],
+      facts: [
+        { title: strings(lang).contactSupport, value: s.queueNames[ticket.queue] },
+        { title: 'User', value: person(ticket.user) },
+        ...(ticket.email ? [{ title: s.fieldEmail, value: ticket.email }] : []),
+        ...(ticket.mcid ? [{ title: 'MCID', value: ticket.mcid }] : []),
+        ...(ticket.partnerId ? [{ title: 'Partner ID', value: ticket.partnerId }] : []),
+        ...(ticket.errorMessage ? [{ title: s.fieldError, value: ticket.errorMessage }] : []),
+        ...this.contextFacts(lang, ticket),
+        ...(ticket.assignee ? [{ title: s.statusNames.assigned, value: person(ticket.assignee) }] : []),
+      ],
+      description: ticket.description,
+      transcriptTitle: s.transcriptTitle,
+      transcript: ticket.transcript.map((t) => ({ line: `${t.from === 'user' ? '👤' : '🤖'} ${t.text}` })),
+      historyTitle: s.historyTitle,
+      history: ticket.history.map((h) => ({ line: `${h.at.slice(0, 16).replace('T', ' ')} · ${s.statusNames[h.status]}${h.by ? ` · ${person(h.by)}` : ''}${h.note ? ` · ${h.note}` : ''}` })),
+      notice,
+      replyPlaceholder: s.replyPlaceholder,
+      actions: open
+        ? [
+            button(s.assignToMe, { verb: 'ticket.assign', lang, ticketId: ticket.id }),
+            button(s.replyToUser, { verb: 'ticket.reply', lang, ticketId: ticket.id }),
+            button(s.resolve, { verb: 'ticket.resolve', lang, ticketId: ticket.id }),
+          ]
+        : [],
+    });
+  }
+
+  ticketList(tickets: readonly Ticket[], lang: Lang): CardJson {
+    const s = strings(lang).support;
+    return this.renderer.render('ticket-list', {
+      lang,
+      title: s.myTicketsTitle,
+      empty: s.myTicketsEmpty,
+      tickets: tickets.map((t) => ({
+        id: t.id,
+        summary: t.description.length > 120 ? `${t.description.slice(0, 117)}…` : t.description,
+        meta: `${s.queueNames[t.queue]} · ${t.createdAt.slice(0, 10)}`,
+        status: s.statusNames[t.status],
+      })),
+      footer: [button(strings(lang).backToMenu, { verb: 'menu', lang })],
+    });
+  }
+
+  /** After "resolved": is it solved? Close or reopen. */
+  solvedQuestion(ticket: Ticket, lang: Lang): CardJson {
+    const s = strings(lang).support;
+    return this.renderer.render('choice', {
+      lang,
+      notice: '',
+      title: s.notifyResolved(ticket.id),
+      prompt: '',
+      picker: { inputId: 'none', placeholder: '', options: [], submit: button(s.solvedYes, { verb: 'ticket.close', lang, ticketId: ticket.id }) },
+      choices: [button(s.solvedYes, { verb: 'ticket.close', lang, ticketId: ticket.id }), button(s.solvedNo, { verb: 'ticket.reopen', lang, ticketId: ticket.id })],
+      footer: [],
+    });
+  }
+
+  summary(ticket: Pick<Ticket, 'id' | 'topic' | 'description'> & Partial<IntakeFields>): string {
+    return [
+      `Ticket: ${ticket.id}`,
+      ...(ticket.topic ? [`Topic: ${ticket.topic}`] : []),
+      `Description: ${ticket.description}`,
+      ...(ticket.errorMessage ? [`Error: ${ticket.errorMessage}`] : []),
+      ...(ticket.mcid ? [`MCID: ${ticket.mcid}`] : []),
+      ...(ticket.partnerId ? [`Partner ID: ${ticket.partnerId}`] : []),
+    ].join('\n');
+  }
+
+  private contextFacts(lang: Lang, context: Pick<IntakeContext, 'topic' | 'flowStep'>): Fact[] {
+    const s = strings(lang).support;
+    return [
+      ...(context.topic ? [{ title: s.formTopic, value: this.kb.text(context.topic, lang).title }] : []),
+      ...(context.flowStep ? [{ title: s.formStep, value: context.flowStep }] : []),
+    ];
+  }
+}

@@ -1,0 +1,90 @@
+import { MemoryStorage } from 'botbuilder';
+import { createApp } from '../src/app';
+import { strings } from '../src/i18n/strings';
+import { silentLogger } from '../src/logging/logger';
+import { startServer, type RunningServer } from '../src/server';
+import { buttonByVerb, textOf, type Card } from './helpers/cards';
+import { ConnectorStandIn } from './helpers/connector-stand-in';
+import { testConfig } from './helpers/test-bot';
+
+const en = strings('en');
+const connector = new ConnectorStandIn();
+let server: RunningServer;
+
+beforeAll(async () => {
+  await connector.start();
+  const app = createApp(testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent' }), silentLogger, { storage: new MemoryStorage() });
+  server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+});
+afterAll(async () => {
+  await server.close();
+  await connector.stop();
+});
+
+interface Reply {
+  type: string;
+  text?: string;
+  attachments?: { content: Card }[];
+  value?: { body?: { value?: Card } };
+}
+
+let seq = 0;
+async function post(conversation: { id: string; conversationType: string }, from: { id: string; name: string; aadObjectId?: string }, activity: Record<string, unknown>): Promise<Reply[]> {
+  const res = await fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: `http-${++seq}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      locale: 'en-US',
+      recipient: { id: 'bot' },
+      from,
+      conversation,
+      ...activity,
+    }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { activities: Reply[] }).activities;
+}
+
+const click = (data: Record<string, unknown>, inputs: Record<string, unknown> = {}) => ({
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } } },
+});
+const cardIn = (replies: Reply[]) => replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop()!;
+
+describe('from a question to a resolved ticket, through the HTTP endpoint', () => {
+  it('when a user asks for a person, support gets the ticket in their channel, acts on it, and the user sees the outcome', async () => {
+    const supportChannel = { id: '19:support@thread.tacv2', conversationType: 'channel' };
+    const admin = { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' };
+    const agent = { id: '29:agent', name: 'Alex Agent', aadObjectId: 'aad-agent' };
+    const userChat = { id: 'a:user-chat', conversationType: 'personal' };
+    const user = { id: '29:user', name: 'Camille' };
+
+    expect((await post(supportChannel, admin, { type: 'message', text: 'register microsoft-support' })).map((r) => r.text)).toContain(
+      en.support.channelRegistered(en.support.queueNames['microsoft-support']),
+    );
+
+    const question = cardIn(await post(userChat, user, { type: 'message', text: 'I want to talk to someone' }));
+    const form = cardIn(await post(userChat, user, click(buttonByVerb(question, 'support.queue', (d) => d.queue === 'microsoft-support').data)));
+    const confirmation = cardIn(await post(userChat, user, click(buttonByVerb(form, 'support.submit').data, { description: 'Associate Microsoft Learning account fails with an error', partnerId: '1234567' })));
+    const id = /MS-[0-9A-Z]{6}/.exec(textOf(confirmation))![0];
+
+    const posted = connector.to(supportChannel.id).find((c) => c.method === 'POST');
+    const ticketCard = (posted!.activity.attachments as { content: Card }[])[0].content;
+    expect(textOf(ticketCard)).toContain(id);
+    expect(textOf(ticketCard)).toContain('1234567');
+
+    const assigned = (await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.assign').data))).find((r) => r.type === 'invokeResponse');
+    expect(textOf(assigned!.value!.body!.value!)).toContain(en.support.statusNames.assigned);
+    expect(connector.to(userChat.id).map((c) => c.activity.text)).toContain(en.support.notifyAssigned(id, 'Alex Agent'));
+
+    await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.resolve').data));
+    const list = cardIn(await post(userChat, user, { type: 'message', text: 'my tickets' }));
+    expect(textOf(list)).toContain(id);
+    expect(textOf(list)).toContain(en.support.statusNames.resolved);
+  });
+});
