@@ -6,12 +6,15 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Storage,
 } from 'botbuilder';
-import { lookupTeamsEmail } from './bot/contact-lookup';
 import { FaqBot } from './bot/faq-bot';
 import { RecentTurns } from './bot/recent-turns';
 import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
+import { DedupeMiddleware } from './bot/dedupe-middleware';
+import { RateLimitMiddleware } from './bot/rate-limit-middleware';
+import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { AppConfig } from './config/config';
+import { PrivacyActions } from './dialogs/privacy-actions';
 import { RootDialog } from './dialogs/root-dialog';
 import { StorageFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
@@ -19,6 +22,7 @@ import { FaqRecognizer } from './knowledge/faq-recognizer';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
+import { DegradedReadStorage } from './storage/degraded-read-storage';
 import { CardBuilder } from './views/card-builder';
 import { CardRenderer } from './views/card-renderer';
 import { renderAllCards, renderSupportCards } from './views/card-samples';
@@ -53,15 +57,16 @@ export function loadKnowledge(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR
     renderAllCards(kb, cards);
     renderSupportCards(supportCards);
   });
-  return { kb, cards, supportCards, routing, recognizer: new FaqRecognizer(kb, config.ANSWER_THRESHOLD) };
+  return { kb, cards, supportCards, routing, renderer, recognizer: new FaqRecognizer(kb, config.ANSWER_THRESHOLD) };
 }
 
 /** The composition root: every part is built here and handed to the next by its constructor. */
 export function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  const { kb, cards, supportCards, routing, recognizer } = loadKnowledge(config);
+  const { kb, cards, supportCards, routing, renderer, recognizer } = loadKnowledge(config);
   const storage = overrides.storage ?? createStorage(config);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const stateStorage = new DegradedReadStorage(storage, logger);
+  const conversationState = new ConversationState(stateStorage);
+  const userState = new UserState(stateStorage);
   const feedback = overrides.feedback ?? new StorageFeedbackLog(storage);
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -73,9 +78,15 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+  // Logged first, so repeats and capped turns show too; repeats are dropped before they count against the cap.
+  adapter.use(
+    new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
+    new DedupeMiddleware(storage, logger),
+    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
+  );
 
-  const support = composeSupport(config, storage, adapter, cards, supportCards, routing, logger);
   const recentTurns = new RecentTurns(conversationState);
+  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger });
   const root = new RootDialog({
     kb,
     cards,
@@ -83,13 +94,13 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     feedback,
     situationThreshold: config.SITUATION_THRESHOLD,
     support: support.actions,
-    escalation: {
-      cards: supportCards,
-      routing,
-      escalation: support.escalation,
-      recentTurns: (context) => recentTurns.get(context),
-      lookupEmail: (context) => lookupTeamsEmail(context),
-    },
+    escalation: support.filing,
+    privacy: new PrivacyActions(renderer, cards, async (context) => {
+      // The user's state, this conversation's recent turns, and the personal data in their tickets.
+      await userState.delete(context);
+      await conversationState.delete(context);
+      await support.tickets.forgetUser(context.activity.from.id);
+    }),
   });
   const bot = new FaqBot({
     conversationState,
@@ -97,6 +108,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     rootDialog: root,
     cards,
     recentTurns,
+    logger,
+    inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (userId) => (await support.tickets.listForUser(userId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
   return { adapter, bot, kb, recognizer, cards, storage, support };

@@ -1,5 +1,8 @@
 import type { CloudAdapter, Storage } from 'botbuilder';
+import { lookupTeamsEmail } from './bot/contact-lookup';
 import { HandoffDelivery } from './bot/handoff';
+import type { RecentTurns } from './bot/recent-turns';
+import type { EscalationDeps } from './dialogs/escalation-dialog';
 import { ProactiveMessenger } from './bot/proactive-messenger';
 import { TeamsTicketNotifier } from './bot/ticket-notifier';
 import type { AppConfig } from './config/config';
@@ -9,6 +12,7 @@ import type { Logger } from './logging/logger';
 import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
 import { Outbox } from './support/outbox';
+import { RetentionJob } from './support/retention-job';
 import { OutboxDelivery, OutboxWorker, type OutboxSender } from './support/outbox-worker';
 import type { RoutingRules } from './support/routing';
 import { SupportDesk } from './support/support-desk';
@@ -27,12 +31,26 @@ export interface SupportParts {
   readonly registry: StorageChannelRegistry;
   readonly worker: OutboxWorker;
   readonly messenger: ProactiveMessenger;
+  readonly retention: RetentionJob;
+  /** What the escalation dialog needs to file tickets. */
+  readonly filing: EscalationDeps;
 }
 
 const listed = (ids: readonly string[]) => (person: TicketPerson) => ids.includes(person.id) || (!!person.aadObjectId && ids.includes(person.aadObjectId));
 
 /** Wires tickets, their deliveries (support channel, webhooks, handoff) and the support desk. */
-export function composeSupport(config: AppConfig, storage: Storage, adapter: CloudAdapter, cards: CardBuilder, supportCards: SupportCards, routing: RoutingRules, logger: Logger): SupportParts {
+export interface SupportInputs {
+  readonly config: AppConfig;
+  readonly storage: Storage;
+  readonly adapter: CloudAdapter;
+  readonly cards: CardBuilder;
+  readonly supportCards: SupportCards;
+  readonly routing: RoutingRules;
+  readonly recentTurns: RecentTurns;
+  readonly logger: Logger;
+}
+
+export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger }: SupportInputs): SupportParts {
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -65,10 +83,18 @@ export function composeSupport(config: AppConfig, storage: Storage, adapter: Clo
     new OutboxDelivery('webhook', outbox, worker, (t) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined), webhookPayload),
     ...(config.HANDOFF_ENABLED ? [new HandoffDelivery(messenger)] : []),
   ];
-  const escalation = new EscalationService(tickets, deliveries, logger);
+  const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
   const isAdmin = listed(config.SUPPORT_ADMINS);
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS)(p) || isAdmin(p);
   const desk = new SupportDesk(tickets, new TeamsTicketNotifier(messenger, supportCards, supportLang, logger), isAgent);
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry, isAdmin, supportLang });
-  return { tickets, escalation, desk, actions, registry, worker, messenger };
+  const filing: EscalationDeps = {
+    cards: supportCards,
+    routing,
+    escalation,
+    recentTurns: (context) => recentTurns.get(context),
+    lookupEmail: (context) => lookupTeamsEmail(context),
+  };
+  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry, isAdmin, supportLang, filing });
+  const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
+  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention };
 }

@@ -1,7 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import type { ServerResponse } from 'node:http';
+import { ActivityTypes } from 'botbuilder';
+import restify, { type Next, type Request, type Response } from 'restify';
+import { z } from 'zod';
 import type { App } from './app';
 import type { Logger } from './logging/logger';
+import { maskSecrets } from './logging/log-redaction';
 
 export interface ServerOptions {
   readonly port: number;
@@ -11,32 +15,150 @@ export interface ServerOptions {
 
 export interface RunningServer {
   readonly url: string;
+  /** Stops accepting connections and resolves once the requests in flight have been answered. */
   close(): Promise<void>;
+}
+
+const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
+const ref = z.looseObject({ id: z.string().min(1).max(1024) });
+const short = (max: number) => z.string().max(max).nullish();
+
+/** What the bot code relies on; anything else a channel sends passes through untouched. */
+const activitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: short(1024),
+  channelId: z.string().min(1).max(128),
+  serviceUrl: z.string().max(2048).regex(/^https?:\/\/\S+$/),
+  conversation: ref,
+  from: ref,
+  recipient: ref,
+  text: z.string().nullish(),
+  locale: short(64),
+  name: short(256),
+  deliveryMode: short(64),
+  entities: z.array(z.looseObject({})).nullish(),
+  attachments: z.array(z.looseObject({})).nullish(),
+  membersAdded: z.array(ref).nullish(),
+  membersRemoved: z.array(ref).nullish(),
+  channelData: z.looseObject({}).nullish(),
+});
+
+const MESSAGES = {
+  notActivity: 'The body must be a Bot Framework activity with a type.',
+  noConversation: 'The activity must name its conversation.',
+  unknownType: 'This activity type is not supported.',
+  unsupportedInvoke: 'This invoke is not supported.',
+  notJson: 'Send the activity as JSON (Content-Type: application/json).',
+  badJson: 'The body is not valid JSON.',
+  tooLarge: 'The body is too large.',
+  unauthorized: 'Unauthorized.',
+  failed: 'The bot could not process this activity.',
+} as const;
+
+/** A short, fixed answer per status: restify's own bodies quote the JSON parser and the path. */
+function errorBody(status: number, name: string): { error: string } {
+  if (name === 'InvalidContentError') return { error: MESSAGES.badJson };
+  const byStatus: Record<number, string> = { 404: 'Not found.', 405: 'Method not allowed.', 413: MESSAGES.tooLarge, 415: MESSAGES.notJson };
+  return { error: byStatus[status] ?? (status >= 500 ? MESSAGES.failed : 'Bad request.') };
+}
+
+function readActivity(body: unknown): { activity: Record<string, unknown> } | { problem: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: MESSAGES.notActivity };
+  const parsed = activitySchema.safeParse(body);
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? 'type');
+    if (field === 'type') return { problem: MESSAGES.notActivity };
+    if (field === 'conversation') return { problem: MESSAGES.noConversation };
+    return { problem: `The activity's ${field} is missing or not valid.` };
+  }
+  return KNOWN_TYPES.has(parsed.data.type) ? { activity: parsed.data } : { problem: MESSAGES.unknownType };
+}
+
+/** Checked before the body is read: only plain JSON, and a declared size over the limit is refused at once. */
+function acceptJson(maxBodyBytes: number) {
+  return (req: Request, res: Response, next: Next) => {
+    const encoding = req.header('content-encoding');
+    // A gzip body is inflated without limit by restify's reader: refused, channels never send one.
+    if (req.getContentType() !== 'application/json' || (encoding && encoding !== 'identity')) {
+      res.send(415, { error: MESSAGES.notJson });
+      return next(false);
+    }
+    if (Number(req.header('content-length') ?? 0) > maxBodyBytes) {
+      res.header('connection', 'close');
+      res.send(413, { error: MESSAGES.tooLarge });
+      return next(false);
+    }
+    return next();
+  };
+}
+
+/**
+ * Stands in for the HTTP response inside CloudAdapter.process, which writes the library's error
+ * message (a network error, a JWT library's reason) as the body, and answers a token with a bad
+ * signature with 500. What it decided is read back and answered here instead.
+ */
+function adapterAnswer() {
+  const answer: { status: number; body?: unknown } = { status: 200 };
+  const res = {
+    socket: undefined,
+    header: () => res,
+    status: (code: number) => ((answer.status = code), res),
+    send: (body: unknown) => ((answer.body = body), res),
+    end: () => res,
+  };
+  return { answer, res };
 }
 
 /** POST /api/messages for the Bot Connector, GET /healthz for the load balancer. */
 export async function startServer(app: App, logger: Logger, options: ServerOptions): Promise<RunningServer> {
   const server = restify.createServer({ name: 'mcid-credit-bot', handleUncaughtExceptions: false });
-  // restify accepts any body size unless told otherwise.
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false }));
+  const active = new Set<ServerResponse>();
+  let closing = false;
 
-  server.get('/healthz', async (_req, res) => {
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number }, done: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) logger.error({ event: 'http_error', status, err });
+    const body = errorBody(status, err.name);
+    Object.assign(err, { toJSON: () => body });
+    return done();
+  });
+
+  server.pre((req: Request, res: Response, next: Next) => {
+    active.add(res);
+    res.once('close', () => active.delete(res));
+    if (closing) res.setHeader('connection', 'close');
+    return next();
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
 
-  server.post('/api/messages', async (req, res) => {
-    const activity = req.body as { type?: unknown } | undefined;
-    if (typeof activity !== 'object' || activity === null || typeof activity.type !== 'string') {
-      res.send(400, { error: 'The body must be a Bot Framework activity with a type.' });
-      return;
-    }
+  const readJson = [restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }), restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true })];
+  server.post('/api/messages', acceptJson(options.maxBodyBytes), ...readJson, async (req: Request, res: Response) => {
+    const read = readActivity(req.body);
+    if ('problem' in read) return void res.send(400, { error: read.problem });
+    const { answer, res: captured } = adapterAnswer();
     try {
-      await app.adapter.process(req, res, (context) => app.bot.run(context));
+      await app.adapter.process({ method: 'POST', headers: req.headers, body: read.activity }, captured, (context) => app.bot.run(context));
     } catch (error) {
-      // Library and network messages stay in the log; the caller gets a generic answer.
       logger.error({ event: 'request_failed', err: error });
-      if (!res.headersSent) res.send(500, { error: 'The bot could not process this activity.' });
+      answer.status = 500;
     }
+    const { status, body } = answer;
+    // No handler for this invoke name: the caller asked for something the bot does not do.
+    if (status === 501) return void res.send(400, { error: MESSAGES.unsupportedInvoke });
+    if (status === 401 || status >= 500) {
+      // Turn errors are handled inside the turn, so a 500 here means the request failed before it:
+      // with a token, that token could not be verified (a bad signature, or the keys unreachable).
+      const refused = status === 401 || (status === 500 && !!req.header('authorization'));
+      const reason = typeof body === 'string' ? maskSecrets(body).slice(0, 300) : undefined;
+      if (refused) logger.warn({ event: 'request_unauthorized', reason });
+      else logger.error({ event: 'request_failed', status, reason });
+      return void res.send(refused ? 401 : 500, { error: refused ? MESSAGES.unauthorized : MESSAGES.failed });
+    }
+    if (body === undefined) res.send(status);
+    else res.send(status, body);
   });
 
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
@@ -44,6 +166,13 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
   const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
   return {
     url: `http://${host}:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = true;
+        // Responses still to come close their connection, so keep-alive sockets do not hold the close.
+        for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+        server.close(() => resolve());
+        server.server.closeIdleConnections();
+      }),
   };
 }

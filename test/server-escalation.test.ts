@@ -64,7 +64,7 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const userChat = { id: 'a:user-chat', conversationType: 'personal' };
     const user = { id: '29:user', name: 'Camille' };
 
-    expect((await post(supportChannel, admin, { type: 'message', text: 'register microsoft-support' })).map((r) => r.text)).toContain(
+    expect((await post(supportChannel, admin, { type: 'message', text: '<at>Bot</at> register microsoft-support', entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Bot' }, text: '<at>Bot</at>' }] })).map((r) => r.text)).toContain(
       en.support.channelRegistered(en.support.queueNames['microsoft-support']),
     );
 

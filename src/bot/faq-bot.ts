@@ -12,7 +12,7 @@ import { langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { detectLanguage } from '../knowledge/language-detector';
 import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
-import { setTurnLang, setUserInput, type UserInput } from '../dialogs/user-input';
+import { isPersonalChat, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
 import type { Ticket } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
 import { readUserInput, redactInput } from './card-action-parser';
@@ -33,6 +33,9 @@ export interface FaqBotDeps {
   readonly recentTurns: RecentTurns;
   /** The user's newest ticket, for handoff status messages. */
   readonly latestTicket: (userId: string) => Promise<Ticket | undefined>;
+  readonly logger: { warn(fields: Record<string, unknown>): void };
+  /** Runs a turn in the user's 1:1 chat with the bot (created if needed). */
+  readonly inPrivateChat: (context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -41,22 +44,28 @@ export interface FaqBotDeps {
  */
 export class FaqBot extends TeamsActivityHandler {
   private readonly profile: StatePropertyAccessor<UserProfile>;
+  private readonly introduced: StatePropertyAccessor<boolean>;
   private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: FaqBotDeps) {
     super();
     this.profile = deps.userState.createProperty<UserProfile>('profile');
+    this.introduced = deps.conversationState.createProperty<boolean>('introduced');
     this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState')).add(deps.rootDialog);
 
     this.onMessage(async (context, next) => {
+      // In a group chat or channel the bot speaks only when spoken to; card clicks always count.
+      const addressed = isPersonalChat(context) || context.activity.value !== undefined || mentionsBot(context);
       TurnContext.removeRecipientMention(context.activity);
-      await this.runTurn(context, readUserInput(context.activity));
+      if (addressed) await this.runTurn(context, readUserInput(context.activity));
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
-      const others = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
-      if (others.length > 0) await this.welcomeOnce(context);
+      const added = context.activity.membersAdded ?? [];
+      const botAdded = added.some((m) => m.id === context.activity.recipient?.id);
+      if (isPersonalChat(context) && added.some((m) => m.id !== context.activity.recipient?.id)) await this.welcomeOnce(context);
+      if (!isPersonalChat(context) && botAdded) await this.introduceOnce(context);
       await next();
     });
 
@@ -66,11 +75,18 @@ export class FaqBot extends TeamsActivityHandler {
     });
   }
 
-  /** Saves state after every turn, including turns that only update a card. */
+  /**
+   * Saves state after every turn, including turns that only update a card. The user already
+   * has their answer; if the store is down, the loss is this turn's state, logged, not the reply.
+   */
   async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context);
-    await this.deps.userState.saveChanges(context);
+    try {
+      await this.deps.conversationState.saveChanges(context);
+      await this.deps.userState.saveChanges(context);
+    } catch (error) {
+      this.deps.logger.warn({ event: 'state_save_failed', err: (error as Error).message });
+    }
   }
 
   protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -97,6 +113,13 @@ export class FaqBot extends TeamsActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
+    if (takePrivateChatRequest(context)) {
+      await this.deps.inPrivateChat(context, async (privateContext) => {
+        await this.runTurn(privateContext, input);
+        await this.deps.conversationState.saveChanges(privateContext);
+        await this.deps.userState.saveChanges(privateContext);
+      });
+    }
   }
 
   /**
@@ -114,10 +137,22 @@ export class FaqBot extends TeamsActivityHandler {
     return chosen ?? profile.language ?? langFromLocale(context.activity.locale);
   }
 
+  /** Added to a team or a group chat: one short introduction, not a menu per member. */
+  private async introduceOnce(context: TurnContext): Promise<void> {
+    if (await this.introduced.get(context, false)) return;
+    await this.introduced.set(context, true);
+    await sendText(context, strings(langFromLocale(context.activity.locale)).groupIntro);
+  }
+
   private async welcomeOnce(context: TurnContext): Promise<void> {
     const profile = await this.profile.get(context, {});
     if (profile.welcomed) return;
     profile.welcomed = true;
     await sendCard(context, this.deps.cards.menu(profile.language ?? langFromLocale(context.activity.locale), 'welcome'));
   }
+}
+
+function mentionsBot(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
 }

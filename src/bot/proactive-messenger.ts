@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 
 /**
@@ -23,6 +23,23 @@ export class ProactiveMessenger {
   /** Sends the activities; returns the id the channel gave the first one. */
   send(reference: Record<string, unknown>, activities: Partial<Activity>[]): Promise<string | undefined> {
     return this.inConversation(reference, async (context) => (await context.sendActivities(activities))[0]?.id);
+  }
+
+  /**
+   * Opens (or finds) the 1:1 chat between the bot and the sender of `context`'s activity and
+   * runs `logic` there, as if the user had written in it.
+   */
+  async inPrivateChat(context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>): Promise<void> {
+    const { from, recipient, channelId, serviceUrl, locale, conversation, channelData } = context.activity;
+    const tenantId = conversation?.tenantId ?? (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const parameters = { isGroup: false, bot: recipient, members: [from], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters;
+    await this.adapter.createConversationAsync(this.appId, channelId, serviceUrl, undefined as unknown as string, parameters, async (privateContext) => {
+      // The adapter's synthetic activity names no sender; the ticket must know who the user is.
+      privateContext.activity.from = from;
+      privateContext.activity.locale = locale;
+      privateContext.activity.conversation = { ...privateContext.activity.conversation, conversationType: 'personal' };
+      await logic(privateContext);
+    });
   }
 
   update(reference: Record<string, unknown>, activityId: string, activity: Partial<Activity>): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ConversationState, TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type ConversationState, type TurnContext } from 'botbuilder';
 import { langFromLocale } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { findTurnLang } from '../dialogs/user-input';
@@ -15,6 +15,7 @@ export function createTurnErrorHandler(conversationState: ConversationState, log
     const reference = randomBytes(4).toString('hex').toUpperCase();
     logger.error({ event: 'turn_failed', reference, err: error, activityType: context.activity.type });
     const lang = findTurnLang(context) ?? langFromLocale(context.activity.locale);
+    const apology = strings(lang).turnError(reference);
     try {
       await conversationState.delete(context);
       await conversationState.saveChanges(context, true);
@@ -22,9 +23,14 @@ export function createTurnErrorHandler(conversationState: ConversationState, log
       logger.error({ event: 'turn_state_reset_failed', reference, err: stateError });
     }
     try {
-      await context.sendActivity(strings(lang).turnError(reference));
+      await context.sendActivity(apology);
     } catch (sendError) {
       logger.error({ event: 'turn_error_reply_failed', reference, err: sendError });
+    }
+    // Without an invoke response the adapter answers a card click with 501 and Teams shows its own error.
+    if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      const body = context.activity.name === 'adaptiveCard/action' ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology } : undefined;
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } }).catch(() => undefined);
     }
   };
 }

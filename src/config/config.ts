@@ -46,6 +46,12 @@ const envSchema = z
     /** Lower bar inside the linking flow, where the question already narrows the topics. */
     SITUATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** With LOG_LEVEL=debug, also log what users type (secrets masked). Off: logs never carry message text. */
+    LOG_MESSAGE_TEXT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    /** Messages and card clicks one user may send per minute before the bot asks them to slow down; 0 turns the cap off. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+    /** On SIGTERM, how long in-flight turns may take to finish before the process gives up, in milliseconds. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** Teams user ids or AAD object ids, comma-separated: who may register a support channel. */
     SUPPORT_ADMINS: idList,
     /** Who may assign, reply to and resolve tickets (admins may too). */
@@ -58,6 +64,10 @@ const envSchema = z
     WEBHOOK_SECRET: optionalText,
     /** Send a Bot Framework handoff.initiate event with each ticket (agent hubs such as Omnichannel). */
     HANDOFF_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    /** Tickets one user may open per hour. */
+    TICKETS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+    /** Ticket transcripts are blanked after this many days. */
+    TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     /** How often the outbox retries deliveries that failed, in milliseconds. */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })

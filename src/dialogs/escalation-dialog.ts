@@ -1,6 +1,5 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { strings } from '../i18n/strings';
 import type { SupportQueue, TopicId } from '../knowledge/catalog';
 import type { EscalationService } from '../support/escalation-service';
 import { validateIntake, type IntakeField, type IntakeFields } from '../support/intake-form';
@@ -8,8 +7,8 @@ import { routeEscalation, type RoutingRules } from '../support/routing';
 import type { TranscriptLine } from '../support/ticket';
 import type { SupportCards } from '../views/support-cards';
 import { CardPrompt } from './card-prompt';
-import { sendCard, sendText } from './replies';
-import { getTurnLang, type UserInput } from './user-input';
+import { fileTicket, formValuesOf } from './ticket-filing';
+import type { UserInput } from './user-input';
 
 export const ESCALATION = 'escalation';
 const STEPS = 'escalation-steps';
@@ -104,29 +103,11 @@ export class EscalationDialog extends ComponentDialog {
 
   /** Stored first; if the store is down, the user is told and the form comes back filled in. */
   private async fileTicket(step: WaterfallStepContext) {
-    const context = step.context;
-    const lang = getTurnLang(context);
     const { topic, flowStep } = step.options as EscalationOptions;
     const { queue } = step.values as { queue: SupportQueue };
     const fields = step.result as IntakeFields;
-    const from = context.activity.from;
-    try {
-      const ticket = await this.deps.escalation.open({
-        queue,
-        topic,
-        ...(flowStep ? { flowStep } : {}),
-        language: lang,
-        user: { id: from.id, ...(from.name ? { name: from.name } : {}), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) },
-        ...fields,
-        conversation: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
-        transcript: await this.deps.recentTurns(context),
-      });
-      await sendCard(context, this.deps.cards.confirmation(ticket, lang));
-      return step.endDialog(ticket.id);
-    } catch {
-      await sendText(context, strings(lang).support.ticketNotFiled);
-      const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Record<IntakeField, string>>;
-      return step.replaceDialog(STEPS, { topic, flowStep, queue, values } satisfies EscalationOptions);
-    }
+    const ticket = await fileTicket(step.context, this.deps, { queue, topic, ...(flowStep ? { flowStep } : {}), fields });
+    if (ticket) return step.endDialog(ticket.id);
+    return step.replaceDialog(STEPS, { topic, flowStep, queue, values: formValuesOf(fields) } satisfies EscalationOptions);
   }
 }

@@ -9,6 +9,7 @@ import { CardPrompt } from './card-prompt';
 import { CREDIT_FLOW, CreditFlowDialog } from './credit-flow-dialog';
 import { EscalationDialog, type EscalationDeps } from './escalation-dialog';
 import { LINKING_FLOW, LinkingFlowDialog } from './linking-flow-dialog';
+import type { PrivacyActions } from './privacy-actions';
 import { replaceCard, sendCard, sendText } from './replies';
 import { commandOf } from './text-commands';
 import type { SupportActions } from './support-actions';
@@ -25,6 +26,7 @@ export interface RootDialogDeps {
   readonly situationThreshold: number;
   readonly escalation: EscalationDeps;
   readonly support: SupportActions;
+  readonly privacy: PrivacyActions;
 }
 
 /**
@@ -108,6 +110,8 @@ export class RootDialog extends ComponentDialog {
             return void (await this.deps.support.handle(innerDc, { verb: 'tickets.mine', lang }));
           case 'human':
             return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: input.text }));
+          case 'forget':
+            return this.deps.privacy.ask(context, lang);
           default:
             return this.answer(innerDc, await this.recognize(context, input.text));
         }
@@ -151,6 +155,8 @@ export class RootDialog extends ComponentDialog {
       case 'linking.start':
         await innerDc.beginDialog(LINKING_FLOW, {});
         return;
+      case 'privacy.forget':
+        return this.deps.privacy.answer(context, lang, action.confirm);
       default:
         return undefined;
     }

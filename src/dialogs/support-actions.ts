@@ -7,9 +7,11 @@ import type { DeskResult, SupportDesk } from '../support/support-desk';
 import type { TicketPerson } from '../support/ticket';
 import type { SupportCards } from '../views/support-cards';
 import type { CardBuilder } from '../views/card-builder';
-import { ESCALATION, type EscalationOptions } from './escalation-dialog';
+import { validateIntake } from '../support/intake-form';
+import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
+import { fileTicket, formValuesOf } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
-import type { CardAction } from './user-input';
+import { getTurnLang, isPersonalChat, requestPrivateChat, type CardAction } from './user-input';
 
 /** Registers a team channel for a queue; only people listed in config may. */
 export interface ChannelRegistry {
@@ -25,6 +27,7 @@ export interface SupportActionsDeps {
   readonly isAdmin: (person: TicketPerson) => boolean;
   /** Language of the cards support people see in their channel. */
   readonly supportLang: 'en' | 'fr';
+  readonly filing: EscalationDeps;
 }
 
 const REGISTER = new RegExp(`^\\s*(?:register|serve|enregistrer)\\s+(${SUPPORT_QUEUES.join('|')})\\s*$`, 'i');
@@ -38,8 +41,17 @@ function personOf(context: TurnContext): TicketPerson {
 export class SupportActions {
   constructor(private readonly deps: SupportActionsDeps) {}
 
-  startEscalation(innerDc: DialogContext, options: EscalationOptions): Promise<unknown> {
+  async startEscalation(innerDc: DialogContext, options: EscalationOptions): Promise<unknown> {
+    if (await this.movedToPrivate(innerDc.context)) return undefined;
     return innerDc.beginDialog(ESCALATION, options);
+  }
+
+  /** In a group chat or channel, personal details move to the user's 1:1 chat, with a note here. */
+  private async movedToPrivate(context: TurnContext): Promise<boolean> {
+    if (isPersonalChat(context)) return false;
+    requestPrivateChat(context);
+    await sendText(context, strings(getTurnLang(context)).support.movedToPrivate);
+    return true;
   }
 
   /** "register certification-support" typed in a support channel. Returns false for other text. */
@@ -70,15 +82,14 @@ export class SupportActions {
         await this.startEscalation(innerDc, { topic: null, queue: action.queue });
         return true;
       case 'support.submit':
-        // The form of a finished escalation: nothing to attach it to any more.
-        await sendText(context, strings(lang).staleButton);
-        await sendCard(context, this.deps.cards.menu(lang, 'menu'));
+        await this.submitWithoutDialog(context, action);
         return true;
       case 'support.cancel':
         await sendText(context, strings(lang).cancelled);
         await sendCard(context, this.deps.cards.menu(lang, 'menu'));
         return true;
       case 'tickets.mine':
+        if (await this.movedToPrivate(context)) return true;
         await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(context.activity.from.id), lang));
         return true;
       case 'ticket.assign':
@@ -101,6 +112,25 @@ export class SupportActions {
       default:
         return false;
     }
+  }
+
+  /**
+   * A form submitted when no escalation dialog waits for it (after a restart, or when state
+   * could not be saved): the form carries its queue and topic, so it is filed all the same.
+   */
+  private async submitWithoutDialog(context: TurnContext, action: Extract<CardAction, { verb: 'support.submit' }>): Promise<void> {
+    const { lang, queue, faqId, flowStep } = action;
+    if (!queue) {
+      await sendText(context, strings(lang).staleButton);
+      await sendCard(context, this.deps.cards.menu(lang, 'menu'));
+      return;
+    }
+    const values = { description: action.description, email: action.email, mcid: action.mcid, partnerId: action.partnerId, errorMessage: action.errorMessage };
+    const context_ = { queue, topic: faqId ?? null, ...(flowStep ? { flowStep } : {}) };
+    const result = validateIntake(values);
+    if (!result.ok) return sendCard(context, this.deps.supportCards.intakeForm(lang, context_, values, result.invalid));
+    const ticket = await fileTicket(context, this.deps.filing, { ...context_, fields: result.fields });
+    if (!ticket) await sendCard(context, this.deps.supportCards.intakeForm(lang, context_, formValuesOf(result.fields), []));
   }
 
   /** Support sees the ticket card updated in place; a refusal leaves the card as it was. */

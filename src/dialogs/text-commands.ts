@@ -2,7 +2,7 @@
  * Short commands typed in the chat or picked from the Teams command menu. They are matched
  * exactly, before any recognition, so "help" never turns into a topic guess.
  */
-export type TextCommand = 'help' | 'cancel' | 'credit' | 'link' | 'support' | 'my tickets' | 'human';
+export type TextCommand = 'help' | 'cancel' | 'credit' | 'link' | 'support' | 'my tickets' | 'human' | 'forget';
 
 const COMMANDS: Record<string, TextCommand> = {
   help: 'help',
@@ -27,6 +27,12 @@ const COMMANDS: Record<string, TextCommand> = {
   support: 'support',
   'my tickets': 'my tickets',
   'mes tickets': 'my tickets',
+  'forget me': 'forget',
+  'delete my data': 'forget',
+  'oublie-moi': 'forget',
+  'oublie moi': 'forget',
+  'oubliez-moi': 'forget',
+  'supprimer mes donnees': 'forget',
   'open a ticket': 'human',
   'ouvrir un ticket': 'human',
   'contact support': 'human',

@@ -34,6 +34,10 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({
     verb: z.literal('support.submit'),
     lang,
+    // Where the form belongs, so a submit still files correctly when no dialog waits for it.
+    queue: z.enum(SUPPORT_QUEUES).optional(),
+    faqId: topicId.optional(),
+    flowStep: z.string().max(64).optional(),
     description: field,
     email: field,
     mcid: field,
@@ -42,6 +46,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   }),
   z.object({ verb: z.literal('support.cancel'), lang }),
   z.object({ verb: z.literal('tickets.mine'), lang }),
+  z.object({ verb: z.literal('privacy.forget'), lang, confirm: z.boolean() }),
   z.object({ verb: z.literal('ticket.assign'), lang, ticketId }),
   z.object({ verb: z.literal('ticket.resolve'), lang, ticketId }),
   z.object({ verb: z.literal('ticket.reply'), lang, ticketId, reply: field }),
@@ -83,4 +88,23 @@ export function findTurnLang(context: TurnContext): Lang | undefined {
 
 export function getTurnLang(context: TurnContext): Lang {
   return findTurnLang(context) ?? 'en';
+}
+
+const PRIVATE_CHAT = Symbol('privateChat');
+
+/** Personal details are only asked for in the 1:1 chat: a dialog in a group asks the bot to move there. */
+export function requestPrivateChat(context: TurnContext): void {
+  context.turnState.set(PRIVATE_CHAT, true);
+}
+
+export function takePrivateChatRequest(context: TurnContext): boolean {
+  const requested = context.turnState.get(PRIVATE_CHAT) === true;
+  context.turnState.delete(PRIVATE_CHAT);
+  return requested;
+}
+
+/** A personal (1:1) chat; channels other than Teams have no conversation type and count as personal. */
+export function isPersonalChat(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return !type || type === 'personal';
 }

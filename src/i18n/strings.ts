@@ -78,6 +78,16 @@ const en = {
   turnError: (reference: string) =>
     `Sorry, something went wrong on my side and I couldn't finish that. Please try again. If it keeps happening, quote this reference to support: ${reference}.`,
   invalidAction: "I couldn't read what that button sent. Here's the menu so you can try again.",
+  rateLimited: "You're sending messages faster than I can answer them. Please wait a minute, then ask again.",
+  forgetTitle: 'Delete what I keep about you?',
+  forgetPrompt:
+    'This deletes your language choice and our recent messages, and removes your name, e-mail, IDs and messages from your support tickets (the tickets themselves stay, so support can close them). This cannot be undone.',
+  forgetYes: 'Yes, delete it',
+  forgetNo: 'No, keep it',
+  forgotten: 'Done: I have deleted what I kept about you.',
+  forgetKept: 'OK, nothing was deleted.',
+  groupIntro:
+    "Hi everyone! I answer questions about college credit for Microsoft exams and about linking a certification profile (MCID) to a partner organization. Mention me with your question, for example: @Certification help is AZ-103 eligible for credit?",
 };
 
 export type Strings = typeof en;
@@ -159,6 +169,16 @@ const fr: Strings = {
   turnError: (reference: string) =>
     `Désolé, un problème de mon côté m'a empêché d'aller au bout. Réessayez ; si cela se reproduit, donnez cette référence au support : ${reference}.`,
   invalidAction: "Je n'ai pas pu lire ce que ce bouton a envoyé. Voici le menu pour réessayer.",
+  rateLimited: "Vous m'envoyez des messages plus vite que je ne peux y répondre. Merci de patienter une minute avant de reposer votre question.",
+  forgetTitle: 'Supprimer ce que je conserve sur vous ?',
+  forgetPrompt:
+    "Cela supprime votre choix de langue et nos derniers échanges, et retire de vos tickets de support votre nom, votre e-mail, vos identifiants et vos messages (les tickets restent, pour que le support puisse les clore). Cette action est irréversible.",
+  forgetYes: 'Oui, tout supprimer',
+  forgetNo: 'Non, conserver',
+  forgotten: "C'est fait : j'ai supprimé ce que je conservais sur vous.",
+  forgetKept: "Entendu, rien n'a été supprimé.",
+  groupIntro:
+    "Bonjour à tous ! Je réponds aux questions sur les crédits universitaires pour les examens Microsoft et sur la liaison d'un profil de certification (MCID) à une organisation partenaire. Mentionnez-moi avec votre question, par exemple : @Certification help l'AZ-103 donne-t-il droit à des crédits ?",
 };
 
 const STRINGS = {

@@ -42,6 +42,8 @@ const en = {
   summaryTitle: 'Summary to paste',
   ticketNotFiled:
     "Sorry, I can't file your ticket right now because the ticket store is unavailable. Nothing was sent; please try again in a few minutes.",
+  ticketLimit: (limit: number) =>
+    `You have opened ${limit} tickets in the last hour, which is the most I can take. The team has them all; please wait a little before opening another.`,
   myTicketsTitle: 'Your support tickets',
   myTicketsEmpty: 'You have no support tickets.',
   openTicketButton: 'Open a ticket',
@@ -117,6 +119,8 @@ const fr: SupportStrings = {
   summaryTitle: 'Résumé à coller',
   ticketNotFiled:
     "Désolé, je ne peux pas enregistrer votre ticket pour le moment : le stockage des tickets est indisponible. Rien n'a été envoyé ; réessayez dans quelques minutes.",
+  ticketLimit: (limit: number) =>
+    `Vous avez ouvert ${limit} tickets au cours de la dernière heure, c'est le maximum que je peux accepter. L'équipe les a tous reçus ; patientez un peu avant d'en ouvrir un autre.`,
   myTicketsTitle: 'Vos tickets de support',
   myTicketsEmpty: "Vous n'avez aucun ticket de support.",
   openTicketButton: 'Ouvrir un ticket',

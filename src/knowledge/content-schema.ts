@@ -68,5 +68,9 @@ export const intentsFileSchema = z.strictObject({
   human: z.strictObject({ en: z.array(text).min(3), fr: z.array(text).min(3) }),
   /** Words that, next to an exam code, make the question about something other than credit. */
   examOffTopic: z.array(text).min(1),
+  /** Words that put any question out of scope, exam code or not: no topic is about money. */
+  offTopic: z.array(text).optional(),
+  /** Questions the bot must not answer, though they share its words (exam prices, other programs). */
+  outOfScope: z.strictObject({ en: z.array(text), fr: z.array(text) }).optional(),
 });
 export type IntentsFile = z.infer<typeof intentsFileSchema>;

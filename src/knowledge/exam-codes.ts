@@ -1,8 +1,16 @@
 import type { EligibleExam } from './content-schema';
 
-// Prefixes of Microsoft role-based and fundamentals exams. A code is two letters and three
-// digits, written any way people type it: az104, AZ 104, az-104, Az_104.
-const EXAM_CODE = /\b(az|ai|dp|ms|md|sc|pl|mb|gh|mo|ab)[\s\-_.]?(\d{3})\b/gi;
+// Prefixes of Microsoft role-based, fundamentals and specialty exams. A code is two letters and
+// three digits, written any way people type it: az104, AZ 104, az-104, Az_104, AZ‑104 (a
+// non-breaking hyphen pasted from a web page), "l'AZ-104". Older numeric exams (70-533) count too.
+const PREFIXES = 'ab|ai|az|dp|gh|md|mb|mo|ms|pl|sc';
+const SEPARATOR = '\\s*[-_.\\u2010-\\u2015\\u2212]?\\s*';
+const EXAM_CODE = new RegExp(`(?<![\\p{L}\\d])(${PREFIXES})${SEPARATOR}(\\d{3})(?![\\p{L}\\d])|(?<![\\p{L}\\d-])(70|77|98)-(\\d{3})(?![\\p{L}\\d])`, 'giu');
+// "MS 365" and "AZ 365" name products, not exams.
+const NOT_EXAMS = new Set(['365']);
+
+/** What stands in for an exam code in the text the ranker sees: the code is an entity, not words. */
+export const EXAM_TOKEN = 'examcode';
 
 export interface ExamVerdict {
   readonly code: string;
@@ -11,11 +19,27 @@ export interface ExamVerdict {
   readonly name?: string;
 }
 
+function codeOf(match: RegExpMatchArray): string | undefined {
+  const [prefix, digits] = match[1] ? [match[1], match[2]] : [match[3], match[4]];
+  return NOT_EXAMS.has(digits) ? undefined : `${prefix.toUpperCase()}-${digits}`;
+}
+
 /** Every exam code named in the text, normalised to "AZ-104" and without repeats. */
 export function findExamCodes(text: string): string[] {
   const codes = new Set<string>();
-  for (const match of text.matchAll(EXAM_CODE)) codes.add(`${match[1].toUpperCase()}-${match[2]}`);
+  for (const match of text.matchAll(EXAM_CODE)) {
+    const code = codeOf(match);
+    if (code) codes.add(code);
+  }
   return [...codes];
+}
+
+/** The text with each exam code replaced by one entity token, so "az 104" is not read as two words. */
+export function maskExamCodes(text: string): string {
+  return text.replace(EXAM_CODE, (...args) => {
+    const match = args.slice(0, 5) as unknown as RegExpMatchArray;
+    return codeOf(match) ? ` ${EXAM_TOKEN} ` : String(args[0]);
+  });
 }
 
 export class ExamCatalog {

@@ -1,10 +1,15 @@
-import MiniSearch from 'minisearch';
 import type { Lang } from '../i18n/language';
-import type { Intent } from './catalog';
+import { isTopicId, type Intent } from './catalog';
 import type { ExamVerdict } from './exam-codes';
 import type { KnowledgeBase } from './knowledge-base';
-import { detectLanguage } from './language-detector';
-import { contentTerms, isStopWord, stem, tokenize } from './text-normalizer';
+import { buildLexicon, detectLanguage, type LanguageGuess, type Lexicon } from './language-detector';
+import { LinearClassifier } from './linear-classifier';
+import { OffTopic } from './off-topic';
+import type { Ranker } from './ranker';
+import { Speller } from './speller';
+import { dropGreeting, stripMentions, tokenize } from './text-normalizer';
+import { prepare, trainingExamples, type Example } from './training-set';
+import { Vocabulary } from './vocabulary';
 
 export interface Alternative {
   readonly topic: Intent;
@@ -13,112 +18,144 @@ export interface Alternative {
 
 /** What a question resolves to; the same object the `ask` command prints and the bot traces. */
 export interface Recognition {
+  /** The question as matched: without a Teams `<at>…</at>` mention. */
   readonly text: string;
   readonly topic: Intent | null;
   readonly confidence: number;
   readonly language: Lang;
+  /** Answered: the runners-up. Not answered: the best candidates. Best first, at most three. */
   readonly alternatives: readonly Alternative[];
+  /**
+   * Filled only when the bot should ask "Did you mean…": no answer, but up to three topics
+   * worth offering (the best is between the two thresholds, or the top two are too close).
+   * Empty when the bot answers and when it should fall back honestly. Never `help`/`human`.
+   */
+  readonly suggestions: readonly Alternative[];
   readonly exam?: ExamVerdict;
 }
 
-interface Doc {
-  readonly id: number;
-  readonly intent: Intent;
-  readonly text: string;
+export interface RecognizerOptions {
+  /** At or above this confidence, and clearly ahead of the runner-up, the bot answers. */
+  readonly answerThreshold?: number;
+  /** From this confidence up to the answer threshold, the bot offers suggestions. */
+  readonly suggestThreshold?: number;
+  /** When the runner-up is within this distance of the best, the bot suggests instead of answering. */
+  readonly suggestMargin?: number;
+  /** Builds the ranker from the content's examples; lets the evaluation compare approaches. */
+  readonly ranker?: (examples: readonly Example[]) => Ranker;
 }
 
+/** Chosen by cross-validation on the content's own examples (docs/matching.md). */
+export const RECOGNIZER_DEFAULTS = { answerThreshold: 0.5, suggestThreshold: 0.35, suggestMargin: 0.05 } as const;
+
+type Thresholds = Required<Omit<RecognizerOptions, 'ranker'>>;
+
 const round = (n: number) => Math.round(n * 1000) / 1000;
+const MAX_ALTERNATIVES = 3;
 
 /**
- * Ranks intents with BM25 (MiniSearch) over the example questions and titles, then turns the
- * ranking into a confidence: how much of the question (weighted by rarity) the best intent's
- * examples cover. Words no example uses weigh most, so off-topic questions score low.
+ * Turns a message into an intent: strips a Teams mention, reads exam codes as entities, detects
+ * the language, fixes typos against the content's vocabulary, ranks the intents with a
+ * classifier trained at startup on the content's examples, weighs each by how much of the
+ * question that intent's examples cover, then applies the thresholds.
  */
 export class FaqRecognizer {
-  private readonly index: MiniSearch<Doc>;
-  private readonly vocabulary = new Map<Intent, Set<string>>();
-  private readonly idf = new Map<string, number>();
-  private readonly unknownIdf: number;
-  private readonly examOffTopic: Set<string>;
+  readonly options: Thresholds;
+  private readonly ranker: Ranker;
+  private readonly vocabulary: Vocabulary;
+  private readonly speller: Speller;
+  private readonly lexicon: Lexicon;
+  private readonly examOffTopic: OffTopic;
+  private readonly offTopic: OffTopic;
 
+  /** `options` may be a bare number: the answer threshold, as before options existed. */
   constructor(
     private readonly kb: KnowledgeBase,
-    /** Below this confidence the question resolves to no topic; candidates stay in alternatives. */
-    private readonly answerThreshold: number,
+    options: number | RecognizerOptions = {},
   ) {
-    const intents = kb.intents;
-    const docs: Doc[] = [];
-    const add = (intent: Intent, text: string) => docs.push({ id: docs.length, intent, text });
-    for (const topic of kb.topics) {
-      for (const lang of ['en', 'fr'] as const) {
-        add(topic.id, topic[lang].title);
-        topic[lang].questions.forEach((q) => add(topic.id, q));
-      }
-    }
-    for (const intent of ['help', 'human'] as const) [...intents[intent].en, ...intents[intent].fr].forEach((q) => add(intent, q));
-
-    this.index = new MiniSearch<Doc>({
-      fields: ['text'],
-      storeFields: ['intent'],
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => (isStopWord(term) ? null : stem(term)),
-      searchOptions: { fuzzy: (term) => (term.length > 5 ? 0.2 : false), combineWith: 'OR' },
+    const given: RecognizerOptions = typeof options === 'number' ? { answerThreshold: options } : options;
+    const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RecognizerOptions;
+    const { ranker, ...thresholds } = { ...RECOGNIZER_DEFAULTS, ...defined };
+    this.options = thresholds;
+    const examples = trainingExamples(kb);
+    this.ranker = ranker ? ranker(examples) : new LinearClassifier(examples);
+    this.vocabulary = new Vocabulary(examples);
+    const offTopicWords = [...kb.intents.examOffTopic, ...(kb.intents.offTopic ?? [])];
+    this.speller = new Speller([...examples.map((e) => e.text), ...offTopicWords]);
+    this.lexicon = buildLexicon({
+      en: examples.filter((e) => e.lang === 'en').map((e) => e.text),
+      fr: examples.filter((e) => e.lang === 'fr').map((e) => e.text),
     });
-    this.index.addAll(docs);
+    this.examOffTopic = new OffTopic(kb.intents.examOffTopic, true);
+    this.offTopic = new OffTopic(kb.intents.offTopic ?? [], false);
+  }
 
-    for (const doc of docs) {
-      const words = this.vocabulary.get(doc.intent) ?? new Set<string>();
-      contentTerms(doc.text).forEach((t) => words.add(t));
-      this.vocabulary.set(doc.intent, words);
-    }
-    const intentCount = this.vocabulary.size;
-    const df = new Map<string, number>();
-    for (const words of this.vocabulary.values()) words.forEach((w) => df.set(w, (df.get(w) ?? 0) + 1));
-    df.forEach((n, term) => this.idf.set(term, Math.log(1 + intentCount / n)));
-    this.unknownIdf = Math.log(1 + intentCount / 0.5);
-    this.examOffTopic = new Set(intents.examOffTopic.flatMap((w) => contentTerms(w)));
+  /** English or French for this text, using the content's vocabulary for short messages. */
+  detectLanguage(text: string): LanguageGuess {
+    return detectLanguage(prepare(stripMentions(text)), this.lexicon);
   }
 
   recognize(text: string, fallbackLang: Lang = 'en'): Recognition {
-    const language = detectLanguage(text).lang ?? fallbackLang;
-    const exam = this.kb.exams.verdictFor(text);
-    const terms = [...new Set(contentTerms(text))];
-    const base = { text, language, ...(exam ? { exam } : {}) };
-    if (terms.length === 0) return { ...base, topic: null, confidence: 0, alternatives: [] };
-
-    if (exam) {
-      const rest = terms.filter((t) => !/\d/.test(t) && !['az', 'ai', 'dp', 'ms', 'md', 'sc', 'pl', 'mb'].includes(t));
-      // "how much is AZ-104" is about price, not credit: the code is an entity, not the intent.
-      if (rest.some((t) => this.examOffTopic.has(t))) return { ...base, topic: null, confidence: 0.9, alternatives: [] };
-      const aboutCredit = rest.length <= 2 || rest.some((t) => this.vocabulary.get('credit-eligible-exams')?.has(t));
-      if (aboutCredit) return { ...base, topic: 'credit-eligible-exams', confidence: 0.95, alternatives: [] };
-    }
-
-    const ranked = this.rank(terms);
-    const [best, ...others] = ranked;
-    if (!best) return { ...base, topic: null, confidence: 0, alternatives: [] };
-    if (best.confidence < this.answerThreshold) return { ...base, topic: null, confidence: best.confidence, alternatives: ranked.slice(0, 3) };
-    return { ...base, topic: best.topic, confidence: best.confidence, alternatives: others.slice(0, 3) };
+    const clean = stripMentions(text);
+    const masked = prepare(clean);
+    const language = detectLanguage(masked, this.lexicon).lang ?? fallbackLang;
+    const prepared = dropGreeting(this.speller.correctText(masked));
+    const exam = this.kb.exams.verdictFor(clean);
+    const base = { text: clean, language, ...(exam ? { exam } : {}) };
+    const none: Recognition = { ...base, topic: null, confidence: 0, alternatives: [], suggestions: [] };
+    if (tokenize(prepared).length === 0) return none;
+    // "How much is AZ-104" names an exam but asks about its price: out of scope, not eligibility.
+    if ((exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return none;
+    const { candidates, noneScore } = this.score(prepared, exam);
+    return { ...base, ...decide(candidates, noneScore, this.options) };
   }
 
-  private rank(terms: string[]): Alternative[] {
-    const query = terms.filter((t) => !/^\d+$/.test(t));
-    const scores = new Map<Intent, { score: number; matched: Set<string> }>();
-    for (const hit of this.index.search(query.join(' '))) {
-      const intent = hit.intent as Intent;
-      const entry = scores.get(intent) ?? { score: 0, matched: new Set<string>() };
-      entry.score = Math.max(entry.score, hit.score);
-      hit.queryTerms.forEach((t) => entry.matched.add(t));
-      scores.set(intent, entry);
+  private score(prepared: string, exam: ExamVerdict | undefined): { candidates: Alternative[]; noneScore: number } {
+    // The classifier says which intent; how much of the question that intent's own examples
+    // cover says whether to trust it: off-topic questions that borrow a word or two of the
+    // domain ("transfer credits to another college") are covered by no single intent. The
+    // geometric mean keeps the result on a 0..1 scale where 0.5 reads as "fairly sure".
+    const coverage = this.vocabulary.coverageOf(prepared);
+    const ranked = this.ranker
+      .rank(prepared)
+      .map((s) => ({ label: s.label, score: Math.sqrt(s.score * coverage(s.label)) }))
+      .sort((a, b) => b.score - a.score);
+    // With an exam code, `examOffTopic` alone decides out of scope (checked before): the code
+    // is this bot's business, so the out-of-scope examples do not get to outvote it.
+    const noneScore = exam ? 0 : (ranked.find((s) => s.label === 'none')?.score ?? 0);
+    const candidates: Alternative[] = ranked
+      .filter((s) => s.label !== 'none')
+      .map((s) => ({ topic: s.label as Intent, confidence: round(s.score) }));
+    // A credit question about an exam that does not qualify needs the eligibility answer first,
+    // whatever step the user had in mind ("I have PL-300, how do I request credit?").
+    const best = candidates[0];
+    if (exam && !exam.eligible && best && isTopicId(best.topic) && this.kb.topic(best.topic).area === 'credit') {
+      const i = candidates.findIndex((c) => c.topic === 'credit-eligible-exams');
+      if (i > 0) {
+        const eligible = candidates[i];
+        candidates[i] = { topic: best.topic, confidence: eligible.confidence };
+        candidates[0] = { topic: eligible.topic, confidence: best.confidence };
+        candidates.sort((a, b) => b.confidence - a.confidence);
+      }
     }
-    const top = Math.max(0, ...[...scores.values()].map((s) => s.score));
-    const weight = (t: string) => this.idf.get(t) ?? this.unknownIdf;
-    const total = query.reduce((sum, t) => sum + weight(t), 0) || 1;
-    return [...scores.entries()]
-      .map(([topic, { score, matched }]) => {
-        const coverage = [...matched].reduce((sum, t) => sum + weight(t), 0) / total;
-        return { topic, confidence: round(Math.min(1, coverage) * 0.7 + (score / top) * 0.3) };
-      })
-      .sort((a, b) => b.confidence - a.confidence);
+    return { candidates: candidates.slice(0, MAX_ALTERNATIVES + 1), noneScore };
   }
+}
+
+/** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
+function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Omit<Recognition, 'text' | 'language' | 'exam'> {
+  const { answerThreshold, suggestThreshold, suggestMargin } = options;
+  const [best, second] = candidates;
+  if (!best) return { topic: null, confidence: 0, alternatives: [], suggestions: [] };
+  const outOfScope = noneScore > best.confidence;
+  const close = second !== undefined && best.confidence - second.confidence < suggestMargin;
+  if (!outOfScope && !close && best.confidence >= answerThreshold) {
+    return { topic: best.topic, confidence: best.confidence, alternatives: candidates.slice(1, 1 + MAX_ALTERNATIVES), suggestions: [] };
+  }
+  const alternatives = candidates.slice(0, MAX_ALTERNATIVES);
+  // Confidently out of scope: no "Did you mean", the honest fallback.
+  const worthAsking = best.confidence >= suggestThreshold && !(outOfScope && noneScore >= answerThreshold);
+  // Only topics: the card's own "None of these" already offers support, and the menu is one tap away.
+  const suggestions = worthAsking ? alternatives.filter((a) => isTopicId(a.topic) && a.confidence >= suggestThreshold - suggestMargin) : [];
+  return { topic: null, confidence: best.confidence, alternatives, suggestions };
 }

@@ -15,6 +15,14 @@ export interface TicketDelivery {
   deliver(ticket: Ticket): Promise<void>;
 }
 
+/** The user has opened as many tickets as the hourly cap allows. */
+export class TicketLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`ticket limit of ${limit} an hour reached`);
+    this.name = 'TicketLimitError';
+  }
+}
+
 export interface DeliveryLog {
   warn(fields: Record<string, unknown>, message?: string): void;
 }
@@ -29,9 +37,17 @@ export class EscalationService {
     private readonly store: TicketStore,
     private readonly deliveries: readonly TicketDelivery[],
     private readonly log: DeliveryLog,
+    /** Per user; guards support queues against a stuck client or a bored user. */
+    private readonly ticketsPerHour = Infinity,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async open(request: TicketRequest): Promise<Ticket> {
+    if (Number.isFinite(this.ticketsPerHour)) {
+      const since = this.now().getTime() - 3600_000;
+      const recent = (await this.store.listForUser(request.user.id)).filter((t) => Date.parse(t.createdAt) > since);
+      if (recent.length >= this.ticketsPerHour) throw new TicketLimitError(this.ticketsPerHour);
+    }
     const ticket = await this.store.create(request);
     await Promise.all(
       this.deliveries.map((d) =>

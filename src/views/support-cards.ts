@@ -62,7 +62,13 @@ export class SupportCards {
         errorMessage: field('errorMessage', s.fieldError),
       },
       requiredMessage: s.errors.description,
-      submit: button(s.formSubmit, { verb: 'support.submit', lang }),
+      submit: button(s.formSubmit, {
+        verb: 'support.submit',
+        lang,
+        queue: context.queue,
+        ...(context.topic ? { faqId: context.topic } : {}),
+        ...(context.flowStep ? { flowStep: context.flowStep.slice(0, 64) } : {}),
+      }),
       cancel: button(s.formCancel, { verb: 'support.cancel', lang }),
     });
   }

@@ -14,6 +14,8 @@ export interface ConnectorCall {
  */
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
+  /** 1:1 chats the bot opened, with what it asked for. */
+  readonly created: { id: string; parameters: Record<string, unknown> }[] = [];
   private server: Server | undefined;
   private count = 0;
   url = '';
@@ -21,6 +23,13 @@ export class ConnectorStandIn {
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
       const body = await readBody(req);
+      if (req.method === 'POST' && req.url === '/v3/conversations') {
+        const id = `a:private-${++this.count}`;
+        this.created.push({ id, parameters: JSON.parse(body) });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id }));
+        return;
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
       this.calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match?.[1] ?? ''), activity: body ? JSON.parse(body) : {} });
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -61,6 +61,10 @@ export class TestConversation {
     this.adapter = new TestAdapter((context) => app.bot.run(context), undefined, true);
   }
 
+  get id(): string {
+    return this.options.id;
+  }
+
   private base(): Partial<Activity> {
     return {
       channelId: this.options.channelId ?? 'msteams',

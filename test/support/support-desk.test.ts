@@ -9,6 +9,8 @@ beforeAll(() => connector.start());
 afterAll(() => connector.stop());
 
 const bot = createTestBot({ env: { SUPPORT_ADMINS: 'admin-1', SUPPORT_AGENTS: 'agent-1' } });
+const mention = { type: 'mention', mentioned: { id: 'bot-id', name: 'Certification bot' }, text: '<at>Certification bot</at>' };
+const sayInChannel = (userId: string, text: string) => channel(userId).send({ type: 'message', text: `<at>Certification bot</at> ${text}`, entities: [mention] });
 const channel = (userId: string) => bot.conversation({ id: 'support-channel-cs', conversationType: 'channel', userId, serviceUrl: connector.url, userName: userId });
 
 function cardOf(activity: Record<string, unknown>): Card {
@@ -17,12 +19,12 @@ function cardOf(activity: Record<string, unknown>): Card {
 
 describe('support channel', () => {
   it('when someone not listed tries to register a channel, then it is refused', async () => {
-    const replies = await channel('random-user').say('register certification-support');
+    const replies = await sayInChannel('random-user', 'register certification-support');
     expect(replies.map((r) => r.text)).toContain(en.support.notAllowed);
   });
 
   it('when a ticket is filed, then support sees it in their channel and can assign, reply and resolve, and the user hears of each step', async () => {
-    const registered = await channel('admin-1').say('register certification-support');
+    const registered = await sayInChannel('admin-1', 'register certification-support');
     expect(registered.map((r) => r.text)).toContain(en.support.channelRegistered(en.support.queueNames['certification-support']));
 
     const user = bot.conversation({ id: 'user-1-chat', userId: 'user-1', serviceUrl: connector.url });

@@ -1,0 +1,90 @@
+import { ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { LANGUAGES, langFromLocale, type Lang } from '../i18n/language';
+import { strings } from '../i18n/strings';
+import { detectLanguage } from '../knowledge/language-detector';
+import type { Logger } from '../logging/logger';
+
+const WINDOW_MS = 60_000;
+
+export interface RateLimitOptions {
+  /** Messages and card clicks per user per minute; 0 turns the cap off. */
+  readonly perMinute: number;
+  readonly now?: () => number;
+}
+
+/**
+ * A cap per user on messages and card clicks per minute (sliding window), so one person or a
+ * stuck client cannot monopolise the bot or flood the support queues. Over the cap the turn is
+ * not run and the user is told, once per window, in their language, to slow down.
+ *
+ * Counted in memory, per instance: a shared counter would cost a storage write per message,
+ * turning a flood into load on the store. Behind N instances a user gets up to N times the cap.
+ * Memory stays bounded: a user's entry holds at most `perMinute` times and is dropped once idle
+ * for a minute.
+ */
+export class RateLimitMiddleware implements Middleware {
+  private readonly sent = new Map<string, { times: number[]; warnedAt?: number }>();
+  private readonly now: () => number;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly options: RateLimitOptions,
+    private readonly log: Pick<Logger, 'info'>,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    if (this.options.perMinute <= 0 || !isUserInput(activity) || !activity.from?.id) return next();
+    const now = this.now();
+    this.sweep(now);
+    const key = `${activity.channelId}/${activity.from.aadObjectId ?? activity.from.id}`;
+    const entry = this.sent.get(key) ?? { times: [] };
+    entry.times = entry.times.filter((t) => now - t < WINDOW_MS);
+    this.sent.set(key, entry);
+    if (entry.times.length < this.options.perMinute) {
+      entry.times.push(now);
+      return next();
+    }
+    const text = strings(replyLang(activity)).rateLimited;
+    const warn = entry.warnedAt === undefined || now - entry.warnedAt >= WINDOW_MS;
+    if (warn) {
+      entry.warnedAt = now;
+      this.log.info({ event: 'rate_limited', channelId: activity.channelId });
+    }
+    if (activity.type === ActivityTypes.Invoke) {
+      // A card click must be answered; Teams shows this text by the card.
+      const body = activity.name === 'adaptiveCard/action' ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } : undefined;
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+    } else if (warn) {
+      await context.sendActivity(text);
+    }
+  }
+
+  /** How many users the limiter currently remembers. */
+  get trackedUsers(): number {
+    return this.sent.size;
+  }
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < WINDOW_MS) return;
+    this.lastSweep = now;
+    for (const [key, entry] of this.sent) {
+      if (entry.times.every((t) => now - t >= WINDOW_MS)) this.sent.delete(key);
+    }
+  }
+}
+
+function isUserInput(activity: Activity): boolean {
+  return activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action');
+}
+
+/** The card's language for a click, the text's for a message, else the Teams locale. */
+function replyLang(activity: Activity): Lang {
+  const value = activity.value as { lang?: unknown; action?: { data?: { lang?: unknown } } } | undefined;
+  const fromCard = value?.action?.data?.lang ?? value?.lang;
+  if (LANGUAGES.includes(fromCard as Lang)) return fromCard as Lang;
+  const fromText = typeof activity.text === 'string' ? detectLanguage(activity.text).lang : undefined;
+  return fromText ?? langFromLocale(activity.locale);
+}

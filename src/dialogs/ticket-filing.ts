@@ -1,0 +1,48 @@
+import { TurnContext } from 'botbuilder';
+import { strings } from '../i18n/strings';
+import type { SupportQueue, TopicId } from '../knowledge/catalog';
+import { TicketLimitError } from '../support/escalation-service';
+import type { IntakeField, IntakeFields } from '../support/intake-form';
+import type { Ticket } from '../support/ticket';
+import type { EscalationDeps } from './escalation-dialog';
+import { sendCard, sendText } from './replies';
+import { getTurnLang } from './user-input';
+
+export interface FilingRequest {
+  readonly queue: SupportQueue;
+  readonly topic: TopicId | null;
+  readonly flowStep?: string;
+  readonly fields: IntakeFields;
+}
+
+/** Form fields as typed, for showing the form again. */
+export function formValuesOf(fields: IntakeFields): Partial<Record<IntakeField, string>> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Record<IntakeField, string>>;
+}
+
+/**
+ * Files the ticket and shows the confirmation. When the store is down or the user has hit the
+ * hourly cap, says so in their language and returns undefined: the caller shows the form again.
+ */
+export async function fileTicket(context: TurnContext, deps: EscalationDeps, request: FilingRequest): Promise<Ticket | undefined> {
+  const lang = getTurnLang(context);
+  const from = context.activity.from;
+  try {
+    const ticket = await deps.escalation.open({
+      queue: request.queue,
+      topic: request.topic,
+      ...(request.flowStep ? { flowStep: request.flowStep } : {}),
+      language: lang,
+      user: { id: from.id, ...(from.name ? { name: from.name } : {}), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) },
+      ...request.fields,
+      conversation: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
+      transcript: await deps.recentTurns(context).catch(() => []),
+    });
+    await sendCard(context, deps.cards.confirmation(ticket, lang));
+    return ticket;
+  } catch (error) {
+    const s = strings(lang).support;
+    await sendText(context, error instanceof TicketLimitError ? s.ticketLimit(error.limit) : s.ticketNotFiled);
+    return undefined;
+  }
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ActivityTypes, MemoryStorage, TestAdapter, TurnContext, type Activity, type Storage } from 'botbuilder';
+import { DedupeMiddleware, deliveredKey } from '../../src/bot/dedupe-middleware';
+import { silentLogger } from '../../src/logging/logger';
+import { FileStorage } from '../../src/storage/file-storage';
+
+/** One bot instance: its own adapter and middleware over a store it may share with others. */
+function instance(storage: Storage, clock = { now: Date.now() }, options = { windowMs: 60 * 60_000, maxIds: 200 }) {
+  const ran: string[] = [];
+  const adapter = new TestAdapter(async (context) => {
+    ran.push(context.activity.id!);
+    await context.sendActivity(`answer to ${context.activity.id}`);
+  });
+  adapter.use(new DedupeMiddleware(storage, silentLogger, { ...options, now: () => clock.now }));
+  const deliver = async (activity: Partial<Activity>) => {
+    await adapter.processActivity({ type: ActivityTypes.Message, text: 'hello', conversation: { id: 'conv-1' } as Activity['conversation'], ...activity } as Activity);
+    return adapter.activeQueue.splice(0);
+  };
+  return { ran, deliver };
+}
+
+describe('DedupeMiddleware', () => {
+  it('when an activity is delivered twice, then the turn runs once and the repeat gets no reply', async () => {
+    const bot = instance(new MemoryStorage());
+    expect(await bot.deliver({ id: 'a1' })).toHaveLength(1);
+    expect(await bot.deliver({ id: 'a1' })).toEqual([]);
+    expect(bot.ran).toEqual(['a1']);
+  });
+
+  it('when a card click is delivered twice, then the repeat still gets a 200 invoke response without running the turn', async () => {
+    const bot = instance(new MemoryStorage());
+    const click = { id: 'i1', type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'menu' } } };
+    await bot.deliver(click);
+    const repeat = await bot.deliver(click);
+    expect(repeat).toEqual([expect.objectContaining({ type: ActivityTypes.InvokeResponse, value: expect.objectContaining({ status: 200 }) })]);
+    expect(bot.ran).toEqual(['i1']);
+  });
+
+  it('when two conversations use the same activity id, then both are handled', async () => {
+    const bot = instance(new MemoryStorage());
+    await bot.deliver({ id: 'same', conversation: { id: 'conv-a' } as Activity['conversation'] });
+    await bot.deliver({ id: 'same', conversation: { id: 'conv-b' } as Activity['conversation'] });
+    expect(bot.ran).toEqual(['same', 'same']);
+  });
+
+  it('when two instances share the store and get the same deliveries at the same moment, then each activity runs exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dedupe-'));
+    const one = instance(new FileStorage(dir));
+    const two = instance(new FileStorage(dir));
+    const ids = Array.from({ length: 30 }, (_, i) => `burst-${i}`);
+    await Promise.all(ids.flatMap((id) => [one.deliver({ id }), two.deliver({ id })]));
+    expect([...one.ran, ...two.ran].sort()).toEqual([...ids].sort());
+  });
+
+  it('when ids pile up, then a conversation keeps only the newest ids of the window, and an id older than the window runs again', async () => {
+    const storage = new MemoryStorage();
+    const clock = { now: 1_000_000 };
+    const bot = instance(storage, clock, { windowMs: 10_000, maxIds: 5 });
+    for (let i = 0; i < 12; i++) {
+      clock.now += 100;
+      await bot.deliver({ id: `m${i}` });
+    }
+    const key = deliveredKey('test', 'conv-1');
+    const doc = (await storage.read([key]))[key] as { ids: Record<string, number> };
+    expect(Object.keys(doc.ids).sort()).toEqual(['m10', 'm11', 'm7', 'm8', 'm9']);
+
+    clock.now += 10_000;
+    await bot.deliver({ id: 'm11' });
+    expect(bot.ran.filter((id) => id === 'm11')).toHaveLength(2);
+  });
+
+  it('when an activity has no id, then it is not deduplicated', async () => {
+    const middleware = new DedupeMiddleware(new MemoryStorage(), silentLogger);
+    const activity = { type: ActivityTypes.Message, channelId: 'test', conversation: { id: 'conv-1' } } as Activity;
+    let runs = 0;
+    for (let i = 0; i < 2; i++) await middleware.onTurn(new TurnContext(new TestAdapter(), activity), async () => void runs++);
+    expect(runs).toBe(2);
+  });
+});

@@ -1,0 +1,76 @@
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { RateLimitMiddleware } from '../../src/bot/rate-limit-middleware';
+import { strings } from '../../src/i18n/strings';
+import { silentLogger } from '../../src/logging/logger';
+
+function limitedBot(perMinute: number) {
+  const clock = { now: 5_000_000 };
+  const ran: string[] = [];
+  const limiter = new RateLimitMiddleware({ perMinute, now: () => clock.now }, silentLogger);
+  const adapter = new TestAdapter(async (context) => {
+    ran.push(context.activity.text ?? context.activity.name ?? '');
+    await context.sendActivity('answer');
+  });
+  adapter.use(limiter);
+  const send = async (activity: Partial<Activity>, userId = 'user-1') => {
+    await adapter.processActivity({ type: ActivityTypes.Message, from: { id: userId, name: 'Dana' }, ...activity } as Activity);
+    return adapter.activeQueue.splice(0) as Activity[];
+  };
+  return { clock, ran, send, limiter };
+}
+
+describe('RateLimitMiddleware', () => {
+  it('when a user goes over the cap, then the extra message is not handled and they are asked, once, to slow down in their language', async () => {
+    const bot = limitedBot(3);
+    for (const text of ['un', 'deux', 'trois']) expect((await bot.send({ text }))[0].text).toBe('answer');
+    expect((await bot.send({ text: "j'ai encore une question sur mes crédits" })).map((a) => a.text)).toEqual([strings('fr').rateLimited]);
+    expect(await bot.send({ text: 'et encore une' })).toEqual([]);
+    expect(bot.ran).toEqual(['un', 'deux', 'trois']);
+  });
+
+  it('when a minute has passed since the oldest message, then the user is answered again', async () => {
+    const bot = limitedBot(2);
+    await bot.send({ text: 'one' });
+    bot.clock.now += 30_000;
+    await bot.send({ text: 'two' });
+    expect((await bot.send({ text: 'three' }))[0].text).toBe(strings('en').rateLimited);
+    bot.clock.now += 30_000;
+    expect((await bot.send({ text: 'four' }))[0].text).toBe('answer');
+  });
+
+  it('when a card click goes over the cap, then it still gets a 200 invoke response carrying the message in the card\'s language', async () => {
+    const bot = limitedBot(1);
+    const click = { type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'menu', data: { verb: 'menu', lang: 'fr' } } } };
+    await bot.send(click);
+    const [reply] = await bot.send(click);
+    expect(reply.type).toBe(ActivityTypes.InvokeResponse);
+    expect(reply.value).toEqual({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: strings('fr').rateLimited } });
+  });
+
+  it('when one user floods, then other users are not affected', async () => {
+    const bot = limitedBot(2);
+    for (let i = 0; i < 5; i++) await bot.send({ text: `flood ${i}` }, 'flooder');
+    expect((await bot.send({ text: 'hello' }, 'someone-else'))[0].text).toBe('answer');
+  });
+
+  it('when the cap is 0, then nothing is limited', async () => {
+    const bot = limitedBot(0);
+    for (let i = 0; i < 50; i++) await bot.send({ text: `m${i}` });
+    expect(bot.ran).toHaveLength(50);
+  });
+
+  it('when activities are not user input (a conversation update), then they do not count', async () => {
+    const bot = limitedBot(1);
+    for (let i = 0; i < 3; i++) await bot.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user-1', name: 'Dana' }] });
+    expect((await bot.send({ text: 'hello' }))[0].text).toBe('answer');
+  });
+
+  it('when users go quiet for a minute, then the limiter forgets them', async () => {
+    const bot = limitedBot(5);
+    for (let i = 0; i < 100; i++) await bot.send({ text: 'hi' }, `user-${i}`);
+    expect(bot.limiter.trackedUsers).toBe(100);
+    bot.clock.now += 61_000;
+    await bot.send({ text: 'hi' }, 'late-user');
+    expect(bot.limiter.trackedUsers).toBe(1);
+  });
+});

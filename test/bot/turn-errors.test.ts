@@ -1,0 +1,85 @@
+import type { StoreItems } from 'botbuilder';
+import { createApp } from '../../src/app';
+import { strings } from '../../src/i18n/strings';
+import { startServer, type RunningServer } from '../../src/server';
+import { ConnectorStandIn } from '../helpers/connector-stand-in';
+import { testConfig } from '../helpers/test-bot';
+import { activity, click, poster, repliesTo } from '../security/endpoint';
+import { capturedLogger } from '../security/log-capture';
+import { RecordingStorage } from '../security/recording-storage';
+
+/** A store whose next read of a matching key fails, as a storage outage would. */
+class FlakyStorage extends RecordingStorage {
+  failNextRead: RegExp | undefined;
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (process.env.DBG) console.log('read', keys, String(this.failNextRead));
+    if (this.failNextRead && keys.some((key) => this.failNextRead!.test(key))) {
+      this.failNextRead = undefined;
+      throw new Error('storage unavailable: connection reset by 10.1.2.3');
+    }
+    return super.read(keys);
+  }
+}
+
+const storage = new FlakyStorage();
+const log = capturedLogger('info');
+const connector = new ConnectorStandIn();
+let server: RunningServer;
+let post: ReturnType<typeof poster>;
+
+beforeAll(async () => {
+  await connector.start();
+  server = await startServer(createApp(testConfig(), log.logger, { storage }), log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+  post = poster(server.url);
+});
+afterAll(async () => {
+  await server.close();
+  await connector.stop();
+});
+
+const conversationKey = (id: string) => `msteams/conversations/${id}/`;
+const REFERENCE = /([0-9A-F]{8})/;
+
+describe('a turn that throws', () => {
+  it('when the store fails mid-flow, then the user gets an apology in their language with a reference that is in the log, and the flow is reset', async () => {
+    const conversation = { id: 'failing-turn-1', conversationType: 'personal' };
+    await repliesTo(post, click({ verb: 'credit.start', lang: 'fr' }, { conversation }));
+    const before = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as { dialogState?: { dialogStack: unknown[] } };
+    expect(before.dialogState!.dialogStack.length).toBeGreaterThan(0);
+
+    storage.failNextRead = /\/conversations\//;
+    const replies = await repliesTo(post, activity("j'ai réussi l'examen AZ-104 le mois dernier", { conversation, locale: 'en-US' }));
+
+    if (process.env.DBG) console.log(JSON.stringify(replies).slice(0, 1500), log.lines);
+    const reference = REFERENCE.exec(replies.map((r) => r.text ?? '').join(' '))?.[1];
+    expect(replies.map((r) => r.text)).toEqual([strings('fr').turnError(reference!)]);
+    const failure = log.events().find((e) => e.event === 'turn_failed');
+    expect(failure).toMatchObject({ reference, err: { message: expect.stringContaining('storage unavailable') } });
+    const after = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as { dialogState?: unknown } | undefined;
+    expect(after?.dialogState).toBeUndefined();
+  });
+
+  it('when the next message comes after the failure, then it is answered normally from a clean state', async () => {
+    const replies = await repliesTo(post, activity('menu', { conversation: { id: 'failing-turn-1', conversationType: 'personal' } }));
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text!.includes('support'))).toBe(false);
+  });
+
+  it('when a card click throws, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
+    const conversation = { id: 'failing-turn-2', conversationType: 'personal' };
+    storage.failNextRead = /\/conversations\//;
+    const res = await post(click({ verb: 'menu', lang: 'en' }, { conversation, serviceUrl: connector.url, deliveryMode: undefined }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { statusCode: number; value: string };
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(body.value).toBe(strings('en').turnError(REFERENCE.exec(body.value)![1]));
+    expect(connector.to(conversation.id).map((c) => c.activity.text)).toEqual([body.value]);
+  });
+
+  it('when turns failed, then the log says why but the user never saw the internal error text', () => {
+    const failures = log.events().filter((e) => e.event === 'turn_failed');
+    expect(failures).toHaveLength(2);
+    expect(connector.calls.map((c) => JSON.stringify(c.activity)).join('\n')).not.toContain('10.1.2.3');
+  });
+});

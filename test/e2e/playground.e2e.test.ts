@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { strings } from '../../src/i18n/strings';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
+import { silentLogger } from '../../src/logging/logger';
+import { startServer, type RunningServer } from '../../src/server';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/chromium';
+import { startPlayground, type RunningPlayground } from '../../scripts/playground-process';
+import { freePort, mentionBot, send, shoot, type SeenActivity } from './playground-page';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const en = strings('en');
+const fr = strings('fr');
+
+const SKIPPED = `SKIPPED: no Chromium at ${CHROMIUM_PATH}; install it with apt-get install -y chromium`;
+const suite = hasChromium() ? describe : describe.skip;
+const title = `the bot in the Agents Playground, driven in Chromium${hasChromium() ? '' : ` (${SKIPPED})`}`;
+// Jest lists skipped tests only in verbose mode: say it where every run shows it.
+if (!hasChromium()) console.warn(`Playground end-to-end tests ${SKIPPED}`);
+
+suite(title, () => {
+  const dirs: string[] = [];
+  const seen: SeenActivity[] = [];
+  let server: RunningServer | undefined;
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let kb: KnowledgeBase;
+
+  beforeAll(async () => {
+    dirs.push(mkdtempSync(join(tmpdir(), 'e2e-data-')), mkdtempSync(join(tmpdir(), 'e2e-playground-')));
+    // A fresh store: this user has never been welcomed.
+    const config = loadConfig({ DATA_DIR: dirs[0], LOG_LEVEL: 'error' });
+    const app = createApp(config, silentLogger);
+    kb = app.kb;
+    // Keeps a copy of each activity as the Playground sent it (the bot strips the mention in place).
+    const run = app.bot.run.bind(app.bot);
+    app.bot.run = async (context) => {
+      seen.push(JSON.parse(JSON.stringify(context.activity)) as SeenActivity);
+      await run(context);
+    };
+    server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: config.MAX_BODY_BYTES });
+    playground = await startPlayground({ endpoint: `${server.url}/api/messages`, port: await freePort(), cwd: dirs[1], startTimeoutMs: 30000 });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(20000);
+    await page.goto(playground.url, { waitUntil: 'networkidle' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await server?.close();
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  }, 30000);
+
+  it('when a new user opens the personal chat, then the welcome card shows; the credit flow ends with the badge steps and the e-mail draft', async () => {
+    await page.getByText('Personal Chat', { exact: true }).first().click();
+    await page.getByText(en.welcomeTitle).first().waitFor();
+    await shoot(page, join(SCREENSHOTS, 'personal-welcome.jpg'));
+
+    await page.getByText(kb.area('credit').en.title).last().click();
+    await page.getByText(en.creditFlowButton).last().click();
+    await page.getByText(en.askExamTitle).last().waitFor();
+    await send(page, 'az103');
+    await page.getByText(en.verifyBadge, { exact: true }).last().click();
+
+    const badgeSteps = page.getByText(kb.text('credit-verify-badge', 'en').title).last();
+    await badgeSteps.waitFor();
+    await page.getByText(en.emailTitle).last().waitFor();
+    await shoot(page, join(SCREENSHOTS, 'personal-email-draft.jpg'));
+    await badgeSteps.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shoot(page, join(SCREENSHOTS, 'personal-badge-steps.jpg'));
+  }, 60000);
+
+  it('when the user types a question in French, then the answer card is in French', async () => {
+    await send(page, "Comment obtenir l'accès à l'Université partenaire ?");
+    await page.getByText(fr.helpfulQuestion).last().waitFor();
+    await page.getByText(fr.backToMenu).last().waitFor();
+    await shoot(page, join(SCREENSHOTS, 'personal-french-answer.jpg'));
+  }, 60000);
+
+  it('when the bot is @mentioned in the group chat, then it answers there', async () => {
+    await page.getByText('Group Chat', { exact: true }).first().click();
+    await mentionBot(page, 'is AZ-104 eligible for college credit?');
+    await page.getByText(en.examNotEligible('AZ-104')).last().waitFor();
+    await shoot(page, join(SCREENSHOTS, 'group-chat-mention.jpg'));
+
+    const message = seen.filter((a) => a.type === 'message').pop()!;
+    expect(message.conversation.conversationType).toBe('groupChat');
+    expect(message.text).toMatch(/^<at>[^<]+<\/at> is AZ-104/);
+    expect(message.entities).toContainEqual(expect.objectContaining({ type: 'mention', mentioned: expect.objectContaining({ id: message.recipient.id }) }));
+  }, 60000);
+
+  it('when the bot is @mentioned in a team channel post, then it answers in that thread', async () => {
+    await page.getByText('General', { exact: true }).first().click();
+    await mentionBot(page, 'is AZ-900 eligible for college credit?');
+    await page.getByText(en.examNotEligible('AZ-900')).last().waitFor();
+    await shoot(page, join(SCREENSHOTS, 'channel-mention.jpg'));
+
+    const message = seen.filter((a) => a.type === 'message').pop()!;
+    expect(message.conversation.conversationType).toBe('channel');
+    // A reply to a post goes to "<channel>;messageid=<post>", which Teams shows as the post's thread.
+    expect(message.conversation.id).toMatch(/;messageid=\d+$/);
+  }, 60000);
+});
