@@ -47,7 +47,7 @@ export interface AppOverrides {
 }
 
 /** Loads the content and templates and checks them together; shared by the bot and the CLI. */
-export function loadKnowledge(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD'>) {
+export function loadKnowledge(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD' | 'SUGGEST_THRESHOLD' | 'SUGGEST_MARGIN'>) {
   const kb = loadKnowledgeBase(config.CONTENT_DIR);
   const routing = loadRoutingRules(config.CONTENT_DIR);
   const renderer = new CardRenderer(config.CARDS_DIR);
@@ -57,7 +57,12 @@ export function loadKnowledge(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR
     renderAllCards(kb, cards);
     renderSupportCards(supportCards);
   });
-  return { kb, cards, supportCards, routing, renderer, recognizer: new FaqRecognizer(kb, config.ANSWER_THRESHOLD) };
+  return { kb, cards, supportCards, routing, renderer, recognizer: new FaqRecognizer(kb, {
+      answerThreshold: config.ANSWER_THRESHOLD,
+      suggestThreshold: config.SUGGEST_THRESHOLD,
+      suggestMargin: config.SUGGEST_MARGIN,
+    }),
+  };
 }
 
 /** The composition root: every part is built here and handed to the next by its constructor. */
@@ -109,6 +114,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     cards,
     recentTurns,
     logger,
+    detectLanguage: (text) => recognizer.detectLanguage(text).lang,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (userId) => (await support.tickets.listForUser(userId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });

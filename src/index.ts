@@ -1,15 +1,55 @@
-import { createApp } from './app';
+import { createApp, type App } from './app';
 import { loadConfigFromProcess } from './config/config';
-import { createLogger } from './logging/logger';
-import { startServer } from './server';
+import { routeConsoleToLogger } from './logging/console-capture';
+import { createLogger, type Logger } from './logging/logger';
+import { startServer, type RunningServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfigFromProcess();
   const logger = createLogger(config.LOG_LEVEL);
+  routeConsoleToLogger(logger);
   const app = createApp(config, logger);
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth: config.MicrosoftAppId ? 'channel tokens required' : 'anonymous (local only)' });
+  onStopSignal(() => shutDown(app, server, logger, config.SHUTDOWN_TIMEOUT_MS));
+}
+
+function onStopSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = () => {
+    // A second signal while draining changes nothing: the deadline already bounds the wait.
+    if (stopping) return;
+    stopping = true;
+    void stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}
+
+/**
+ * Stop accepting, let the turns in flight finish (their state is written inside the turn, so
+ * the stores hold nothing unwritten once they are done), stop the outbox worker after its
+ * current pass. Past the deadline the process gives up and exits non-zero.
+ */
+async function shutDown(app: App, server: RunningServer, logger: Logger, timeoutMs: number): Promise<void> {
+  logger.info({ event: 'shutdown_started' });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`in-flight work did not finish within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([Promise.all([server.close(), app.support.worker.stop()]), deadline]);
+    logger.info({ event: 'shutdown_complete' });
+  } catch (error) {
+    logger.error({ event: 'shutdown_timed_out', err: error });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 main().catch((error: Error) => {

@@ -22,6 +22,7 @@ export interface RunningServer {
 const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
 const ref = z.looseObject({ id: z.string().min(1).max(1024) });
 const short = (max: number) => z.string().max(max).nullish();
+const mention = z.looseObject({ text: z.string(), mentioned: ref });
 
 /** What the bot code relies on; anything else a channel sends passes through untouched. */
 const activitySchema = z.looseObject({
@@ -36,11 +37,20 @@ const activitySchema = z.looseObject({
   locale: short(64),
   name: short(256),
   deliveryMode: short(64),
-  entities: z.array(z.looseObject({})).nullish(),
+  entities: z.array(z.looseObject({ type: z.string().max(64) })).max(100).optional(),
   attachments: z.array(z.looseObject({})).nullish(),
   membersAdded: z.array(ref).nullish(),
   membersRemoved: z.array(ref).nullish(),
   channelData: z.looseObject({}).nullish(),
+}).superRefine((activity, ctx) => {
+  // What Teams always sends and botbuilder reads unchecked: channelData on message edits and
+  // deletions, the text and the mentioned party of a mention (removeRecipientMention).
+  const needsChannelData = activity.channelId === 'msteams' && ['messageUpdate', 'messageDelete'].includes(activity.type);
+  if (needsChannelData && !activity.channelData) ctx.addIssue({ code: 'custom', path: ['channelData'], message: 'required' });
+  activity.entities?.forEach((entity, i) => {
+    const isMention = entity.type.toLowerCase() === 'mention';
+    if (isMention && (typeof activity.text !== 'string' || !mention.safeParse(entity).success)) ctx.addIssue({ code: 'custom', path: ['entities', i], message: 'invalid mention' });
+  });
 });
 
 const MESSAGES = {

@@ -25,7 +25,7 @@ interface Reply {
   type: string;
   text?: string;
   attachments?: { content: Card }[];
-  value?: { body?: { value?: Card } };
+  value?: { body?: { type?: string; value?: Card } };
 }
 
 let seq = 0;
@@ -54,7 +54,12 @@ const click = (data: Record<string, unknown>, inputs: Record<string, unknown> = 
   name: 'adaptiveCard/action',
   value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } } },
 });
-const cardIn = (replies: Reply[]) => replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop()!;
+/** The card the turn ended on: a new message, or the card that replaced the clicked one. */
+const cardIn = (replies: Reply[]) => {
+  const replaced = (replies.find((r) => r.type === 'invokeResponse')?.value?.body ?? {}) as { type?: string; value?: Card };
+  if (replaced.type === 'application/vnd.microsoft.card.adaptive') return replaced.value!;
+  return replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop()!;
+};
 
 describe('from a question to a resolved ticket, through the HTTP endpoint', () => {
   it('when a user asks for a person, support gets the ticket in their channel, acts on it, and the user sees the outcome', async () => {

@@ -10,7 +10,6 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
-import { detectLanguage } from '../knowledge/language-detector';
 import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
 import { isPersonalChat, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
 import type { Ticket } from '../support/ticket';
@@ -34,6 +33,8 @@ export interface FaqBotDeps {
   /** The user's newest ticket, for handoff status messages. */
   readonly latestTicket: (userId: string) => Promise<Ticket | undefined>;
   readonly logger: { warn(fields: Record<string, unknown>): void };
+  /** English or French for a typed message, undefined when it gives no clue (e.g. "AZ-104"). */
+  readonly detectLanguage: (text: string) => Lang | undefined;
   /** Runs a turn in the user's 1:1 chat with the bot (created if needed). */
   readonly inPrivateChat: (context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>) => Promise<void>;
 }
@@ -129,7 +130,7 @@ export class FaqBot extends TeamsActivityHandler {
   private async replyLanguage(context: TurnContext, input: UserInput): Promise<Lang> {
     const profile = await this.profile.get(context, {});
     let chosen: Lang | undefined;
-    if (input.kind === 'text') chosen = detectLanguage(input.text).lang;
+    if (input.kind === 'text') chosen = this.deps.detectLanguage(input.text);
     if (input.kind === 'action') chosen = input.action.lang;
     if (chosen && (input.kind === 'text' || (input.kind === 'action' && input.action.verb === 'language'))) {
       profile.language = chosen;

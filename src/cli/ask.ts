@@ -14,6 +14,7 @@ async function main(args: string[]): Promise<void> {
     confidence: r.confidence,
     language: r.language,
     alternatives: r.alternatives,
+    suggestions: r.suggestions,
     ...(r.exam ? { exam: r.exam } : {}),
   });
 
@@ -31,10 +32,11 @@ async function main(args: string[]): Promise<void> {
   const r = toJson(recognizer.recognize(question));
   const lines = [
     `question:    ${r.text}`,
-    `topic:       ${r.topic ?? '(none: the bot says it cannot answer)'}`,
+    `topic:       ${r.topic ?? (r.suggestions.length > 0 ? '(none: the bot asks "Did you mean…")' : '(none: the bot says it cannot answer)')}`,
     `confidence:  ${r.confidence} (answers at ${threshold} or more)`,
     `language:    ${r.language}`,
     ...(r.exam ? [`exam:        ${r.exam.code} ${r.exam.eligible ? `qualifies (${r.exam.name})` : 'does not qualify'}`] : []),
+    ...(r.suggestions.length > 0 ? [`did you mean: ${r.suggestions.map((a) => `${a.topic} ${a.confidence}`).join(', ')}`] : []),
     `runner-ups:  ${r.alternatives.map((a) => `${a.topic} ${a.confidence}`).join(', ') || '(none)'}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -41,8 +41,12 @@ const envSchema = z
     MicrosoftAppTenantId: optionalText,
     /** Largest request body accepted by the endpoint, in bytes. */
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
-    /** Confidence at or above which the bot answers a free-text question. */
-    ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.55),
+    /** Confidence at or above which the bot answers a free-text question (docs/matching.md). */
+    ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+    /** From this confidence up to ANSWER_THRESHOLD the bot asks "Did you mean…". */
+    SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
+    /** When the two best topics are closer than this, the bot asks instead of guessing. */
+    SUGGEST_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
     /** Lower bar inside the linking flow, where the question already narrows the topics. */
     SITUATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -2,6 +2,7 @@ import { Channels, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { FeedbackLog } from '../feedback/feedback-log';
 import { strings } from '../i18n/strings';
+import { isTopicId, type TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer, Recognition } from '../knowledge/faq-recognizer';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { CardBuilder } from '../views/card-builder';
@@ -181,6 +182,8 @@ export class RootDialog extends ComponentDialog {
     if (topic === 'help') return sendCard(context, cards.menu(lang, 'menu'));
     if (topic === 'human') return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
     if (topic) return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exam } : {}));
+    const suggested = recognition.suggestions.filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic)).map((a) => a.topic);
+    if (suggested.length > 0) return sendCard(context, cards.suggestions(suggested, lang));
     await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString() });
     if (state.fallbacks >= 2) {
       // Two questions in a row the bot could not answer: a person is the better next step.

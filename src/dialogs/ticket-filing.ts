@@ -5,7 +5,7 @@ import { TicketLimitError } from '../support/escalation-service';
 import type { IntakeField, IntakeFields } from '../support/intake-form';
 import type { Ticket } from '../support/ticket';
 import type { EscalationDeps } from './escalation-dialog';
-import { sendCard, sendText } from './replies';
+import { replaceCard, sendText } from './replies';
 import { getTurnLang } from './user-input';
 
 export interface FilingRequest {
@@ -38,7 +38,8 @@ export async function fileTicket(context: TurnContext, deps: EscalationDeps, req
       conversation: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
       transcript: await deps.recentTurns(context).catch(() => []),
     });
-    await sendCard(context, deps.cards.confirmation(ticket, lang));
+    // The form becomes the confirmation, so it cannot be sent twice.
+    await replaceCard(context, deps.cards.confirmation(ticket, lang));
     return ticket;
   } catch (error) {
     const s = strings(lang).support;

@@ -4,6 +4,8 @@ import type { TicketStatus } from '../support/ticket';
 /** What the bot says about escalation and tickets, to users and to support people. */
 const en = {
   queueNames: { 'certification-support': 'Certification Support', 'microsoft-support': 'Microsoft support' } as Record<SupportQueue, string>,
+  /** The queue as a label on its own (lists, facts). */
+  queueTitles: { 'certification-support': 'Certification Support', 'microsoft-support': 'Microsoft support' } as Record<SupportQueue, string>,
   statusNames: { open: 'Open', assigned: 'Assigned', resolved: 'Resolved', closed: 'Closed' } as Record<TicketStatus, string>,
   askQueueTitle: 'Which kind of problem is it?',
   askQueuePrompt: 'This decides which team gets your request.',
@@ -40,6 +42,7 @@ const en = {
     'What happens next: a person from the team picks it up. You will get a message here when it is assigned, when they reply and when it is resolved.',
   selfServiceIntro: 'You can also use the official route; paste this summary there:',
   summaryTitle: 'Summary to paste',
+  summaryLabels: { ticket: 'Ticket', topic: 'Topic', description: 'Description', error: 'Error', partnerId: 'Partner ID' },
   ticketNotFiled:
     "Sorry, I can't file your ticket right now because the ticket store is unavailable. Nothing was sent; please try again in a few minutes.",
   ticketLimit: (limit: number) =>
@@ -65,6 +68,7 @@ const en = {
     "It looks like you pasted a password or an access code. I never need those: I've hidden it, and please change it if it was real.",
   // Support side
   ticketCardTitle: (id: string) => `Ticket ${id}`,
+  labels: { queue: 'Queue', user: 'User', assignee: 'Assigned to', fromUser: 'User', fromBot: 'Bot' },
   assignToMe: 'Assign to me',
   resolve: 'Resolve',
   replyToUser: 'Reply to the user',
@@ -81,12 +85,13 @@ export type SupportStrings = typeof en;
 
 const fr: SupportStrings = {
   queueNames: { 'certification-support': 'le support Certification', 'microsoft-support': 'le support Microsoft' },
+  queueTitles: { 'certification-support': 'Support Certification', 'microsoft-support': 'Support Microsoft' },
   statusNames: { open: 'Ouvert', assigned: 'Pris en charge', resolved: 'Résolu', closed: 'Fermé' },
-  askQueueTitle: 'De quel type de problème s’agit-il ?',
-  askQueuePrompt: 'Votre réponse détermine l’équipe qui recevra votre demande.',
+  askQueueTitle: "De quel type de problème s'agit-il ?",
+  askQueuePrompt: "Votre réponse détermine l'équipe qui recevra votre demande.",
   queueChoices: {
     'certification-support': 'Mon profil de certification, la fusion de deux profils, un badge, un relevé de notes ou le tableau de bord',
-    'microsoft-support': "Un problème technique pour lier ou délier mon profil dans l'Espace partenaires, ou une erreur d'association",
+    'microsoft-support': "Un problème technique pour lier ou dissocier mon profil dans l'Espace partenaires, ou une erreur d'association",
   },
   creditApplicationNotice:
     "Les demandes de crédits ne sont jamais traitées par Microsoft : c'est vous qui les envoyez à Excelsior. Je peux vous préparer l'e-mail.",
@@ -96,39 +101,40 @@ const fr: SupportStrings = {
   formTopic: 'Sujet',
   formStep: 'Étape',
   fieldDescription: "Que s'est-il passé ? (obligatoire)",
-  fieldDescriptionPlaceholder: 'Ce que vous avez essayé, ce que vous attendiez, ce qui s’est produit',
+  fieldDescriptionPlaceholder: "Ce que vous avez essayé, ce que vous attendiez, ce qui s'est produit",
   fieldEmail: 'E-mail de contact',
   fieldMcid: 'ID de profil de certification (MCID), facultatif',
   fieldPartnerId: 'ID partenaire / ID MPN, facultatif',
   fieldError: "Message d'erreur exact, facultatif",
   formSubmit: 'Envoyer au support',
   formCancel: 'Annuler',
-  formHasErrors: 'Quelques champs sont à revoir avant l’envoi.',
+  formHasErrors: "Certains champs sont à vérifier avant l'envoi.",
   errors: {
-    description: 'Décrivez le problème en 10 caractères au moins (2 000 au plus).',
+    description: 'Veuillez décrire le problème en 10 caractères minimum (2 000 maximum).',
     email: "Cette adresse e-mail ne semble pas valide.",
     mcid: 'Un MCID est un nombre de 5 à 12 chiffres.',
     partnerId: 'Un ID partenaire / ID MPN est un nombre de 5 à 10 chiffres.',
     errorMessage: "Le message d'erreur doit faire moins de 1 000 caractères.",
   },
   confirmationTitle: (id: string) => `Ticket ${id} créé`,
-  confirmationIntro: (queue: string) => `Votre demande a été transmise à ${queue}.`,
+  confirmationIntro: (queue: string) => `Votre demande a été transmise : c'est ${queue} qui la traitera.`,
   confirmationNext:
-    "La suite : une personne de l'équipe va la prendre en charge. Vous recevrez un message ici lors de la prise en charge, à chaque réponse et à la résolution.",
+    "Prochaine étape : un membre de l'équipe va prendre en charge votre demande. Vous recevrez un message ici lorsqu'elle sera attribuée, à chaque réponse et lorsqu'elle sera résolue.",
   selfServiceIntro: 'Vous pouvez aussi passer par le canal officiel ; collez-y ce résumé :',
   summaryTitle: 'Résumé à coller',
+  summaryLabels: { ticket: 'Ticket', topic: 'Sujet', description: 'Description', error: 'Erreur', partnerId: 'ID partenaire' },
   ticketNotFiled:
     "Désolé, je ne peux pas enregistrer votre ticket pour le moment : le stockage des tickets est indisponible. Rien n'a été envoyé ; réessayez dans quelques minutes.",
   ticketLimit: (limit: number) =>
-    `Vous avez ouvert ${limit} tickets au cours de la dernière heure, c'est le maximum que je peux accepter. L'équipe les a tous reçus ; patientez un peu avant d'en ouvrir un autre.`,
+    `Vous avez ouvert ${limit} tickets au cours de la dernière heure, soit le maximum que je peux accepter. L'équipe les a tous reçus ; patientez un peu avant d'en ouvrir un autre.`,
   myTicketsTitle: 'Vos tickets de support',
   myTicketsEmpty: "Vous n'avez aucun ticket de support.",
   openTicketButton: 'Ouvrir un ticket',
   stillLimitedButton: 'Toujours limité après la date ? Contacter le support',
-  offerSupport: 'Voulez-vous qu’une personne du support vous aide ?',
-  twoFallbacks: 'Je ne sais toujours pas répondre. Voulez-vous poser la question à une personne du support ?',
+  offerSupport: "Souhaitez-vous l'aide d'un membre du support ?",
+  twoFallbacks: 'Je ne parviens toujours pas à répondre. Souhaitez-vous poser la question à un membre du support ?',
   notifyAssigned: (id: string, name: string) => `Votre ticket ${id} a été pris en charge par ${name}.`,
-  notifyReply: (id: string, name: string) => `${name} a répondu sur votre ticket ${id} :`,
+  notifyReply: (id: string, name: string) => `${name} a répondu à votre ticket ${id} :`,
   notifyResolved: (id: string) => `Votre ticket ${id} a été marqué comme résolu. Votre problème est-il réglé ?`,
   solvedYes: 'Oui, le fermer',
   solvedNo: 'Non, le rouvrir',
@@ -141,6 +147,7 @@ const fr: SupportStrings = {
   secretWarning:
     "Vous semblez avoir collé un mot de passe ou un code d'accès. Je n'en ai jamais besoin : je l'ai masqué. S'il était réel, pensez à le changer.",
   ticketCardTitle: (id: string) => `Ticket ${id}`,
+  labels: { queue: "File d'attente", user: 'Utilisateur', assignee: 'Pris en charge par', fromUser: 'Utilisateur', fromBot: 'Bot' },
   assignToMe: "Je m'en occupe",
   resolve: 'Marquer comme résolu',
   replyToUser: "Répondre à l'utilisateur",

@@ -23,7 +23,7 @@ export class Bm25Ranker implements Ranker {
     this.index = new MiniSearch<Doc>({
       fields: ['text'],
       storeFields: ['label', 'answer'],
-      tokenize: (text) => tokenize(text),
+      tokenize: (text) => [...tokenize(text)],
       processTerm: (term) => (isStopWord(term) ? null : stem(canonical(term))),
       searchOptions: { fuzzy: (term) => (term.length > 5 ? 0.2 : false), combineWith: 'OR' },
     });

@@ -1,4 +1,4 @@
-import { featuresOf, Idf } from './features';
+import { featuresOf, featuresOfExample, Idf } from './features';
 import type { Ranker, Scored } from './ranker';
 import type { Example, ExampleSource, Label } from './training-set';
 
@@ -31,7 +31,7 @@ export class ExampleRanker implements Ranker {
 
   constructor(examples: readonly Example[], options: Partial<ExampleRankerOptions> = {}) {
     this.options = { ...EXAMPLE_RANKER_DEFAULTS, ...options };
-    const counts = examples.map((e) => featuresOf(e.text));
+    const counts = examples.map(featuresOfExample);
     this.idf = new Idf(counts);
     const weightOf = (source: ExampleSource) => (source === 'answer' ? this.options.answerWeight : 1);
     this.labels = examples.map((e) => e.label);

@@ -2,17 +2,41 @@ import { canonical, charGrams, isStopWord, stem, tokenize } from './text-normali
 
 /** A sparse vector: feature name to weight. */
 export type Vector = Map<string, number>;
+export type ReadonlyVector = ReadonlyMap<string, number>;
 
 // Stop words still say something when nothing else does ("que pouvez-vous faire"), so they
 // stay in, at a weight low enough not to decide a question that has content words.
 const STOP_WEIGHT = 0.3;
 
+// The coverage and the classifier both read the question's features: computed once, shared.
+let lastFeatures: { readonly text: string; readonly features: ReadonlyVector } | undefined;
+
 /**
  * A question as features: its content words ("w:"), its stop words ("s:", weak) and the
  * character n-grams of its content words ("c:"), which let "univeristy" and "university" or
- * "lié" and "liaison" partly meet.
+ * "lié" and "liaison" partly meet. The last text's features are kept: treat them as read-only.
  */
-export function featuresOf(text: string): Vector {
+export function featuresOf(text: string): ReadonlyVector {
+  if (lastFeatures?.text === text) return lastFeatures.features;
+  const features = count(text);
+  lastFeatures = { text, features };
+  return features;
+}
+
+// The classifier and the vocabulary learn from the same examples: each is featurised once.
+const exampleFeatures = new WeakMap<object, ReadonlyVector>();
+
+/** The features of a training example's text, computed once per example object. */
+export function featuresOfExample(example: { readonly text: string }): ReadonlyVector {
+  let features = exampleFeatures.get(example);
+  if (!features) {
+    features = count(example.text);
+    exampleFeatures.set(example, features);
+  }
+  return features;
+}
+
+function count(text: string): Vector {
   const counts: Vector = new Map();
   const add = (key: string, w: number) => counts.set(key, (counts.get(key) ?? 0) + w);
   for (const token of tokenize(text)) {
@@ -32,7 +56,7 @@ export class Idf {
   private readonly weights = new Map<string, number>();
   readonly unseen: number;
 
-  constructor(docs: readonly Vector[]) {
+  constructor(docs: readonly ReadonlyVector[]) {
     const df = new Map<string, number>();
     for (const d of docs) for (const k of d.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     const n = docs.length;
@@ -53,7 +77,7 @@ export class Idf {
    * scaled so that a dot product is `(1 - charShare) * cos(words) + charShare * cos(n-grams)`.
    * Features no example has are left out: they cannot vote for any intent.
    */
-  vector(counts: Vector, charShare: number): Vector {
+  vector(counts: ReadonlyVector, charShare: number): Vector {
     const v: Vector = new Map();
     const sq = { w: 0, c: 0 };
     for (const [k, c] of counts) {

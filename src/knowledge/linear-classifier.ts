@@ -1,4 +1,4 @@
-import { featuresOf, Idf, type Vector } from './features';
+import { featuresOf, featuresOfExample, Idf, type Vector } from './features';
 import type { Ranker, Scored } from './ranker';
 import type { Example, Label } from './training-set';
 
@@ -38,32 +38,40 @@ export class LinearClassifier implements Ranker {
   constructor(examples: readonly Example[], options: Partial<LinearClassifierOptions> = {}) {
     this.options = { ...LINEAR_DEFAULTS, ...options };
     const used = examples.filter((e) => e.source !== 'answer' || this.options.answerWeight > 0);
-    const counts = used.map((e) => featuresOf(e.text));
+    const counts = used.map(featuresOfExample);
     this.idf = new Idf(counts);
     this.labels = [...new Set(used.map((e) => e.label))];
+    const labelIds = new Map(this.labels.map((label, k) => [label, k]));
     for (const c of counts) for (const f of c.keys()) if (!this.featureIds.has(f)) this.featureIds.set(f, this.featureIds.size);
     this.weights = new Float64Array(this.featureIds.size * this.labels.length);
     this.bias = new Float64Array(this.labels.length);
     const data = used.map((e, i) => ({
       x: this.sparse(this.idf.vector(counts[i], this.options.charShare)),
-      y: this.labels.indexOf(e.label),
+      y: labelIds.get(e.label) as number,
       w: e.source === 'answer' ? this.options.answerWeight : 1,
     }));
     this.train(data);
   }
 
   private sparse(v: Vector): Sparse {
-    const entries = [...v].filter(([f]) => this.featureIds.has(f));
-    return {
-      index: Int32Array.from(entries, ([f]) => this.featureIds.get(f) as number),
-      value: Float64Array.from(entries, ([, x]) => x),
-    };
+    const index: number[] = [];
+    const value: number[] = [];
+    for (const [feature, x] of v) {
+      const id = this.featureIds.get(feature);
+      if (id === undefined) continue;
+      index.push(id);
+      value.push(x);
+    }
+    return { index: Int32Array.from(index), value: Float64Array.from(value) };
   }
 
   private train(data: { x: Sparse; y: number; w: number }[]): void {
     const { epochs, learningRate, l2 } = this.options;
     const L = this.labels.length;
     const p = new Float64Array(L);
+    const gradient = new Float64Array(L);
+    const active = new Int32Array(L);
+    const { weights } = this;
     // A fixed shuffle: the same content always trains the same model.
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -78,14 +86,24 @@ export class LinearClassifier implements Ranker {
       for (const i of order) {
         const { x, y, w } = data[i];
         this.probabilities(x, p);
+        let n = 0;
         for (let k = 0; k < L; k += 1) {
           const g = (p[k] - (k === y ? 1 : 0)) * w * rate;
           // Most labels are already near zero for most examples: skipping them is most of the speed.
           if (Math.abs(g) < 1e-5) continue;
           this.bias[k] -= g;
-          for (let j = 0; j < x.index.length; j += 1) {
-            const at = x.index[j] * L + k;
-            this.weights[at] = this.weights[at] * decay - g * x.value[j];
+          gradient[n] = g;
+          active[n] = k;
+          n += 1;
+        }
+        // Feature by feature, so each weight row is read once and in order; every weight still
+        // gets the same single update as label by label, so the model is bit-for-bit the same.
+        for (let j = 0; j < x.index.length; j += 1) {
+          const base = x.index[j] * L;
+          const v = x.value[j];
+          for (let a = 0; a < n; a += 1) {
+            const at = base + active[a];
+            weights[at] = weights[at] * decay - gradient[a] * v;
           }
         }
       }
@@ -94,11 +112,13 @@ export class LinearClassifier implements Ranker {
 
   private probabilities(x: Sparse, out: Float64Array): void {
     const L = this.labels.length;
-    out.set(this.bias);
-    for (let j = 0; j < x.index.length; j += 1) {
-      const base = x.index[j] * L;
-      const v = x.value[j];
-      for (let k = 0; k < L; k += 1) out[k] += this.weights[base + k] * v;
+    const { weights } = this;
+    const { index, value } = x;
+    // Label by label, summing the features in the same order as ever: the same result, in a register.
+    for (let k = 0; k < L; k += 1) {
+      let sum = this.bias[k];
+      for (let j = 0; j < index.length; j += 1) sum += weights[index[j] * L + k] * value[j];
+      out[k] = sum;
     }
     let max = -Infinity;
     for (let k = 0; k < L; k += 1) max = Math.max(max, out[k]);

@@ -24,8 +24,19 @@ export function stripMentions(text: string): string {
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'/;
 
+// A question is read several ways in one recognition (speller, greeting, off-topic words,
+// features): the last text's tokens are kept, frozen since every reader shares them.
+let lastTokenized: { readonly text: string; readonly tokens: readonly string[] } | undefined;
+
 /** Splits text into lower-case, accent-free word tokens; elided articles are dropped. */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string): readonly string[] {
+  if (lastTokenized?.text === text) return lastTokenized.tokens;
+  const tokens = Object.freeze(split(text));
+  lastTokenized = { text, tokens };
+  return tokens;
+}
+
+function split(text: string): string[] {
   const folded = foldAccents(text.toLowerCase().replace(/où/g, ' qwhere '))
     .replace(/[’‘`´]/g, "'")
     .replace(/\be-?mails?\b/g, 'email')

@@ -1,4 +1,4 @@
-import { featuresOf, Idf, type Vector } from './features';
+import { featuresOf, featuresOfExample, Idf, type ReadonlyVector } from './features';
 import type { Example, Label } from './training-set';
 
 /**
@@ -10,16 +10,21 @@ import type { Example, Label } from './training-set';
  */
 export class Vocabulary {
   private readonly idf: Idf;
-  private readonly byLabel = new Map<Label, Set<string>>();
+  private readonly labelIds = new Map<Label, number>();
+  // Word -> the intents whose examples use it: a question's coverage for every intent at once
+  // costs its words' lists, not a lookup per intent and word.
+  private readonly labelsOf = new Map<string, Int32Array>();
 
   constructor(examples: readonly Example[]) {
-    const counts = examples.map((e) => featuresOf(e.text));
+    const counts = examples.map(featuresOfExample);
     this.idf = new Idf(counts);
+    const users = new Map<string, Set<number>>();
     examples.forEach((e, i) => {
-      const words = this.byLabel.get(e.label) ?? new Set<string>();
-      for (const key of counts[i].keys()) if (!key.startsWith('c:')) words.add(key);
-      this.byLabel.set(e.label, words);
+      if (!this.labelIds.has(e.label)) this.labelIds.set(e.label, this.labelIds.size);
+      const id = this.labelIds.get(e.label) as number;
+      for (const key of counts[i].keys()) if (!key.startsWith('c:')) users.set(key, (users.get(key) ?? new Set<number>()).add(id));
     });
+    for (const [word, ids] of users) this.labelsOf.set(word, Int32Array.from(ids));
   }
 
   /**
@@ -39,18 +44,33 @@ export class Vocabulary {
       weighted.push({ key, w, known, typo: !known && this.knownByGrams(key, counts) });
       total += w;
     }
+    let byLabel: Float64Array | undefined;
     return (label) => {
       if (total === 0) return 0;
-      const own = label === undefined ? undefined : this.byLabel.get(label);
-      let known = 0;
-      for (const t of weighted) if (t.typo || (own ? own.has(t.key) : t.known)) known += t.w;
-      return known / total;
+      const id = label === undefined ? undefined : this.labelIds.get(label);
+      if (id === undefined) {
+        let known = 0;
+        for (const t of weighted) if (t.typo || t.known) known += t.w;
+        return known / total;
+      }
+      byLabel ??= this.knownByLabel(weighted);
+      return byLabel[id] / total;
     };
+  }
+
+  /** Each intent's known weight, summed in the question's word order as one intent at a time would. */
+  private knownByLabel(weighted: readonly { key: string; w: number; typo: boolean }[]): Float64Array {
+    const known = new Float64Array(this.labelIds.size);
+    for (const t of weighted) {
+      if (t.typo) for (let id = 0; id < known.length; id += 1) known[id] += t.w;
+      else for (const id of this.labelsOf.get(t.key) ?? []) known[id] += t.w;
+    }
+    return known;
   }
 
   // A word typed so badly the speller left it ("univrsityy") still counts when most of its
   // character n-grams are known.
-  private knownByGrams(wordKey: string, counts: Vector): boolean {
+  private knownByGrams(wordKey: string, counts: ReadonlyVector): boolean {
     const term = wordKey.slice(2);
     if (term.length < 5) return false;
     let seen = 0;

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { SECRET_FIELDS, serializeError } from './log-redaction';
+import { SECRET_FIELDS, maskSecrets, serializeError } from './log-redaction';
 
 export type Logger = pino.Logger;
 
@@ -15,6 +15,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: SECRET_FIELDS, censor: '[redacted]' },
     serializers: { err: (value: unknown) => serializeError(value) },
+    hooks: {
+      // pino copies `err.message` into `msg` as it is, past the serializer: give it the masked text.
+      logMethod(args, method) {
+        const [fields, ...rest] = args as unknown[];
+        const err = (fields as { err?: unknown } | null)?.err;
+        if (rest.length === 0 && err instanceof Error) return method.call(this, fields as object, maskSecrets(err.message).slice(0, 300));
+        return method.apply(this, args);
+      },
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

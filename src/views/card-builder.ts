@@ -110,6 +110,21 @@ export class CardBuilder {
     return [];
   }
 
+  /** "Did you mean…": up to three topics, and a way to a person when none fits. */
+  suggestions(topics: readonly TopicId[], lang: Lang): CardJson {
+    const s = strings(lang);
+    const choices = topics.slice(0, 3).map((topicId) => button(this.kb.text(topicId, lang).title, { verb: 'topic', lang, topicId }));
+    return this.renderer.render('choice', {
+      lang,
+      notice: '',
+      title: s.didYouMeanTitle,
+      prompt: s.didYouMeanPrompt,
+      picker: { inputId: 'none', placeholder: '', options: [], submit: button(s.backToMenu, { verb: 'menu', lang }) },
+      choices: [...choices, button(s.noneOfThese, { verb: 'support', lang })],
+      footer: this.footer(lang),
+    });
+  }
+
   verdictText(exam: ExamVerdict, lang: Lang): string {
     const s = strings(lang);
     return exam.eligible && exam.name ? s.examEligible(exam.code, exam.name) : s.examNotEligible(exam.code);

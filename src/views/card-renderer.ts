@@ -19,11 +19,31 @@ export function unresolvedBindings(card: unknown): string[] {
 }
 
 /**
+ * Cards built only from the content, the strings and exam codes: the same data always gives the
+ * same card and none carries personal data, so each is expanded once and then reused (the
+ * expansion is most of what rendering a card costs). Ticket and form cards hold what users
+ * typed: they are expanded every time and never kept.
+ */
+const REUSABLE: ReadonlySet<TemplateName> = new Set(['welcome', 'topic-list', 'answer', 'exam-verdict', 'choice', 'email-draft']);
+// Content × languages × feedback states, plus a few exam codes, fit with room to spare.
+const MAX_REUSED = 500;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
  * Expands the JSON templates in cards/ with adaptivecards-templating. Templates are parsed once;
- * user text only ever enters as data, which the templating library leaves literal.
+ * user text only ever enters as data, which the templating library leaves literal. Reused cards
+ * are frozen, since every turn that sends one shares it.
  */
 export class CardRenderer {
   private readonly templates = new Map<TemplateName, ACData.Template>();
+  private readonly reused = new Map<string, CardJson>();
   private problems: string[] | undefined;
 
   constructor(readonly cardsDir: string) {
@@ -42,6 +62,23 @@ export class CardRenderer {
   }
 
   render<K extends TemplateName>(name: K, data: CardDataByTemplate[K]): CardJson {
+    if (this.problems || !REUSABLE.has(name)) return this.expand(name, data);
+    const key = `${name} ${JSON.stringify(data)}`;
+    const known = this.reused.get(key);
+    if (known) {
+      // Most recently used last, so the oldest goes first when the map is full.
+      this.reused.delete(key);
+      this.reused.set(key, known);
+      return known;
+    }
+    // A JSON copy, so freezing it never freezes the knowledge base objects the data points to.
+    const card = deepFreeze(JSON.parse(JSON.stringify(this.expand(name, data))) as CardJson);
+    if (this.reused.size >= MAX_REUSED) this.reused.delete(this.reused.keys().next().value as string);
+    this.reused.set(key, card);
+    return card;
+  }
+
+  private expand<K extends TemplateName>(name: K, data: CardDataByTemplate[K]): CardJson {
     const template = this.templates.get(name);
     if (!template) throw new Error(`CardRenderer.render(): no template "${name}"`);
     const card = template.expand({ $root: data }) as CardJson;

@@ -27,6 +27,7 @@ export function renderAllCards(kb: KnowledgeBase, cards: CardBuilder): { name: s
     add('choice:exam', cards.examQuestion(lang, false));
     add('choice:exam-retry', cards.examQuestion(lang, true));
     add('choice:situation', cards.situationQuestion(lang, false));
+    add('choice:did-you-mean', cards.suggestions(['link-how', 'link-overview', 'unlink'], lang));
     add('email-draft:badge', cards.emailDraft(eligible.code, 'badge', lang));
     add('email-draft:transcript', cards.emailDraft(eligible.code, 'transcript', lang));
   }

@@ -38,7 +38,8 @@ export interface TicketConfirmationCardData {
   readonly selfServiceIntro: string;
   readonly selfService: LinkButton;
   readonly summaryTitle: string;
-  readonly summary: string;
+  /** One line per field, so the summary pastes as it reads. */
+  readonly summary: readonly { readonly line: string }[];
   readonly footer: readonly CardButton[];
 }
 

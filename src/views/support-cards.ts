@@ -84,7 +84,7 @@ export class SupportCards {
       selfServiceIntro: s.selfServiceIntro,
       selfService: this.routing.queues[ticket.queue]!.selfService[lang],
       summaryTitle: s.summaryTitle,
-      summary: this.summary(ticket),
+      summary: this.summary(ticket).map((line) => ({ line })),
       footer: [button(strings(lang).backToMenu, { verb: 'menu', lang }), button(strings(lang).support.myTicketsTitle, { verb: 'tickets.mine', lang })],
     });
   }
@@ -100,18 +100,18 @@ export class SupportCards {
       status: s.statusNames[ticket.status],
       statusColor: STATUS_COLOR[ticket.status],
       facts: [
-        { title: strings(lang).contactSupport, value: s.queueNames[ticket.queue] },
-        { title: 'User', value: person(ticket.user) },
+        { title: s.labels.queue, value: s.queueTitles[ticket.queue] },
+        { title: s.labels.user, value: person(ticket.user) },
         ...(ticket.email ? [{ title: s.fieldEmail, value: ticket.email }] : []),
         ...(ticket.mcid ? [{ title: 'MCID', value: ticket.mcid }] : []),
         ...(ticket.partnerId ? [{ title: 'Partner ID', value: ticket.partnerId }] : []),
         ...(ticket.errorMessage ? [{ title: s.fieldError, value: ticket.errorMessage }] : []),
         ...this.contextFacts(lang, ticket),
-        ...(ticket.assignee ? [{ title: s.statusNames.assigned, value: person(ticket.assignee) }] : []),
+        ...(ticket.assignee ? [{ title: s.labels.assignee, value: person(ticket.assignee) }] : []),
       ],
       description: ticket.description,
       transcriptTitle: s.transcriptTitle,
-      transcript: ticket.transcript.map((t) => ({ line: `${t.from === 'user' ? '👤' : '🤖'} ${t.text}` })),
+      transcript: ticket.transcript.map((t) => ({ line: `${t.from === 'user' ? s.labels.fromUser : s.labels.fromBot}: ${t.text}` })),
       historyTitle: s.historyTitle,
       history: ticket.history.map((h) => ({ line: `${h.at.slice(0, 16).replace('T', ' ')} · ${s.statusNames[h.status]}${h.by ? ` · ${person(h.by)}` : ''}${h.note ? ` · ${h.note}` : ''}` })),
       notice,
@@ -135,7 +135,7 @@ export class SupportCards {
       tickets: tickets.map((t) => ({
         id: t.id,
         summary: t.description.length > 120 ? `${t.description.slice(0, 117)}…` : t.description,
-        meta: `${s.queueNames[t.queue]} · ${t.createdAt.slice(0, 10)}`,
+        meta: `${s.queueTitles[t.queue]} · ${t.createdAt.slice(0, 10)}`,
         status: s.statusNames[t.status],
       })),
       footer: [button(strings(lang).backToMenu, { verb: 'menu', lang })],
@@ -156,15 +156,16 @@ export class SupportCards {
     });
   }
 
-  summary(ticket: Pick<Ticket, 'id' | 'topic' | 'description'> & Partial<IntakeFields>): string {
+  summary(ticket: Pick<Ticket, 'id' | 'topic' | 'description' | 'language'> & Partial<IntakeFields>): string[] {
+    const l = strings(ticket.language).support.summaryLabels;
     return [
-      `Ticket: ${ticket.id}`,
-      ...(ticket.topic ? [`Topic: ${ticket.topic}`] : []),
-      `Description: ${ticket.description}`,
-      ...(ticket.errorMessage ? [`Error: ${ticket.errorMessage}`] : []),
+      `${l.ticket}: ${ticket.id}`,
+      ...(ticket.topic ? [`${l.topic}: ${this.kb.text(ticket.topic, ticket.language).title}`] : []),
+      `${l.description}: ${ticket.description}`,
+      ...(ticket.errorMessage ? [`${l.error}: ${ticket.errorMessage}`] : []),
       ...(ticket.mcid ? [`MCID: ${ticket.mcid}`] : []),
-      ...(ticket.partnerId ? [`Partner ID: ${ticket.partnerId}`] : []),
-    ].join('\n');
+      ...(ticket.partnerId ? [`${l.partnerId}: ${ticket.partnerId}`] : []),
+    ];
   }
 
   private contextFacts(lang: Lang, context: Pick<IntakeContext, 'topic' | 'flowStep'>): Fact[] {

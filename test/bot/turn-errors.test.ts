@@ -1,5 +1,6 @@
 import type { StoreItems } from 'botbuilder';
 import { createApp } from '../../src/app';
+import type { FeedbackLog } from '../../src/feedback/feedback-log';
 import { strings } from '../../src/i18n/strings';
 import { startServer, type RunningServer } from '../../src/server';
 import { ConnectorStandIn } from '../helpers/connector-stand-in';
@@ -13,7 +14,6 @@ class FlakyStorage extends RecordingStorage {
   failNextRead: RegExp | undefined;
 
   async read(keys: string[]): Promise<StoreItems> {
-    if (process.env.DBG) console.log('read', keys, String(this.failNextRead));
     if (this.failNextRead && keys.some((key) => this.failNextRead!.test(key))) {
       this.failNextRead = undefined;
       throw new Error('storage unavailable: connection reset by 10.1.2.3');
@@ -22,7 +22,16 @@ class FlakyStorage extends RecordingStorage {
   }
 }
 
+/** A dialog dependency that fails on demand. */
+class FlakyFeedback implements FeedbackLog {
+  fail = false;
+  async record(): Promise<void> {
+    if (this.fail) throw new Error('feedback store rejected the write: quota exceeded on shard 7');
+  }
+}
+
 const storage = new FlakyStorage();
+const feedback = new FlakyFeedback();
 const log = capturedLogger('info');
 const connector = new ConnectorStandIn();
 let server: RunningServer;
@@ -30,7 +39,7 @@ let post: ReturnType<typeof poster>;
 
 beforeAll(async () => {
   await connector.start();
-  server = await startServer(createApp(testConfig(), log.logger, { storage }), log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+  server = await startServer(createApp(testConfig(), log.logger, { storage, feedback }), log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
   post = poster(server.url);
 });
 afterAll(async () => {
@@ -42,20 +51,21 @@ const conversationKey = (id: string) => `msteams/conversations/${id}/`;
 const REFERENCE = /([0-9A-F]{8})/;
 
 describe('a turn that throws', () => {
-  it('when the store fails mid-flow, then the user gets an apology in their language with a reference that is in the log, and the flow is reset', async () => {
+  it('when a dialog dependency throws mid-flow, then the user gets an apology in their language with a reference that is in the log, and the flow is reset', async () => {
     const conversation = { id: 'failing-turn-1', conversationType: 'personal' };
     await repliesTo(post, click({ verb: 'credit.start', lang: 'fr' }, { conversation }));
     const before = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as { dialogState?: { dialogStack: unknown[] } };
     expect(before.dialogState!.dialogStack.length).toBeGreaterThan(0);
 
-    storage.failNextRead = /\/conversations\//;
-    const replies = await repliesTo(post, activity("j'ai réussi l'examen AZ-104 le mois dernier", { conversation, locale: 'en-US' }));
+    feedback.fail = true;
+    // An Action.Submit from a French card, in a Teams client set to English.
+    const replies = await repliesTo(post, activity('', { conversation, locale: 'en-US', value: { verb: 'feedback', lang: 'fr', faqId: 'unlink', helpful: false } }));
+    feedback.fail = false;
 
-    if (process.env.DBG) console.log(JSON.stringify(replies).slice(0, 1500), log.lines);
     const reference = REFERENCE.exec(replies.map((r) => r.text ?? '').join(' '))?.[1];
     expect(replies.map((r) => r.text)).toEqual([strings('fr').turnError(reference!)]);
     const failure = log.events().find((e) => e.event === 'turn_failed');
-    expect(failure).toMatchObject({ reference, err: { message: expect.stringContaining('storage unavailable') } });
+    expect(failure).toMatchObject({ reference, err: { message: expect.stringContaining('quota exceeded') } });
     const after = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as { dialogState?: unknown } | undefined;
     expect(after?.dialogState).toBeUndefined();
   });
@@ -66,9 +76,9 @@ describe('a turn that throws', () => {
     expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text!.includes('support'))).toBe(false);
   });
 
-  it('when a card click throws, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
+  it('when the store fails before a card click is handled, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
     const conversation = { id: 'failing-turn-2', conversationType: 'personal' };
-    storage.failNextRead = /\/conversations\//;
+    storage.failNextRead = /^delivered\//;
     const res = await post(click({ verb: 'menu', lang: 'en' }, { conversation, serviceUrl: connector.url, deliveryMode: undefined }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { statusCode: number; value: string };
@@ -80,6 +90,7 @@ describe('a turn that throws', () => {
   it('when turns failed, then the log says why but the user never saw the internal error text', () => {
     const failures = log.events().filter((e) => e.event === 'turn_failed');
     expect(failures).toHaveLength(2);
-    expect(connector.calls.map((c) => JSON.stringify(c.activity)).join('\n')).not.toContain('10.1.2.3');
+    const seenByUsers = connector.calls.map((c) => JSON.stringify(c.activity)).join('\n');
+    expect(seenByUsers).not.toMatch(/10\.1\.2\.3|quota|shard/);
   });
 });

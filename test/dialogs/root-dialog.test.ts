@@ -121,3 +121,21 @@ describe('traces', () => {
     expect(teams.some((a) => a.type === 'trace')).toBe(false);
   });
 });
+
+describe('did you mean', () => {
+  it('when a question sits between two topics, then up to three suggestions and "None of these" are offered, and each leads somewhere', async () => {
+    const text = 'how does partner center work with my certification';
+    const recognition = bot.app.recognizer.recognize(text);
+    expect(recognition.topic).toBeNull();
+    expect(recognition.suggestions.length).toBeGreaterThan(0);
+    const chat = bot.conversation();
+    const card = onlyCard(await chat.say(text));
+    expect(textOf(card)).toContain(strings('en').didYouMeanTitle);
+    const offered = buttonsOf(card).filter((b) => b.verb === 'topic').map((b) => b.data.topicId);
+    expect(offered).toEqual(recognition.suggestions.slice(0, 3).map((s) => s.topic));
+    const answer = onlyCard(await chat.click(buttonsOf(card).find((b) => b.verb === 'topic')!));
+    expect(textOf(answer)).toContain(kb.text(offered[0] as never, 'en').summary);
+    const none = button(card, strings('en').noneOfThese);
+    expect(textOf(lastCard(await chat.click(none)))).toContain(strings('en').support.askQueueTitle);
+  });
+});

@@ -12,7 +12,8 @@ import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/chromi
 import { startPlayground, type RunningPlayground } from '../../scripts/playground-process';
 import { freePort, mentionBot, send, shoot, type SeenActivity } from './playground-page';
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+// Each run writes here (ignored by git); docs/screenshots holds the copies shown in the README.
+const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const en = strings('en');
 const fr = strings('fr');
 

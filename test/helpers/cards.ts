@@ -8,9 +8,15 @@ export interface FoundButton {
   readonly data: Record<string, unknown>;
 }
 
-/** The Adaptive Cards among a turn's replies, in order. */
+/** The Adaptive Cards a turn showed, in order: new messages and a card that replaced the clicked one. */
 export function cardsOf(replies: Activity[]): Card[] {
-  return replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Card));
+  return replies.flatMap((r) => {
+    if (r.type === 'invokeResponse') {
+      const body = (r.value as { body?: { type?: string; value?: Card } } | undefined)?.body;
+      return body?.type === 'application/vnd.microsoft.card.adaptive' && body.value ? [body.value] : [];
+    }
+    return (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Card);
+  });
 }
 
 export function onlyCard(replies: Activity[]): Card {

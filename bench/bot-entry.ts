@@ -1,0 +1,27 @@
+import { MemoryStorage } from 'botbuilder';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/logging/logger';
+import { startServer } from '../src/server';
+import { reportToParent } from './child-ipc';
+
+/**
+ * The real bot as src/index.ts composes it (the default file store under DATA_DIR, the outbox
+ * worker running), plus the bench's IPC. `BENCH_STORE=memory` swaps in botbuilder's
+ * MemoryStorage through the composition root's override, to separate the bot's own cost from
+ * the store's; src/ is untouched.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const storage = process.env.BENCH_STORE === 'memory' ? new MemoryStorage() : undefined;
+  const app = createApp(config, logger, storage ? { storage } : {});
+  app.support.worker.start(config.OUTBOX_INTERVAL_MS);
+  const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
+  reportToParent(server.url.replace('localhost', '127.0.0.1'));
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { percentile } from './load';
+import { TARGET_NAMES, type BenchResults, type LoadRow } from './results';
+
+const START = '<!-- bench:start (written by npm run bench; edits inside are overwritten) -->';
+const END = '<!-- bench:end -->';
+
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+const n1 = (x: number) => x.toFixed(1);
+const n2 = (x: number) => x.toFixed(2);
+const mb = (bytes: number) => `${n0(bytes / 1e6)} MB`;
+const median = (xs: readonly number[]) => percentile(Float64Array.from(xs).sort(), 50);
+
+/** The echo bot's figures for a kind of request: the mean of its runs in this bench. */
+export function echoReference(rows: readonly LoadRow[], kind: 'message' | 'invoke'): { rps: number; p50: number; p99: number } {
+  const echo = rows.filter((r) => r.target === 'echo' && r.kind === kind);
+  const mean = (f: (r: LoadRow) => number) => echo.reduce((sum, r) => sum + f(r), 0) / echo.length;
+  return { rps: mean((r) => r.result.rps), p50: mean((r) => r.result.p50), p99: mean((r) => r.result.p99) };
+}
+
+function loadTable(results: BenchResults): string[] {
+  const lines = ['| Request | Served by | req/s | p50 ms | p99 ms | req/s ÷ echo | p99 ÷ echo | failed |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+  for (const row of results.load) {
+    const echo = echoReference(results.load, row.kind);
+    const { rps, p50, p99, failures } = row.result;
+    const ratios = row.target === 'echo' ? ['', ''] : [n2(rps / echo.rps), n2(p99 / echo.p99)];
+    lines.push(`| ${row.label} | ${TARGET_NAMES[row.target]} | ${n0(rps)} | ${n1(p50)} | ${n1(p99)} | ${ratios.join(' | ')} | ${failures} |`);
+  }
+  return lines;
+}
+
+function matcherTable(results: BenchResults): string[] {
+  const lines = ['| Knowledge base | examples | build (s) | full training (s) | median ms / question | p95 ms | heap MB |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const { label, run, estimatedTrainingMs } of results.matcher) {
+    const training = estimatedTrainingMs === undefined ? n1(run.buildMs / 1000) : `≈ ${n0(estimatedTrainingMs / 1000)} (est.)`;
+    lines.push(`| ${label} | ${n0(run.examples)} | ${n1(run.buildMs / 1000)} | ${training} | ${run.medianMs.toFixed(3)} | ${run.p95Ms.toFixed(3)} | ${n0(run.heapMb)} |`);
+  }
+  return lines;
+}
+
+/** The generated part of docs/benchmarks.md: the machine, the settings and every table. */
+export function renderResults(results: BenchResults): string {
+  const { machine: m, settings: s } = results;
+  const lines = [
+    START,
+    `Run of ${results.date}, ${n0(results.totalSeconds)} s. Machine: ${m.cpu}, ${m.cores} cores, ${n0(m.memoryGb)} GiB, ${m.os}, Node ${m.node}.`,
+    `1-minute load average ${n2(m.loadBefore)} at the start, ${n2(m.loadAfter)} at the end (the load generator and both bots share the cores).`,
+    '',
+    `### Throughput and latency (autocannon, ${s.connections} connections, ${s.warmup} s warm-up then ${s.duration} s per row, expectReplies)`,
+    '',
+    ...loadTable(results),
+    '',
+    '### Cold start (process start to the first answered FAQ question, median of the runs)',
+    '',
+    '| | median ms | runs (ms) |',
+    '|---|---:|---|',
+    `| bot (\`node dist/src/index.js\`, file store) | ${n0(median(results.coldStart.bot))} | ${results.coldStart.bot.map(n0).join(', ')} |`,
+    `| echo bot | ${n0(median(results.coldStart.echo))} | ${results.coldStart.echo.map(n0).join(', ')} |`,
+    '',
+    '### Memory (RSS after a full GC; one FAQ question in each of 10,000 new conversations)',
+    '',
+    '| Process | RSS idle | RSS after | heap after | RSS after − echo\'s | 10,000 conversations took |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...results.memory.map((r) => {
+      const echo = results.memory.find((e) => e.target === 'echo');
+      const delta = echo && r.target !== 'echo' ? mb(r.after.rss - echo.after.rss) : '';
+      return `| ${TARGET_NAMES[r.target]} | ${mb(r.idle.rss)} | ${mb(r.after.rss)} | ${mb(r.after.heapUsed)} | ${delta} | ${n1(r.seconds)} s |`;
+    }),
+    '',
+    '### Matcher alone (recognize() on one question, in its own process)',
+    '',
+    ...matcherTable(results),
+    END,
+  ];
+  return lines.join('\n');
+}
+
+/** Replaces the generated part of the file, keeping what people wrote around it. */
+export function writeResults(file: string, results: BenchResults): void {
+  const generated = renderResults(results);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const from = current.indexOf(START);
+  const to = current.indexOf(END);
+  const next = from >= 0 && to > from ? current.slice(0, from) + generated + current.slice(to + END.length) : `${current.trimEnd()}\n\n${generated}\n`;
+  writeFileSync(file, next);
+}

@@ -1,0 +1,49 @@
+import type { ChildMemory } from './child-ipc';
+import type { LoadResult } from './load';
+import type { MatcherRow } from './matcher-scaling';
+
+export type Target = 'echo' | 'bot-file' | 'bot-memory';
+
+export interface LoadRow {
+  readonly target: Target;
+  readonly scenario: string;
+  readonly label: string;
+  readonly kind: 'message' | 'invoke';
+  readonly result: LoadResult;
+}
+
+export interface MemoryRow {
+  readonly target: Target;
+  readonly idle: ChildMemory;
+  readonly after: ChildMemory;
+  readonly conversations: number;
+  readonly seconds: number;
+}
+
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGb: number;
+  readonly os: string;
+  readonly node: string;
+  /** 1-minute load average when the run started and ended: other work on the machine shows here. */
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+}
+
+export interface BenchResults {
+  readonly date: string;
+  readonly machine: Machine;
+  readonly settings: { readonly connections: number; readonly duration: number; readonly warmup: number };
+  readonly coldStart: { readonly bot: readonly number[]; readonly echo: readonly number[] };
+  readonly memory: readonly MemoryRow[];
+  readonly load: readonly LoadRow[];
+  readonly matcher: readonly MatcherRow[];
+  readonly totalSeconds: number;
+}
+
+export const TARGET_NAMES: Readonly<Record<Target, string>> = {
+  echo: 'echo bot',
+  'bot-file': 'bot, file store',
+  'bot-memory': 'bot, memory store',
+};

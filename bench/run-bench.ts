@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { coldStart } from './cold-start';
+import { load, probe, type LoadOptions } from './load';
+import { matcherScaling } from './matcher-scaling';
+import { REPO_ROOT, startChild, type BenchChild } from './processes';
+import { writeResults, renderResults } from './report';
+import type { BenchResults, LoadRow, MemoryRow, Target } from './results';
+import { BOT_SCENARIOS, ECHO_SCENARIOS, type Scenario } from './scenarios';
+import { profileStartup, profileUnderLoad } from './profile-run';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const settings = { connections: option('connections', 10), duration: option('duration', 8), warmup: option('warmup', 2) };
+const CONVERSATIONS = option('conversations', 10_000);
+const COLD_RUNS = option('cold-runs', 5);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+// Caps off and anonymous auth, whatever the shell or a .env says: every request is a new user
+// anyway, so the per-user caps would not bind, and the bench measures the turn, not the caps.
+const BOT_ENV = {
+  STORAGE: 'file',
+  RATE_LIMIT_PER_MINUTE: '0',
+  TICKETS_PER_HOUR: '1000000',
+  LOG_LEVEL: 'info',
+  MicrosoftAppId: '',
+  MicrosoftAppPassword: '',
+  PORT: '0',
+  HOST: '127.0.0.1',
+};
+
+async function measureLoad(child: BenchChild, target: Target, scenario: Scenario, rows: LoadRow[]): Promise<void> {
+  await probe(child.url, scenario);
+  const options: LoadOptions = { connections: settings.connections, duration: settings.duration };
+  await load(child.url, scenario, { ...options, duration: settings.warmup });
+  const result = await load(child.url, scenario, options);
+  rows.push({ target, scenario: scenario.name, label: scenario.label, kind: scenario.kind, result });
+  log(`  ${target} ${scenario.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.failures} failed`);
+}
+
+async function measureMemory(child: BenchChild, target: Target, scenario: Scenario): Promise<MemoryRow> {
+  const idle = await child.memory();
+  const started = performance.now();
+  const result = await load(child.url, scenario, { connections: settings.connections, duration: 0, amount: CONVERSATIONS });
+  if (result.failures > 0) throw new Error(`${target}: ${result.failures} of ${CONVERSATIONS} conversations failed`);
+  const row = { target, idle, after: await child.memory(), conversations: CONVERSATIONS, seconds: (performance.now() - started) / 1000 };
+  log(`  ${target}: RSS ${Math.round(idle.rss / 1e6)} MB idle, ${Math.round(row.after.rss / 1e6)} MB after ${CONVERSATIONS} conversations (${row.seconds.toFixed(1)} s)`);
+  return row;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadBefore = loadavg()[0];
+  const runDir = mkdtempSync(join(tmpdir(), 'bench-run-'));
+  const script = (name: string) => join(REPO_ROOT, 'dist', 'bench', `${name}.js`);
+  const [faqEn] = BOT_SCENARIOS;
+  const [echoMessage, echoInvoke] = ECHO_SCENARIOS;
+  const children: BenchChild[] = [];
+  try {
+    log('Cold start…');
+    const cold = { bot: [] as number[], echo: [] as number[] };
+    for (let i = 0; i < COLD_RUNS; i += 1) {
+      cold.bot.push(await coldStart(join(REPO_ROOT, 'dist', 'src', 'index.js'), faqEn, BOT_ENV));
+      cold.echo.push(await coldStart(script('echo-bot'), echoMessage, {}));
+    }
+    log(`  bot ${cold.bot.map(Math.round).join(', ')} ms; echo ${cold.echo.map(Math.round).join(', ')} ms`);
+
+    const start = async (target: Target) => {
+      const dataDir = mkdtempSync(join(runDir, `${target}-`));
+      const env = { ...BOT_ENV, DATA_DIR: dataDir, BENCH_STORE: target === 'bot-memory' ? 'memory' : '' };
+      const child = await startChild({ name: target, script: script(target === 'echo' ? 'echo-bot' : 'bot-entry'), env, logDir: runDir });
+      children.push(child);
+      return child;
+    };
+    const echo = await start('echo');
+    const botFile = await start('bot-file');
+    const botMemory = await start('bot-memory');
+
+    if (flag('profile')) {
+      await profileStartup(faqEn, BOT_ENV, log);
+      await profileUnderLoad([[echo, echoMessage], [botFile, faqEn], [botMemory, faqEn]], settings, log);
+      return;
+    }
+
+    log(`Memory: ${CONVERSATIONS} conversations each…`);
+    const memory = [await measureMemory(echo, 'echo', echoMessage), await measureMemory(botFile, 'bot-file', faqEn), await measureMemory(botMemory, 'bot-memory', faqEn)];
+
+    log('Throughput and latency…');
+    const rows: LoadRow[] = [];
+    // The echo bot runs first and last, so a change in the machine's load shows in its two rows.
+    await measureLoad(echo, 'echo', echoMessage, rows);
+    await measureLoad(echo, 'echo', echoInvoke, rows);
+    for (const scenario of BOT_SCENARIOS) await measureLoad(botFile, 'bot-file', scenario, rows);
+    for (const scenario of BOT_SCENARIOS) await measureLoad(botMemory, 'bot-memory', scenario, rows);
+    await measureLoad(echo, 'echo', echoMessage, rows);
+    await measureLoad(echo, 'echo', echoInvoke, rows);
+    await Promise.all(children.splice(0).map((c) => c.stop()));
+
+    log('Matcher alone…');
+    const matcher = flag('skip-matcher') ? [] : await matcherScaling(log);
+
+    const cpu = cpus();
+    const results: BenchResults = {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      machine: { cpu: cpu[0]?.model.trim() ?? 'unknown', cores: cpu.length, memoryGb: totalmem() / 2 ** 30, os: `${type()} ${release()}`, node: process.version, loadBefore, loadAfter: loadavg()[0] },
+      settings,
+      coldStart: cold,
+      memory,
+      load: rows,
+      matcher,
+      totalSeconds: (performance.now() - started) / 1000,
+    };
+    writeFileSync(join(REPO_ROOT, 'dist', 'bench', 'last-results.json'), JSON.stringify(results, null, 2));
+    log(`\n${renderResults(results)}`);
+    if (!flag('no-write')) {
+      writeResults(join(REPO_ROOT, 'docs', 'benchmarks.md'), results);
+      log('\nWritten to docs/benchmarks.md (raw numbers: dist/bench/last-results.json).');
+    }
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
