@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   routeConsoleToLogger(logger);
   const app = createApp(config, logger);
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
+  app.support.retention.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth: config.MicrosoftAppId ? 'channel tokens required' : 'anonymous (local only)' });
   onStopSignal(() => shutDown(app, server, logger, config.SHUTDOWN_TIMEOUT_MS));
@@ -42,6 +43,7 @@ async function shutDown(app: App, server: RunningServer, logger: Logger, timeout
     timer = setTimeout(() => reject(new Error(`in-flight work did not finish within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
+    app.support.retention.stop();
     await Promise.race([Promise.all([server.close(), app.support.worker.stop()]), deadline]);
     logger.info({ event: 'shutdown_complete' });
   } catch (error) {

@@ -86,7 +86,7 @@ export class FaqBot extends TeamsActivityHandler {
       await this.deps.conversationState.saveChanges(context);
       await this.deps.userState.saveChanges(context);
     } catch (error) {
-      this.deps.logger.warn({ event: 'state_save_failed', err: (error as Error).message });
+      this.deps.logger.warn({ event: 'state_save_failed', err: error });
     }
   }
 

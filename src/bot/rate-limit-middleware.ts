@@ -55,7 +55,7 @@ export class RateLimitMiddleware implements Middleware {
     }
     if (activity.type === ActivityTypes.Invoke) {
       // A card click must be answered; Teams shows this text by the card.
-      const body = activity.name === 'adaptiveCard/action' ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } : undefined;
+      const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     } else if (warn) {
       await context.sendActivity(text);

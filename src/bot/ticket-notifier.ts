@@ -37,7 +37,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
         await this.messenger.update(ticket.supportPost.conversation, ticket.supportPost.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       }
     } catch (error) {
-      this.log.warn({ event: 'ticket_notification_failed', ticketId: ticket.id, change, err: (error as Error).message });
+      this.log.warn({ event: 'ticket_notification_failed', ticketId: ticket.id, change, err: error });
     }
   }
 }

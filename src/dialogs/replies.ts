@@ -1,10 +1,11 @@
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { CardJson } from '../views/card-renderer';
+import { fitToTeams } from '../views/message-size';
 
 const REPLACEMENT_CARD = Symbol('replacementCard');
 
 export async function sendCard(context: TurnContext, card: CardJson): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(card))));
 }
 
 export async function sendText(context: TurnContext, text: string): Promise<void> {
@@ -16,7 +17,7 @@ export async function sendText(context: TurnContext, text: string): Promise<void
  * card updates in place); otherwise, as with Action.Submit, sends the card as a new message.
  */
 export async function replaceCard(context: TurnContext, card: CardJson): Promise<void> {
-  if (context.activity.type === ActivityTypes.Invoke) context.turnState.set(REPLACEMENT_CARD, card);
+  if (context.activity.type === ActivityTypes.Invoke) context.turnState.set(REPLACEMENT_CARD, fitToTeams(card));
   else await sendCard(context, card);
 }
 

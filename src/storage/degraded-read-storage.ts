@@ -19,7 +19,7 @@ export class DegradedReadStorage implements Storage {
     try {
       return await this.inner.read(keys);
     } catch (error) {
-      this.log.warn({ event: 'state_read_failed', err: (error as Error).message });
+      this.log.warn({ event: 'state_read_failed', err: error });
       return {};
     }
   }

@@ -37,7 +37,7 @@ export class OutboxWorker {
   }
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.log.warn({ event: 'outbox_pass_failed', err: error.message })), intervalMs);
+    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.log.warn({ event: 'outbox_pass_failed', err: error })), intervalMs);
     this.timer.unref();
   }
 
@@ -58,7 +58,7 @@ export class OutboxWorker {
       } catch (error) {
         const next = new Date(this.now().getTime() + backoffMs(item.attempts + 1));
         await this.outbox.markFailed(item.id, next);
-        this.log.warn({ event: 'outbox_delivery_failed', target: item.target, ticketId: item.ticketId, attempts: item.attempts + 1, err: (error as Error).message });
+        this.log.warn({ event: 'outbox_delivery_failed', target: item.target, ticketId: item.ticketId, attempts: item.attempts + 1, err: error });
       }
     }
     return delivered;

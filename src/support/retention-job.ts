@@ -27,7 +27,7 @@ export class RetentionJob {
   }
 
   start(intervalMs = SIX_HOURS): void {
-    const run = () => void this.runOnce().catch((error: Error) => this.log.warn({ event: 'retention_failed', err: error.message }));
+    const run = () => void this.runOnce().catch((error: Error) => this.log.warn({ event: 'retention_failed', err: error }));
     run();
     this.timer = setInterval(run, intervalMs);
     this.timer.unref();

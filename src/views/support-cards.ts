@@ -15,6 +15,7 @@ export interface IntakeContext {
   readonly flowStep?: string;
 }
 
+const MAX_LISTED = 20;
 const STATUS_COLOR = { open: 'Accent', assigned: 'Warning', resolved: 'Good', closed: 'Default' } as const;
 
 /** Cards of the escalation: the queue question, the intake form, the confirmation, tickets. */
@@ -126,13 +127,16 @@ export class SupportCards {
     });
   }
 
+  /** The user's tickets, newest first; a long history shows its most recent ones. */
   ticketList(tickets: readonly Ticket[], lang: Lang): CardJson {
     const s = strings(lang).support;
+    const newest = [...tickets].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const shown = newest.slice(0, MAX_LISTED);
     return this.renderer.render('ticket-list', {
       lang,
       title: s.myTicketsTitle,
-      empty: s.myTicketsEmpty,
-      tickets: tickets.map((t) => ({
+      empty: tickets.length === 0 ? s.myTicketsEmpty : tickets.length > MAX_LISTED ? s.myTicketsMore(MAX_LISTED, tickets.length) : '',
+      tickets: shown.map((t) => ({
         id: t.id,
         summary: t.description.length > 120 ? `${t.description.slice(0, 117)}…` : t.description,
         meta: `${s.queueTitles[t.queue]} · ${t.createdAt.slice(0, 10)}`,

@@ -9,6 +9,9 @@ import { textOf } from '../helpers/cards';
 import { testConfig } from '../helpers/test-bot';
 import { activity, poster, type Reply } from '../security/endpoint';
 
+// A safety net on a busy machine, not a time budget: nothing here asserts how fast it went.
+jest.setTimeout(180_000);
+
 const CONVERSATIONS = 50;
 const TURNS = 50;
 
@@ -58,9 +61,6 @@ async function converse(i: number): Promise<void> {
 }
 
 describe(`load: ${CONVERSATIONS} concurrent conversations x ${TURNS} turns through the HTTP endpoint`, () => {
-  // A safety net on a busy machine, not a time budget: nothing here asserts how fast it went.
-  jest.setTimeout(180_000);
-
   it('when every conversation runs its script at the same time, then every reply answers its own conversation, in its language, about its own exam', async () => {
     const started = Date.now();
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i)));
