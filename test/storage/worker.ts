@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { watchChild } from '../helpers/child-output';
 
 const SCRIPT = resolve(__dirname, 'fixtures/storage-worker.js');
 
@@ -16,51 +17,14 @@ export interface Worker {
 /** Runs test/storage/fixtures/storage-worker.js in its own node process. */
 export function startWorker(args: readonly string[]): Worker {
   const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let partial = '';
-  let stderr = '';
-  const waiters = new Set<() => void>();
-  child.stdout.on('data', (chunk: Buffer) => {
-    const parts = (partial + chunk.toString()).split('\n');
-    partial = parts.pop()!;
-    lines.push(...parts);
-    waiters.forEach((w) => w());
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | NodeJS.Signals>((done) => child.once('close', (code, signal) => done(signal ?? code ?? -1)));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.removeListener('exit', killOnExit));
-
+  const output = watchChild(child);
   return {
-    lines,
-    exited,
+    lines: output.lines,
+    exited: output.exited,
     kill: (signal) => {
       child.kill(signal);
-      return exited;
+      return output.exited;
     },
-    waitForLines: (count, timeoutMs = 20_000) =>
-      new Promise<void>((done, fail) => {
-        const check = () => {
-          if (lines.length < count) return;
-          cleanup();
-          done();
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          fail(new Error(`worker printed ${lines.length} of ${count} lines in ${timeoutMs} ms; stderr: ${stderr}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        void exited.then(() => {
-          if (lines.length >= count) return;
-          cleanup();
-          fail(new Error(`worker exited after ${lines.length} of ${count} lines; stderr: ${stderr}`));
-        });
-        waiters.add(check);
-        check();
-      }),
+    waitForLines: (count, timeoutMs = 20_000) => output.waitUntil(() => output.lines.length >= count, `${count} lines from the worker`, timeoutMs),
   };
 }
