@@ -23,7 +23,7 @@ interface Sparse {
 
 /**
  * Multinomial logistic regression over the same TF-IDF features, trained at startup with plain
- * stochastic gradient descent (about 0.65 s for this content on two cores). Unlike nearest
+ * stochastic gradient descent (about 0.5 s for this content on two cores). Unlike nearest
  * examples, it learns which words tell apart topics that share most of their vocabulary
  * ("link" vs "unlink" vs "linking fails").
  */
