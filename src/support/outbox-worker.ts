@@ -46,22 +46,23 @@ export class OutboxWorker {
     await this.running?.catch(() => undefined);
   }
 
+  /** Sends every due item, then records all outcomes in one write, however long the queue. */
   private async pass(): Promise<number> {
-    let delivered = 0;
+    const delivered: string[] = [];
+    const failed = new Map<string, Date>();
     for (const item of await this.outbox.due(this.now())) {
       const send = this.senders.get(item.target);
       try {
         if (!send) throw new Error(`no sender for target ${item.target}`);
         await send(item);
-        await this.outbox.markDelivered(item.id);
-        delivered++;
+        delivered.push(item.id);
       } catch (error) {
-        const next = new Date(this.now().getTime() + backoffMs(item.attempts + 1));
-        await this.outbox.markFailed(item.id, next);
+        failed.set(item.id, new Date(this.now().getTime() + backoffMs(item.attempts + 1)));
         this.log.warn({ event: 'outbox_delivery_failed', target: item.target, ticketId: item.ticketId, attempts: item.attempts + 1, err: error });
       }
     }
-    return delivered;
+    await this.outbox.settle(delivered, failed);
+    return delivered.length;
   }
 }
 

@@ -62,6 +62,20 @@ export class Outbox {
     );
   }
 
+  /** The outcome of a whole pass in one write: delivered items leave, failed ones are put off. */
+  async settle(delivered: readonly string[], failed: ReadonlyMap<string, Date>): Promise<void> {
+    if (delivered.length === 0 && failed.size === 0) return;
+    const gone = new Set(delivered);
+    await this.change((items) =>
+      items
+        .filter((i) => !gone.has(i.id))
+        .map((i) => {
+          const next = failed.get(i.id);
+          return next ? { ...i, attempts: i.attempts + 1, nextAttemptAt: next.toISOString() } : i;
+        }),
+    );
+  }
+
   /** A change that returns the same array writes nothing. */
   private async change(edit: (items: readonly OutboxItem[]) => readonly OutboxItem[]): Promise<void> {
     await this.updater.update<PendingDocument>(PENDING_KEY, (doc) => {
