@@ -1,11 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
+import { GUID, optionalText } from './env-fields';
 
 const idList = z
   .string()
@@ -13,8 +8,6 @@ const idList = z
   .transform((v) => (v ?? '').split(',').map((id) => id.trim()).filter(Boolean));
 
 const optionalUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) URL' });
-
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const envSchema = z
   .object({
@@ -33,7 +26,7 @@ const envSchema = z
     /** Where the content and the card templates live; tests point these at fixtures. */
     CONTENT_DIR: z.string().default('./content'),
     CARDS_DIR: z.string().default('./cards'),
-    MicrosoftAppId: optionalText.refine((v) => v === undefined || guid.test(v), {
+    MicrosoftAppId: optionalText.refine((v) => v === undefined || GUID.test(v), {
       message: 'must be the bot\'s application (client) id, a GUID',
     }),
     MicrosoftAppPassword: optionalText,
@@ -79,7 +72,7 @@ const envSchema = z
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
     }
-    if (env.MicrosoftAppPassword && guid.test(env.MicrosoftAppPassword)) {
+    if (env.MicrosoftAppPassword && GUID.test(env.MicrosoftAppPassword)) {
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppPassword'],

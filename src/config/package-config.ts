@@ -1,14 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { GUID, optionalText } from './env-fields';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
 
 // Teams refuses http:// links in the developer section of a manifest.
 const httpsUrl = z
@@ -19,7 +12,7 @@ const httpsUrl = z
 /** What the Teams app package needs beyond the bot's own configuration. */
 const packageSchema = z.object({
   /** The Teams app id; Teams keeps it across updates, so it defaults to the bot's app id. */
-  APP_ID: optionalText.refine((v) => v === undefined || guid.test(v), { message: 'must be a GUID' }),
+  APP_ID: optionalText.refine((v) => v === undefined || GUID.test(v), { message: 'must be a GUID' }),
   /** Teams requires a higher version for every update of an uploaded app. */
   APP_VERSION: z
     .string()

@@ -1,14 +1,7 @@
 import { ConfigError, loadConfig } from '../../src/config/config';
+import { problemsFrom } from '../helpers/problems';
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = (env: Record<string, string>): string[] => problemsFrom(() => loadConfig(env), ConfigError);
 
 describe('configuration', () => {
   it('when nothing is set, then the bot runs locally on port 3978 without authentication', () => {

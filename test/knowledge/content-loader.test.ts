@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOPIC_IDS } from '../../src/knowledge/catalog';
 import { ContentError, loadKnowledgeBase } from '../../src/knowledge/content-loader';
+import { problemsFrom } from '../helpers/problems';
 
 function copyContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'content-'));
@@ -18,15 +19,7 @@ function editTopic(dir: string, id: string, edit: (topic: Record<string, any>) =
   return file;
 }
 
-function problemsOf(dir: string): string[] {
-  try {
-    loadKnowledgeBase(dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (dir: string): string[] => problemsFrom(() => loadKnowledgeBase(dir), ContentError);
 
 describe('content loading', () => {
   it('when the shipped content is loaded, then all 20 catalog topics are there in both languages', () => {

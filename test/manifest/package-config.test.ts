@@ -1,16 +1,9 @@
 import { ConfigError } from '../../src/config/config';
 import { loadPackageConfig } from '../../src/config/package-config';
 import { BOT_ID, validPackageEnv } from './package-fixtures';
+import { problemsFrom } from '../helpers/problems';
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadPackageConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = (env: Record<string, string>): string[] => problemsFrom(() => loadPackageConfig(env), ConfigError);
 
 describe('packaging configuration', () => {
   it('when the bot and developer settings are set, then the Teams app id defaults to the bot id', () => {
