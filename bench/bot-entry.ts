@@ -1,21 +1,24 @@
 import { MemoryStorage } from 'botbuilder';
-import { createApp } from '../src/app';
+import { createApp, loadContent } from '../src/app';
 import { loadConfig } from '../src/config/config';
+import { trainInBackground } from '../src/knowledge/background-training';
 import { createLogger } from '../src/logging/logger';
 import { startServer } from '../src/server';
 import { reportToParent } from './child-ipc';
 
 /**
- * The real bot as src/index.ts composes it (the default file store under DATA_DIR, the outbox
- * worker running), plus the bench's IPC. `BENCH_STORE=memory` swaps in botbuilder's
+ * The real bot as src/index.ts composes it (the classifier trained in a worker thread, the
+ * default file store under DATA_DIR, the outbox worker running), plus the bench's IPC. `BENCH_STORE=memory` swaps in botbuilder's
  * MemoryStorage through the composition root's override, to separate the bot's own cost from
  * the store's; src/ is untouched.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
+  const training = trainInBackground(config.CONTENT_DIR);
+  const content = loadContent(config);
   const storage = process.env.BENCH_STORE === 'memory' ? new MemoryStorage() : undefined;
-  const app = createApp(config, logger, storage ? { storage } : {});
+  const app = createApp(config, logger, { content, trained: await training, ...(storage ? { storage } : {}) });
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   reportToParent(server.url.replace('localhost', '127.0.0.1'));

@@ -4,6 +4,8 @@ import { Session } from 'node:inspector';
 /** What a bench child answers on its IPC channel. */
 export interface ChildMemory {
   readonly rss: number;
+  /** What V8 holds for its heap, used or not: the part of RSS a collection can give back later. */
+  readonly heapTotal: number;
   readonly heapUsed: number;
   readonly external: number;
 }
@@ -11,12 +13,19 @@ export interface ChildMemory {
 export type ToChild = { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
 export type ToParent = { type: 'ready'; url: string } | { type: 'memory'; memory: ChildMemory } | { type: 'profile-started' } | { type: 'profile-written' };
 
-function memory(): ChildMemory {
-  // Read after a full collection when `--expose-gc` is on, so two processes are compared on
-  // what they keep, not on when their collector last ran.
-  (globalThis as { gc?: () => void }).gc?.();
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rss, heapUsed, external };
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function memory(): Promise<ChildMemory> {
+  // Read after full collections when `--expose-gc` is on, so two processes are compared on
+  // what they keep, not on when their collector last ran. A second collection after a pause
+  // lets V8 hand back the pages the first one emptied; with one, RSS after the same load moved
+  // by up to 60 MB from run to run.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await pause(1000);
+  gc?.();
+  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  return { rss, heapTotal, heapUsed, external };
 }
 
 // Profiles only the window the bench asks for (the load), not startup.
@@ -29,7 +38,7 @@ function post<T>(method: string, params?: object): Promise<T> {
 async function answer(message: ToChild): Promise<ToParent | undefined> {
   switch (message.type) {
     case 'memory':
-      return { type: 'memory', memory: memory() };
+      return { type: 'memory', memory: await memory() };
     case 'profile-start':
       session.connect();
       await post('Profiler.enable');

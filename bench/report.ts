@@ -61,14 +61,15 @@ export function renderResults(results: BenchResults): string {
     `| bot (\`node dist/src/index.js\`, file store) | ${n0(median(results.coldStart.bot))} | ${results.coldStart.bot.map(n0).join(', ')} |`,
     `| echo bot | ${n0(median(results.coldStart.echo))} | ${results.coldStart.echo.map(n0).join(', ')} |`,
     '',
-    '### Memory (RSS after a full GC; one FAQ question in each of 10,000 new conversations)',
+    `### Memory (after full GCs; one FAQ question in each of ${n0(results.memory[0]?.conversations ?? 0)} new conversations; median of fresh processes)`,
     '',
-    '| Process | RSS idle | RSS after | heap after | RSS after − echo\'s | 10,000 conversations took |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| Process | RSS idle | RSS after | RSS after, each run | V8 heap after (held / used) | RSS after − echo\'s | the conversations took |',
+    '|---|---:|---:|---|---:|---:|---:|',
     ...results.memory.map((r) => {
       const echo = results.memory.find((e) => e.target === 'echo');
       const delta = echo && r.target !== 'echo' ? mb(r.after.rss - echo.after.rss) : '';
-      return `| ${TARGET_NAMES[r.target]} | ${mb(r.idle.rss)} | ${mb(r.after.rss)} | ${mb(r.after.heapUsed)} | ${delta} | ${n1(r.seconds)} s |`;
+      const runs = r.rssAfterRuns.map((rss) => mb(rss)).join(', ');
+      return `| ${TARGET_NAMES[r.target]} | ${mb(r.idle.rss)} | ${mb(r.after.rss)} | ${runs} | ${mb(r.after.heapTotal)} / ${mb(r.after.heapUsed)} | ${delta} | ${n1(r.seconds)} s |`;
     }),
     '',
     '### Matcher alone (recognize() on one question, in its own process)',

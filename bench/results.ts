@@ -12,12 +12,15 @@ export interface LoadRow {
   readonly result: LoadResult;
 }
 
+/** One process's memory, as the median of several runs, each on a fresh process (by RSS after). */
 export interface MemoryRow {
   readonly target: Target;
   readonly idle: ChildMemory;
   readonly after: ChildMemory;
   readonly conversations: number;
   readonly seconds: number;
+  /** RSS after the load in every run, in run order. */
+  readonly rssAfterRuns: readonly number[];
 }
 
 export interface Machine {

@@ -19,6 +19,7 @@ const option = (name: string, fallback: number) => {
 const settings = { connections: option('connections', 10), duration: option('duration', 8), warmup: option('warmup', 2) };
 const CONVERSATIONS = option('conversations', 10_000);
 const COLD_RUNS = option('cold-runs', 5);
+const MEMORY_RUNS = option('memory-runs', 3);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 // Caps off and anonymous auth, whatever the shell or a .env says: every request is a new user
@@ -43,14 +44,22 @@ async function measureLoad(child: BenchChild, target: Target, scenario: Scenario
   log(`  ${target} ${scenario.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.failures} failed`);
 }
 
-async function measureMemory(child: BenchChild, target: Target, scenario: Scenario): Promise<MemoryRow> {
-  const idle = await child.memory();
-  const started = performance.now();
-  const result = await load(child.url, scenario, { connections: settings.connections, duration: 0, amount: CONVERSATIONS });
-  if (result.failures > 0) throw new Error(`${target}: ${result.failures} of ${CONVERSATIONS} conversations failed`);
-  const row = { target, idle, after: await child.memory(), conversations: CONVERSATIONS, seconds: (performance.now() - started) / 1000 };
-  log(`  ${target}: RSS ${Math.round(idle.rss / 1e6)} MB idle, ${Math.round(row.after.rss / 1e6)} MB after ${CONVERSATIONS} conversations (${row.seconds.toFixed(1)} s)`);
-  return row;
+/** RSS after the same load moves by tens of MB between processes: each run gets a fresh one. */
+async function measureMemory(start: () => Promise<BenchChild>, target: Target, scenario: Scenario): Promise<MemoryRow> {
+  const runs: Omit<MemoryRow, 'rssAfterRuns'>[] = [];
+  for (let i = 0; i < MEMORY_RUNS; i += 1) {
+    const child = await start();
+    const idle = await child.memory();
+    const started = performance.now();
+    const result = await load(child.url, scenario, { connections: settings.connections, duration: 0, amount: CONVERSATIONS });
+    if (result.failures > 0) throw new Error(`${target}: ${result.failures} of ${CONVERSATIONS} conversations failed`);
+    const run = { target, idle, after: await child.memory(), conversations: CONVERSATIONS, seconds: (performance.now() - started) / 1000 };
+    await child.stop();
+    log(`  ${target}: RSS ${Math.round(idle.rss / 1e6)} MB idle, ${Math.round(run.after.rss / 1e6)} MB after ${CONVERSATIONS} conversations (${run.seconds.toFixed(1)} s)`);
+    runs.push(run);
+  }
+  const median = [...runs].sort((a, b) => a.after.rss - b.after.rss)[Math.floor(runs.length / 2)];
+  return { ...median, rssAfterRuns: runs.map((r) => r.after.rss) };
 }
 
 async function main(): Promise<void> {
@@ -87,8 +96,12 @@ async function main(): Promise<void> {
       return;
     }
 
-    log(`Memory: ${CONVERSATIONS} conversations each…`);
-    const memory = [await measureMemory(echo, 'echo', echoMessage), await measureMemory(botFile, 'bot-file', faqEn), await measureMemory(botMemory, 'bot-memory', faqEn)];
+    log(`Memory: ${CONVERSATIONS} conversations each, ${MEMORY_RUNS} fresh processes per row…`);
+    const memory = [
+      await measureMemory(() => start('echo'), 'echo', echoMessage),
+      await measureMemory(() => start('bot-file'), 'bot-file', faqEn),
+      await measureMemory(() => start('bot-memory'), 'bot-memory', faqEn),
+    ];
 
     log('Throughput and latency…');
     const rows: LoadRow[] = [];

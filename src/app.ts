@@ -19,6 +19,7 @@ import { RootDialog } from './dialogs/root-dialog';
 import { StorageFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
+import { LinearClassifier, type TrainedWeights } from './knowledge/linear-classifier';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
@@ -44,10 +45,15 @@ export interface AppOverrides {
   readonly feedback?: FeedbackLog;
   /** Lets tests point channel authentication at their own OpenID metadata. */
   readonly auth?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Start-up (src/index.ts) loads the content while a worker thread trains the classifier. */
+  readonly content?: LoadedContent;
+  readonly trained?: TrainedWeights;
 }
 
-/** Loads the content and templates and checks them together; shared by the bot and the CLI. */
-export function loadKnowledge(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD' | 'SUGGEST_THRESHOLD' | 'SUGGEST_MARGIN'>) {
+type KnowledgeConfig = Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD' | 'SUGGEST_THRESHOLD' | 'SUGGEST_MARGIN'>;
+
+/** The content and the card templates, checked together: every card renders from the content. */
+export function loadContent(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR'>) {
   const kb = loadKnowledgeBase(config.CONTENT_DIR);
   const routing = loadRoutingRules(config.CONTENT_DIR);
   const renderer = new CardRenderer(config.CARDS_DIR);
@@ -57,17 +63,31 @@ export function loadKnowledge(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR
     renderAllCards(kb, cards);
     renderSupportCards(supportCards);
   });
-  return { kb, cards, supportCards, routing, renderer, recognizer: new FaqRecognizer(kb, {
-      answerThreshold: config.ANSWER_THRESHOLD,
-      suggestThreshold: config.SUGGEST_THRESHOLD,
-      suggestMargin: config.SUGGEST_MARGIN,
-    }),
-  };
+  return { kb, cards, supportCards, routing, renderer };
+}
+
+export type LoadedContent = ReturnType<typeof loadContent>;
+
+/** `trained`: the classifier's weights when a worker already trained it on this content. */
+export function createRecognizer(kb: KnowledgeBase, config: KnowledgeConfig, trained?: TrainedWeights): FaqRecognizer {
+  return new FaqRecognizer(kb, {
+    answerThreshold: config.ANSWER_THRESHOLD,
+    suggestThreshold: config.SUGGEST_THRESHOLD,
+    suggestMargin: config.SUGGEST_MARGIN,
+    ranker: (examples) => new LinearClassifier(examples, {}, trained),
+  });
+}
+
+/** Content, cards and recognizer; shared by the bot and the CLI. */
+export function loadKnowledge(config: KnowledgeConfig) {
+  const content = loadContent(config);
+  return { ...content, recognizer: createRecognizer(content.kb, config) };
 }
 
 /** The composition root: every part is built here and handed to the next by its constructor. */
 export function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  const { kb, cards, supportCards, routing, renderer, recognizer } = loadKnowledge(config);
+  const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
+  const recognizer = createRecognizer(kb, config, overrides.trained);
   const storage = overrides.storage ?? createStorage(config);
   const stateStorage = new DegradedReadStorage(storage, logger);
   const conversationState = new ConversationState(stateStorage);

@@ -1,14 +1,20 @@
-import { createApp, type App } from './app';
+import type { App } from './app';
 import { loadConfigFromProcess } from './config/config';
+import { trainInBackground } from './knowledge/background-training';
 import { routeConsoleToLogger } from './logging/console-capture';
 import { createLogger, type Logger } from './logging/logger';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfigFromProcess();
   const logger = createLogger(config.LOG_LEVEL);
   routeConsoleToLogger(logger);
-  const app = createApp(config, logger);
+  // Training starts first; the bot's modules load meanwhile (required here, not imported above).
+  const training = trainInBackground(config.CONTENT_DIR);
+  const { createApp, loadContent } = require('./app') as typeof import('./app');
+  const { startServer } = require('./server') as typeof import('./server');
+  const content = loadContent(config);
+  const app = createApp(config, logger, { content, trained: await training });
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   app.support.retention.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });

@@ -7,7 +7,7 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../dialogs/dialog-library';
 import { langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';

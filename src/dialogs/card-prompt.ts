@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-library';
 import type { TurnContext } from 'botbuilder';
 import type { Lang } from '../i18n/language';
 import type { CardJson } from '../views/card-renderer';

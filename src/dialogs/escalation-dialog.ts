@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
 import type { SupportQueue, TopicId } from '../knowledge/catalog';
 import type { EscalationService } from '../support/escalation-service';
 import { validateIntake, type IntakeField, type IntakeFields } from '../support/intake-form';

@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
 import { strings } from '../i18n/strings';
 import type { TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer } from '../knowledge/faq-recognizer';

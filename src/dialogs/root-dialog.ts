@@ -1,5 +1,5 @@
 import { Channels, type TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from './dialog-library';
 import type { FeedbackLog } from '../feedback/feedback-log';
 import { strings } from '../i18n/strings';
 import { isTopicId, type TopicId } from '../knowledge/catalog';

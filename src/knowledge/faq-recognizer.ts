@@ -7,6 +7,7 @@ import { LinearClassifier } from './linear-classifier';
 import { OffTopic } from './off-topic';
 import type { Ranker } from './ranker';
 import { Speller } from './speller';
+import { labelScoresOf, topCandidates } from './top-candidates';
 import { dropGreeting, stripMentions, tokenize } from './text-normalizer';
 import { prepare, trainingExamples, type Example } from './training-set';
 import { Vocabulary } from './vocabulary';
@@ -52,6 +53,7 @@ type Thresholds = Required<Omit<RecognizerOptions, 'ranker'>>;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const MAX_ALTERNATIVES = 3;
+const ELIGIBILITY = 'credit-eligible-exams';
 
 /**
  * Turns a message into an intent: strips a Teams mention, reads exam codes as entities, detects
@@ -115,22 +117,21 @@ export class FaqRecognizer {
     // cover says whether to trust it: off-topic questions that borrow a word or two of the
     // domain ("transfer credits to another college") are covered by no single intent. The
     // geometric mean keeps the result on a 0..1 scale where 0.5 reads as "fairly sure".
-    const coverage = this.vocabulary.coverageOf(prepared);
-    const ranked = this.ranker
-      .rank(prepared)
-      .map((s) => ({ label: s.label, score: Math.sqrt(s.score * coverage(s.label)) }))
-      .sort((a, b) => b.score - a.score);
+    const found = labelScoresOf(this.ranker, prepared);
+    if (!found) return { candidates: [], noneScore: 0 };
+    const coverage = this.vocabulary.coverageFor(prepared, found.labels);
+    // Enough to fill the alternatives after the exam swap below, which may pull one topic up.
+    const top = topCandidates(found, (at, score) => Math.sqrt(score * coverage[at]), MAX_ALTERNATIVES + 2, ELIGIBILITY);
     // With an exam code, `examOffTopic` alone decides out of scope (checked before): the code
     // is this bot's business, so the out-of-scope examples do not get to outvote it.
-    const noneScore = exam ? 0 : (ranked.find((s) => s.label === 'none')?.score ?? 0);
-    const candidates: Alternative[] = ranked
-      .filter((s) => s.label !== 'none')
-      .map((s) => ({ topic: s.label as Intent, confidence: round(s.score) }));
+    const noneScore = exam ? 0 : top.none;
+    const listed = top.named && !top.best.some((c) => c.label === ELIGIBILITY) ? [...top.best, top.named] : top.best;
+    const candidates: Alternative[] = listed.map((s) => ({ topic: s.label as Intent, confidence: round(s.score) }));
     // A credit question about an exam that does not qualify needs the eligibility answer first,
     // whatever step the user had in mind ("I have PL-300, how do I request credit?").
     const best = candidates[0];
     if (exam && !exam.eligible && best && isTopicId(best.topic) && this.kb.topic(best.topic).area === 'credit') {
-      const i = candidates.findIndex((c) => c.topic === 'credit-eligible-exams');
+      const i = candidates.findIndex((c) => c.topic === ELIGIBILITY);
       if (i > 0) {
         const eligible = candidates[i];
         candidates[i] = { topic: best.topic, confidence: eligible.confidence };

@@ -1,5 +1,5 @@
 import { featuresOf, featuresOfExample, Idf, type Vector } from './features';
-import type { Ranker, Scored } from './ranker';
+import type { LabelScores, Ranker, Scored } from './ranker';
 import type { Example, Label } from './training-set';
 
 export interface LinearClassifierOptions {
@@ -15,6 +15,17 @@ export interface LinearClassifierOptions {
 // Answer sentences are left out of training: in cross-validation they blurred topics whose
 // answers share steps ("Sign in to Partner Center", "Go to My Profile").
 export const LINEAR_DEFAULTS: LinearClassifierOptions = { charShare: 0.35, answerWeight: 0, epochs: 40, learningRate: 0.5, l2: 1e-5 };
+
+/**
+ * What training produced, in a form that crosses a worker thread: the labels and the number of
+ * features it was trained with (a check that both sides read the same examples), the weights.
+ */
+export interface TrainedWeights {
+  readonly labels: readonly string[];
+  readonly featureCount: number;
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
+}
 
 interface Sparse {
   readonly index: Int32Array;
@@ -35,7 +46,11 @@ export class LinearClassifier implements Ranker {
   private readonly bias: Float64Array;
   private readonly options: LinearClassifierOptions;
 
-  constructor(examples: readonly Example[], options: Partial<LinearClassifierOptions> = {}) {
+  /**
+   * With `trained` weights from the same examples and options (see trained()), training is
+   * skipped; weights that do not fit these examples are ignored and the model is trained here.
+   */
+  constructor(examples: readonly Example[], options: Partial<LinearClassifierOptions> = {}, trained?: TrainedWeights) {
     this.options = { ...LINEAR_DEFAULTS, ...options };
     const used = examples.filter((e) => e.source !== 'answer' || this.options.answerWeight > 0);
     const counts = used.map(featuresOfExample);
@@ -43,6 +58,11 @@ export class LinearClassifier implements Ranker {
     this.labels = [...new Set(used.map((e) => e.label))];
     const labelIds = new Map(this.labels.map((label, k) => [label, k]));
     for (const c of counts) for (const f of c.keys()) if (!this.featureIds.has(f)) this.featureIds.set(f, this.featureIds.size);
+    if (trained && this.fits(trained)) {
+      this.weights = trained.weights;
+      this.bias = trained.bias;
+      return;
+    }
     this.weights = new Float64Array(this.featureIds.size * this.labels.length);
     this.bias = new Float64Array(this.labels.length);
     const data = used.map((e, i) => ({
@@ -51,6 +71,21 @@ export class LinearClassifier implements Ranker {
       w: e.source === 'answer' ? this.options.answerWeight : 1,
     }));
     this.train(data);
+  }
+
+  trained(): TrainedWeights {
+    return { labels: [...this.labels], featureCount: this.featureIds.size, weights: this.weights, bias: this.bias };
+  }
+
+  private fits(trained: TrainedWeights): boolean {
+    const L = this.labels.length;
+    return (
+      trained.featureCount === this.featureIds.size &&
+      trained.labels.length === L &&
+      trained.labels.every((label, k) => label === this.labels[k]) &&
+      trained.weights.length === this.featureIds.size * L &&
+      trained.bias.length === L
+    );
   }
 
   private sparse(v: Vector): Sparse {
@@ -114,11 +149,13 @@ export class LinearClassifier implements Ranker {
     const L = this.labels.length;
     const { weights } = this;
     const { index, value } = x;
-    // Label by label, summing the features in the same order as ever: the same result, in a register.
-    for (let k = 0; k < L; k += 1) {
-      let sum = this.bias[k];
-      for (let j = 0; j < index.length; j += 1) sum += weights[index[j] * L + k] * value[j];
-      out[k] = sum;
+    out.set(this.bias);
+    // Feature by feature over contiguous weight rows (fast with thousands of labels); each
+    // label's sum still adds its terms in the same order, so every result is bit-for-bit the same.
+    for (let j = 0; j < index.length; j += 1) {
+      const base = index[j] * L;
+      const v = value[j];
+      for (let k = 0; k < L; k += 1) out[k] += weights[base + k] * v;
     }
     let max = -Infinity;
     for (let k = 0; k < L; k += 1) max = Math.max(max, out[k]);
@@ -127,11 +164,17 @@ export class LinearClassifier implements Ranker {
     for (let k = 0; k < L; k += 1) out[k] /= sum;
   }
 
-  rank(prepared: string): Scored[] {
+  labelScores(prepared: string): LabelScores | undefined {
     const x = this.sparse(this.idf.vector(featuresOf(prepared), this.options.charShare));
-    if (x.index.length === 0) return [];
-    const p = new Float64Array(this.labels.length);
-    this.probabilities(x, p);
-    return this.labels.map((label, k) => ({ label, score: p[k] })).sort((a, b) => b.score - a.score);
+    if (x.index.length === 0) return undefined;
+    const scores = new Float64Array(this.labels.length);
+    this.probabilities(x, scores);
+    return { labels: this.labels, scores };
+  }
+
+  rank(prepared: string): Scored[] {
+    const found = this.labelScores(prepared);
+    if (!found) return [];
+    return this.labels.map((label, k) => ({ label, score: found.scores[k] })).sort((a, b) => b.score - a.score);
   }
 }

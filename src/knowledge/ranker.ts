@@ -14,4 +14,15 @@ export interface Scored {
  */
 export interface Ranker {
   rank(prepared: string): Scored[];
+  /**
+   * The same scores unsorted, one per label in a fixed order, for rankers that can skip building
+   * and sorting an object per label (it matters with thousands of topics). Undefined when
+   * rank() would return nothing.
+   */
+  labelScores?(prepared: string): LabelScores | undefined;
+}
+
+export interface LabelScores {
+  readonly labels: readonly Label[];
+  readonly scores: ArrayLike<number>;
 }

@@ -28,11 +28,11 @@ export class Vocabulary {
   }
 
   /**
-   * Share of the question's word weight (rarer words weigh more) known to the content, or to
-   * one intent's examples when a label is given, 0..1. Returns a function so the question's
-   * features are computed once for all intents.
+   * Share of the question's word weight (rarer words weigh more) known to each label's examples,
+   * 0..1, in the order of `labels`; a label the content has no examples for gets the share known
+   * to the content as a whole. The question's features are computed once for all labels.
    */
-  coverageOf(prepared: string): (label?: Label) => number {
+  coverageFor(prepared: string, labels: readonly Label[]): Float64Array {
     const counts = featuresOf(prepared);
     const weighted: { key: string; w: number; known: boolean; typo: boolean }[] = [];
     let total = 0;
@@ -44,18 +44,26 @@ export class Vocabulary {
       weighted.push({ key, w, known, typo: !known && this.knownByGrams(key, counts) });
       total += w;
     }
-    let byLabel: Float64Array | undefined;
-    return (label) => {
-      if (total === 0) return 0;
-      const id = label === undefined ? undefined : this.labelIds.get(label);
-      if (id === undefined) {
-        let known = 0;
-        for (const t of weighted) if (t.typo || t.known) known += t.w;
-        return known / total;
-      }
-      byLabel ??= this.knownByLabel(weighted);
-      return byLabel[id] / total;
-    };
+    const out = new Float64Array(labels.length);
+    if (total === 0) return out;
+    let overall = 0;
+    for (const t of weighted) if (t.typo || t.known) overall += t.w;
+    const known = this.knownByLabel(weighted);
+    const ids = this.idsOf(labels);
+    for (let at = 0; at < ids.length; at += 1) out[at] = ids[at] < 0 ? overall / total : known[ids[at]] / total;
+    return out;
+  }
+
+  // A ranker hands the same label array every time: its ids are looked up once, not per question.
+  private readonly idsByLabels = new WeakMap<readonly Label[], Int32Array>();
+
+  private idsOf(labels: readonly Label[]): Int32Array {
+    let ids = this.idsByLabels.get(labels);
+    if (!ids) {
+      ids = Int32Array.from(labels, (label) => this.labelIds.get(label) ?? -1);
+      this.idsByLabels.set(labels, ids);
+    }
+    return ids;
   }
 
   /** Each intent's known weight, summed in the question's word order as one intent at a time would. */

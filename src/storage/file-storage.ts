@@ -4,7 +4,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoreItems } from 'botbuilder';
 import { lock, type LockOptions } from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
+import { removeLeftoverTemporaryFiles, replaceFile } from './atomic-file';
 import { eTagConflict, type InsertableStorage } from './insertable-storage';
 
 type Item = Record<string, unknown>;
@@ -23,8 +23,8 @@ const LOCK_OPTIONS: LockOptions = {
 
 /**
  * The embedded default store: one JSON file per key in a folder, so state survives a restart
- * with no server. Each write goes to a temporary file renamed over the old one
- * (write-file-atomic), so a crash mid-write leaves the previous version, never half a file.
+ * with no server. Each write goes to a temporary file, flushed to disk and renamed over the old
+ * one (atomic-file.ts), so a crash mid-write leaves the previous version, never half a file.
  * eTags behave as in the Azure Blob store, also between processes sharing the folder: the eTag
  * check and the write happen under a lock on the key (proper-lockfile). A write with a stale
  * eTag, or with an eTag for a key that no longer exists, is refused; `*` or no eTag overwrites.
@@ -35,6 +35,7 @@ export class FileStorage implements InsertableStorage {
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
+    removeLeftoverTemporaryFiles(dir);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -83,7 +84,7 @@ export class FileStorage implements InsertableStorage {
 
   private async writeItem(key: string, value: Item): Promise<void> {
     const stored = { ...value, eTag: randomUUID() };
-    await writeFileAtomic(this.fileOf(key), JSON.stringify({ key, item: stored }));
+    await replaceFile(this.fileOf(key), JSON.stringify({ key, item: stored }));
   }
 
   private async readItem(key: string): Promise<Item | undefined> {

@@ -33,7 +33,7 @@ describe('file storage', () => {
     const dir = freshDir();
     const store = new FileStorage(dir);
     await store.write({ k: { v: 1 } });
-    writeFileSync(`${fileOf(dir, 'k')}.2315120559`, '{"key":"k","item":{"v":');
+    writeFileSync(`${fileOf(dir, 'k')}.tmp-5f3a9c0e12ab`, '{"key":"k","item":{"v":');
     expect((await new FileStorage(dir).read(['k'])).k.v).toBe(1);
   });
 
