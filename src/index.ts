@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   const { createApp, loadContent } = require('./app') as typeof import('./app');
   const { startServer } = require('./server') as typeof import('./server');
   const content = loadContent(config);
-  const app = createApp(config, logger, { content, trained: await training });
+  const trained = await training;
+  const app = createApp(config, logger, { content, trained });
+  // Falling back to the main thread only makes the start slower; the log says which it was.
+  logger.info({ event: 'classifier_trained', in: trained ? 'worker thread' : 'main thread' });
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   app.support.retention.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
