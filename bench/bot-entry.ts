@@ -1,24 +1,21 @@
 import { MemoryStorage } from 'botbuilder';
-import { createApp, loadContent } from '../src/app';
+import { buildApp } from '../src/build-app';
 import { loadConfig } from '../src/config/config';
-import { trainInBackground } from '../src/knowledge/background-training';
 import { createLogger } from '../src/logging/logger';
 import { startServer } from '../src/server';
 import { reportToParent } from './child-ipc';
 
 /**
- * The real bot as src/index.ts composes it (the classifier trained in a worker thread, the
- * default file store under DATA_DIR, the outbox worker running), plus the bench's IPC. `BENCH_STORE=memory` swaps in botbuilder's
- * MemoryStorage through the composition root's override, to separate the bot's own cost from
- * the store's; src/ is untouched.
+ * The real bot as src/index.ts builds it (buildApp: the classifier trained in a worker thread;
+ * the default file store under DATA_DIR; the outbox worker running), plus the bench's IPC.
+ * `BENCH_STORE=memory` swaps in botbuilder's MemoryStorage through the composition root's
+ * override, to separate the bot's own cost from the store's; src/ is untouched.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
-  const training = trainInBackground(config.CONTENT_DIR);
-  const content = loadContent(config);
   const storage = process.env.BENCH_STORE === 'memory' ? new MemoryStorage() : undefined;
-  const app = createApp(config, logger, { content, trained: await training, ...(storage ? { storage } : {}) });
+  const app = await buildApp(config, logger, storage ? { storage } : {});
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   reportToParent(server.url.replace('localhost', '127.0.0.1'));

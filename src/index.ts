@@ -1,6 +1,6 @@
 import type { App } from './app';
+import { buildApp } from './build-app';
 import { loadConfigFromProcess } from './config/config';
-import { trainInBackground } from './knowledge/background-training';
 import { routeConsoleToLogger } from './logging/console-capture';
 import { createLogger, type Logger } from './logging/logger';
 import type { RunningServer } from './server';
@@ -9,15 +9,10 @@ async function main(): Promise<void> {
   const config = loadConfigFromProcess();
   const logger = createLogger(config.LOG_LEVEL);
   routeConsoleToLogger(logger);
-  // Training starts first; the bot's modules load meanwhile (required here, not imported above).
-  const training = trainInBackground(config.CONTENT_DIR);
-  const { createApp, loadContent } = require('./app') as typeof import('./app');
+  const building = buildApp(config, logger);
+  // restify loads while the classifier's worker finishes (required here, not imported above).
   const { startServer } = require('./server') as typeof import('./server');
-  const content = loadContent(config);
-  const trained = await training;
-  const app = createApp(config, logger, { content, trained });
-  // Falling back to the main thread only makes the start slower; the log says which it was.
-  logger.info({ event: 'classifier_trained', in: trained ? 'worker thread' : 'main thread' });
+  const app = await building;
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   app.support.retention.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { TrainedWeights } from './linear-classifier';
 
 /** The compiled worker beside this file; absent when the sources run untranspiled (tests). */
-export const TRAINING_WORKER = join(__dirname, 'training-worker.js');
+const TRAINING_WORKER = join(__dirname, 'training-worker.js');
 
 /**
  * Starts training the classifier in a worker thread, so that on two cores it overlaps the

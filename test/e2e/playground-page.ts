@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 
 /** The fields of an incoming activity the e2e tests look at. */
@@ -36,15 +35,4 @@ export async function shoot(page: Page, path: string): Promise<void> {
   await page.waitForTimeout(500);
   const { width, height } = page.viewportSize()!;
   await page.screenshot({ path, type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: Math.min(width, 950), height } });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -10,7 +10,8 @@ import { silentLogger } from '../../src/logging/logger';
 import { startServer, type RunningServer } from '../../src/server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/chromium';
 import { startPlayground, type RunningPlayground } from '../../scripts/playground-process';
-import { freePort, mentionBot, send, shoot, type SeenActivity } from './playground-page';
+import { freePort } from '../helpers/free-port';
+import { mentionBot, send, shoot, type SeenActivity } from './playground-page';
 
 // Each run writes here (ignored by git); docs/screenshots holds the copies shown in the README.
 const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
