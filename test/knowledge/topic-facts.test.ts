@@ -25,7 +25,7 @@ const FACTS: Record<TopicId, RegExp[]> = {
   'association-limit': [/support/i],
   'skills-report-delay': [/72/, /7/, /10/],
   'support-technical': [/Microsoft/, /ticket/i],
-  'support-mcid-merge': [/MCID/, /Certification/],
+  'support-mcid-merge': [/MCID/, /Certification Support|support des certifications Microsoft/],
 };
 
 const bot = createTestBot();
