@@ -176,7 +176,7 @@ const fr: Strings = {
   emailSubjectLabel: 'Objet',
   emailOpen: 'Ouvrir dans ma messagerie',
   emailReminder:
-    "N'envoyez ni le formulaire de demande ni l'e-mail à Microsoft. Votre formulaire de demande de crédits part lui aussi chez Excelsior : la source renvoie au formulaire sans donner d'adresse, utilisez donc celle du formulaire ou renseignez-vous auprès d'Excelsior.",
+    "N'envoyez ni le formulaire de demande ni l'e-mail à Microsoft. Votre formulaire de demande de crédits est lui aussi destiné à Excelsior : la source renvoie au formulaire sans donner d'adresse, utilisez donc celle du formulaire ou renseignez-vous auprès d'Excelsior.",
   emailSubject: (code: string) => `Vérification de ma certification Microsoft pour des crédits universitaires : examen ${code}`,
   emailBody: (code: string, method: 'badge' | 'transcript') =>
     [
