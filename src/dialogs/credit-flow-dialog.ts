@@ -69,7 +69,7 @@ export class CreditFlowDialog extends ComponentDialog {
     return examCode ? step.next(examCode) : step.prompt(EXAM_PROMPT, {});
   }
 
-  /** An exam that does not qualify ends the flow: there is nothing to verify. */
+  /** An exam not on the NCCRS list ends the flow: there is nothing to verify for Excelsior. */
   private async checkExam(step: WaterfallStepContext) {
     const examCode = step.result as string;
     (step.values as StepValues).examCode = examCode;

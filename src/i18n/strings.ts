@@ -1,11 +1,23 @@
 import type { Lang } from './language';
 import { SUPPORT_STRINGS } from './support-strings';
 
+/** Microsoft's page on today's routes to college credit (ACE, a shared Microsoft Learn transcript). */
+export const COLLEGE_CREDIT_URL = 'https://learn.microsoft.com/credentials/certifications/college-credit';
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2020-08" → "August 2020": content dates are year and month (the sources give no more). */
+function monthYear(months: readonly string[], date: string): string {
+  const [year, month] = date.split('-');
+  return `${months[Number(month) - 1] ?? month} ${year}`;
+}
+
 /** Every sentence the bot says outside the topic content, per language. Tests import these. */
 const en = {
   welcomeTitle: 'Hi! I answer questions about your Microsoft certifications',
   welcomeIntro:
-    'I can help you get college credit for eligible Azure exams through Excelsior College, link your certification profile (MCID) to your partner organization in Partner Center, and reach the right support team when you need a person.',
+    'I can help you with college credit for Azure exams on the NCCRS list through Excelsior University (formerly Excelsior College), link your certification profile (MCID) to your partner organization in Partner Center, and reach the right support team when you need a person.',
   menuPrompt: 'Pick a subject, or just type your question.',
   menuTitle: 'What would you like to know?',
   switchLanguage: 'Français',
@@ -36,33 +48,43 @@ const en = {
   examPlaceholder: 'Choose an exam',
   examCheck: 'Check',
   examRetry: "I couldn't find an exam code there. Type it like AZ-103, or pick one from the list.",
-  examEligible: (code: string, name: string) => `Yes: ${code} (${name}) qualifies for college credit.`,
-  examNotEligible: (code: string) =>
-    `No: ${code} is not on the list of exams with an NCCRS credit recommendation, so it does not qualify.`,
-  eligibleListTitle: 'The exams that qualify',
+  // The list's date is part of every verdict: the list is from August 2020 (test/knowledge checks it against the content).
+  examEligible: (code: string, name: string) => `Yes: ${code} (${name}) is on the NCCRS list of August 2020.`,
+  examNotEligible: (code: string) => `${code} is not on the NCCRS list of August 2020.`,
+  examEligibleDetail: (retired: boolean) =>
+    'Credit on this list goes through Excelsior University (formerly Excelsior College). The recommendation applies to exams passed within the dates NCCRS set, and the final decision is Excelsior\'s.' +
+    (retired ? ' Microsoft has since retired this exam.' : ''),
+  examNotEligibleDetail: `That list is not the only way to college credit. [Microsoft's college-credit page](${COLLEGE_CREDIT_URL}) describes today's routes, such as ACE credit recommendations and sending your school a verifiable link to your Microsoft Learn transcript.`,
+  eligibleListTitle: 'The exams on the NCCRS list of August 2020',
+  sourceDate: (date: string) => monthYear(EN_MONTHS, date),
+  sourceLine: (title: string, date: string) => `Source: ${title}, ${monthYear(EN_MONTHS, date)}.`,
+  currentPage: (url: string) => ` [Today's official page](${url}).`,
+  stepsDated: (date: string) =>
+    `These steps describe the screens as they were in ${monthYear(EN_MONTHS, date)}; today's may look different (see the official page linked at the bottom).`,
   askVerify: 'How would you like to prove your certification to Excelsior?',
   verifyBadge: 'Share my badge',
   verifyTranscript: 'Share my transcript',
   verifyRetry: 'Please choose one of the two options: badge or transcript.',
   checkAnotherExam: 'Check another exam',
   emailTitle: 'Your e-mail to Excelsior, ready to send',
-  emailIntro: 'Open it in your mail app, attach what is listed, and send it to Excelsior.',
+  emailIntro:
+    'It goes to itcertifications@excelsior.edu, the address the source gives for verifying your certification (your badge or your transcript). Open it in your mail app, fill in what is missing, and send it.',
   emailTo: 'To',
   emailSubjectLabel: 'Subject',
   emailOpen: 'Open in my mail app',
-  emailReminder: 'Send this to Excelsior only. Do not send the application or the e-mail to Microsoft.',
-  emailSubject: (code: string) => `College credit request: Microsoft exam ${code}`,
+  emailReminder:
+    'Do not send the application or the e-mail to Microsoft. Your credit application also goes to Excelsior: the source links the form but gives no address for it, so use the one on the form or ask Excelsior.',
+  emailSubject: (code: string) => `Verification of my Microsoft certification for college credit: exam ${code}`,
   emailBody: (code: string, method: 'badge' | 'transcript') =>
     [
       'Hello,',
       '',
-      `Please find my application for college credit for the Microsoft certification exam ${code}.`,
+      `I am requesting college credit for the Microsoft certification exam ${code}. To verify my certification:`,
+      ...(method === 'badge'
+        ? ['- I have shared my Microsoft badge for this exam with itcertifications@excelsior.edu.']
+        : ['- Transcript ID: …', '- Access Code: …', '- Transcript Viewing Page URL: …']),
       '',
-      'Attached or included:',
-      '- my completed credit application',
-      method === 'badge'
-        ? '- my Microsoft badge, shared with itcertifications@excelsior.edu from the Certification Dashboard'
-        : '- my transcript details: Transcript ID, Access Code and Transcript Viewing Page URL',
+      'My credit application is sent to Excelsior separately.',
       '',
       'Thank you,',
     ].join('\n'),
@@ -98,7 +120,7 @@ export type Strings = typeof en;
 const fr: Strings = {
   welcomeTitle: 'Bonjour ! Je réponds à vos questions sur vos certifications Microsoft',
   welcomeIntro:
-    "Je peux vous aider à obtenir des crédits universitaires pour les examens Azure éligibles auprès d'Excelsior College, à lier votre profil de certification (MCID) à votre organisation partenaire dans l'Espace partenaires, et à contacter la bonne équipe de support si vous avez besoin de parler à quelqu'un.",
+    "Je peux vous renseigner sur les crédits universitaires pour les examens Azure de la liste NCCRS, obtenus par l'intermédiaire d'Excelsior University (anciennement Excelsior College), vous aider à lier votre profil de certification (MCID) à votre organisation partenaire dans l'Espace partenaires, et à contacter la bonne équipe de support si vous avez besoin de parler à quelqu'un.",
   menuPrompt: 'Choisissez un sujet, ou posez directement votre question.',
   menuTitle: 'Que souhaitez-vous savoir ?',
   switchLanguage: 'English',
@@ -130,33 +152,42 @@ const fr: Strings = {
   examPlaceholder: 'Choisir un examen',
   examCheck: 'Vérifier',
   examRetry: "Je n'ai pas trouvé de code d'examen dans votre message. Saisissez-le sous la forme AZ-103, ou choisissez l'examen dans la liste.",
-  examEligible: (code: string, name: string) => `Oui : l'examen ${code} (${name}) donne droit à des crédits universitaires.`,
-  examNotEligible: (code: string) =>
-    `Non : l'examen ${code} ne figure pas dans la liste des examens bénéficiant d'une recommandation de crédits NCCRS ; il ne donne donc pas droit à des crédits universitaires.`,
-  eligibleListTitle: 'Les examens éligibles',
+  examEligible: (code: string, name: string) => `Oui : l'examen ${code} (${name}) figure sur la liste NCCRS d'août 2020.`,
+  examNotEligible: (code: string) => `L'examen ${code} ne figure pas sur la liste NCCRS d'août 2020.`,
+  examEligibleDetail: (retired: boolean) =>
+    "Les crédits de cette liste passent par Excelsior University (anciennement Excelsior College). La recommandation s'applique aux examens réussis dans les dates fixées par le NCCRS, et la décision finale revient à Excelsior." +
+    (retired ? ' Microsoft a depuis retiré cet examen.' : ''),
+  examNotEligibleDetail: `Cette liste n'est pas la seule voie vers des crédits universitaires. La [page de Microsoft sur les crédits universitaires](${COLLEGE_CREDIT_URL}) présente les démarches actuelles, notamment les recommandations de crédits de l'ACE et l'envoi à votre établissement d'un lien vérifiable vers votre relevé Microsoft Learn.`,
+  eligibleListTitle: "Les examens de la liste NCCRS d'août 2020",
+  sourceDate: (date: string) => monthYear(FR_MONTHS, date),
+  sourceLine: (title: string, date: string) => `Source : ${title}, ${monthYear(FR_MONTHS, date)}.`,
+  currentPage: (url: string) => ` [Page officielle actuelle](${url}).`,
+  stepsDated: (date: string) =>
+    `Ces étapes décrivent les écrans tels qu'ils étaient en ${monthYear(FR_MONTHS, date)} ; ils ont pu changer depuis (voir la page officielle en bas de cette réponse).`,
   askVerify: "Comment souhaitez-vous justifier votre certification auprès d'Excelsior ?",
   verifyBadge: 'Partager mon badge',
   verifyTranscript: 'Partager mon relevé de notes',
   verifyRetry: "Veuillez choisir l'une des deux options : badge ou relevé de notes.",
   checkAnotherExam: 'Vérifier un autre examen',
   emailTitle: 'Votre e-mail pour Excelsior, prêt à être envoyé',
-  emailIntro: 'Ouvrez-le dans votre messagerie, joignez les éléments indiqués et envoyez-le à Excelsior.',
+  emailIntro:
+    "Il part à itcertifications@excelsior.edu, l'adresse que donne la source pour vérifier votre certification (badge ou relevé de notes). Ouvrez-le dans votre messagerie, complétez ce qui manque, puis envoyez-le.",
   emailTo: 'À',
   emailSubjectLabel: 'Objet',
   emailOpen: 'Ouvrir dans ma messagerie',
-  emailReminder: "Envoyez cet e-mail uniquement à Excelsior. N'envoyez ni le formulaire de demande ni l'e-mail à Microsoft.",
-  emailSubject: (code: string) => `Demande de crédits universitaires : examen Microsoft ${code}`,
+  emailReminder:
+    "N'envoyez ni le formulaire de demande ni l'e-mail à Microsoft. Votre formulaire de demande de crédits est lui aussi destiné à Excelsior : la source renvoie au formulaire sans donner d'adresse, utilisez donc celle du formulaire ou renseignez-vous auprès d'Excelsior.",
+  emailSubject: (code: string) => `Vérification de ma certification Microsoft pour des crédits universitaires : examen ${code}`,
   emailBody: (code: string, method: 'badge' | 'transcript') =>
     [
       'Bonjour,',
       '',
-      `Veuillez trouver ci-joint ma demande de crédits universitaires pour l'examen de certification Microsoft ${code}.`,
+      `Je demande des crédits universitaires pour l'examen de certification Microsoft ${code}. Pour la vérification de ma certification :`,
+      ...(method === 'badge'
+        ? ["- J'ai partagé mon badge Microsoft pour cet examen avec itcertifications@excelsior.edu."]
+        : ['- Transcript ID / ID du relevé : …', "- Access Code / Code d'accès : …", '- Transcript Viewing Page URL / URL de la page de visualisation du relevé : …']),
       '',
-      'Pièces jointes ou informations fournies :',
-      '- mon formulaire de demande de crédits rempli',
-      method === 'badge'
-        ? '- mon badge Microsoft, partagé avec itcertifications@excelsior.edu depuis le tableau de bord des certifications'
-        : "- les informations de mon relevé de notes : ID du relevé de notes, code d'accès et URL de la page de visualisation du relevé de notes",
+      'Mon formulaire de demande de crédits est envoyé séparément à Excelsior.',
       '',
       'Cordialement,',
     ].join('\n'),

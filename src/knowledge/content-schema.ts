@@ -3,6 +3,22 @@ import { AREA_IDS, SUPPORT_QUEUES, TOPIC_IDS } from './catalog';
 
 const text = z.string().trim().min(1);
 
+const httpsUrl = z.string().regex(/^https:\/\/[^\s]+$/, 'must be an https:// link');
+
+/**
+ * Where a topic's facts come from and how old they are: every answer card shows it, so a user
+ * and a support agent know the date of each step. A topic without it does not load.
+ */
+export const sourceSchema = z.strictObject({
+  /** The source document's title, as a reader would look it up, in each language. */
+  en: text.max(200),
+  fr: text.max(200),
+  /** Year and month of the source: the documents give no finer date. */
+  date: z.string().regex(/^(?:19|20)\d\d-(?:0[1-9]|1[0-2])$/, 'must be a year and month, YYYY-MM'),
+  /** Today's official page on the subject, where names or screens changed after the source. */
+  current: httpsUrl.optional(),
+});
+
 /** Web links must be https; e-mail links are mailto:. */
 export const linkSchema = z.strictObject({
   title: text,
@@ -33,6 +49,7 @@ export const topicFileSchema = z.strictObject({
   related: z.array(z.enum(TOPIC_IDS)).max(4).default([]),
   /** Topics whose answer is "contact support" name the queue that handles them. */
   escalatesTo: z.enum(SUPPORT_QUEUES).optional(),
+  source: sourceSchema,
   en: topicTextSchema,
   fr: topicTextSchema,
 });
@@ -51,7 +68,14 @@ export const areasFileSchema = z.array(
 export const examsFileSchema = z.strictObject({
   /** The exams that carry an NCCRS credit recommendation. */
   eligible: z
-    .array(z.strictObject({ code: z.string().regex(/^[A-Z]{2}-\d{3}$/), name: text }))
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[A-Z]{2}-\d{3}$/),
+        name: text,
+        /** Retired by Microsoft since the list was published; the verdict says so. */
+        retired: z.boolean().default(false),
+      }),
+    )
     .min(1),
 });
 

@@ -74,19 +74,24 @@ export class CardBuilder {
     const topic = this.kb.topic(topicId);
     const text = topic[lang];
     const { exam, feedback } = options;
+    const steps = text.steps ?? [];
     const data: AnswerCardData = {
       lang,
       title: text.title,
       verdict: exam ? this.verdictText(exam, lang) : '',
+      verdictDetail: exam ? this.verdictDetail(exam, lang) : '',
       verdictStyle: exam ? (exam.eligible ? 'good' : 'attention') : 'default',
       summary: text.summary,
-      steps: (text.steps ?? []).map((step, i) => ({ number: i + 1, text: step })),
+      // Screens change: steps from a dated source say so when today's page is known to differ.
+      stepsNote: steps.length > 0 && topic.source.current ? s.stepsDated(topic.source.date) : '',
+      steps: steps.map((step, i) => ({ number: i + 1, text: step })),
       notes: (text.notes ?? []).map((n) => `- ${n}`).join('\n'),
       cta: this.callsToAction(topicId, lang, feedback),
       linksTitle: s.linksTitle,
       links: text.links ?? [],
       relatedTitle: s.relatedTitle,
       related: topic.related.map((id) => button(this.kb.text(id, lang).title, { verb: 'topic', lang, topicId: id })),
+      source: this.sourceLine(topicId, lang),
       feedback: feedback
         ? { text: feedback === 'yes' ? s.feedbackThanks : s.feedbackSorry, buttons: [] }
         : {
@@ -130,6 +135,21 @@ export class CardBuilder {
     return exam.eligible && exam.name ? s.examEligible(exam.code, exam.name) : s.examNotEligible(exam.code);
   }
 
+  /** The list's terms for a listed exam; today's routes for any other. */
+  verdictDetail(exam: ExamVerdict, lang: Lang): string {
+    const s = strings(lang);
+    if (!exam.eligible) return s.examNotEligibleDetail;
+    const listed = this.kb.exams.eligible.find((e) => e.code === exam.code);
+    return s.examEligibleDetail(listed?.retired ?? false);
+  }
+
+  /** "Source: …, August 2020." with today's official page where the source is out of date. */
+  sourceLine(topicId: TopicId, lang: Lang): string {
+    const s = strings(lang);
+    const { source } = this.kb.topic(topicId);
+    return s.sourceLine(source[lang], source.date) + (source.current ? s.currentPage(source.current) : '');
+  }
+
   /** The verdict; in the credit flow an eligible exam also asks how to verify. */
   examVerdict(exam: ExamVerdict, lang: Lang, askVerification: boolean): CardJson {
     const s = strings(lang);
@@ -137,9 +157,11 @@ export class CardBuilder {
     return this.renderer.render('exam-verdict', {
       lang,
       verdict: this.verdictText(exam, lang),
+      verdictDetail: this.verdictDetail(exam, lang),
       verdictStyle: exam.eligible ? 'good' : 'attention',
       listTitle: s.eligibleListTitle,
-      exams: this.kb.exams.eligible,
+      exams: this.kb.exams.eligible.map(({ code, name }) => ({ code, name })),
+      source: this.sourceLine('credit-eligible-exams', lang),
       question: ask ? s.askVerify : '',
       choices: ask
         ? [

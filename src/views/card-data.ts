@@ -41,8 +41,12 @@ export interface AnswerCardData {
   readonly title: string;
   /** Empty when the question named no exam. */
   readonly verdict: string;
+  /** What the verdict means (the list's date, who decides, today's routes); empty with no verdict. */
+  readonly verdictDetail: string;
   readonly verdictStyle: 'good' | 'attention' | 'default';
   readonly summary: string;
+  /** Says which date the steps' screens are from, when they may have changed since; or empty. */
+  readonly stepsNote: string;
   readonly steps: readonly { readonly number: number; readonly text: string }[];
   /** A markdown bullet list, or empty. */
   readonly notes: string;
@@ -52,6 +56,8 @@ export interface AnswerCardData {
   readonly links: readonly LinkButton[];
   readonly relatedTitle: string;
   readonly related: readonly CardButton[];
+  /** "Source: …, August 2020." and, where things changed since, today's official page. */
+  readonly source: string;
   readonly feedback: { readonly text: string; readonly buttons: readonly CardButton[] };
   readonly footer: readonly CardButton[];
 }
@@ -60,9 +66,12 @@ export interface AnswerCardData {
 export interface ExamVerdictCardData {
   readonly lang: Lang;
   readonly verdict: string;
+  readonly verdictDetail: string;
   readonly verdictStyle: 'good' | 'attention';
   readonly listTitle: string;
   readonly exams: readonly { readonly code: string; readonly name: string }[];
+  /** Where the list comes from and its date. */
+  readonly source: string;
   /** The next question of the guided flow, or empty. */
   readonly question: string;
   readonly choices: readonly CardButton[];

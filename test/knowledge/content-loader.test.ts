@@ -55,6 +55,37 @@ describe('content loading', () => {
     expect(problemsOf(dir)).toEqual([`${file}: en.links.0.url: must be an https:// link or a mailto: address`]);
   });
 
+  it('when a topic has no source, then startup refuses it, naming the file and the field', () => {
+    const dir = copyContent();
+    const file = editTopic(dir, 'unlink', (t) => delete t.source);
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(new RegExp(`^${file}: source: `))]);
+  });
+
+  it('when a topic source has no date or a vague one, then startup refuses it', () => {
+    const dir = copyContent();
+    const undated = editTopic(dir, 'unlink', (t) => delete t.source.date);
+    const vague = editTopic(dir, 'credit-forms', (t) => (t.source.date = 'August 2020'));
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(new RegExp(`^${vague}: source.date: must be a year and month, YYYY-MM`)),
+      expect.stringMatching(new RegExp(`^${undated}: source.date: `)),
+    ]);
+  });
+
+  it('when the source names no title in one language, then startup refuses it', () => {
+    const dir = copyContent();
+    const file = editTopic(dir, 'left-company', (t) => delete t.source.fr);
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(new RegExp(`^${file}: source.fr: `))]);
+  });
+
+  it('when the shipped content is loaded, then every topic has a dated source in both languages', () => {
+    const kb = loadKnowledgeBase('content');
+    for (const topic of kb.topics) {
+      expect(topic.source.date).toMatch(/^\d{4}-\d{2}$/);
+      expect(topic.source.en.length).toBeGreaterThan(10);
+      expect(topic.source.fr.length).toBeGreaterThan(10);
+    }
+  });
+
   it('when a topic file is missing, then the problem names the topic', () => {
     const dir = copyContent();
     rmSync(join(dir, 'topics', 'left-company.json'));
