@@ -83,7 +83,8 @@ export class FaqRecognizer {
     this.ranker = ranker ? ranker(examples) : new LinearClassifier(examples);
     this.vocabulary = new Vocabulary(examples);
     const offTopicWords = [...kb.intents.examOffTopic, ...(kb.intents.offTopic ?? [])];
-    this.speller = new Speller([...examples.map((e) => e.text), ...offTopicWords]);
+    const inScope = (lang: Lang) => examples.filter((e) => e.lang === lang && e.label !== 'none').map((e) => e.text);
+    this.speller = new Speller({ en: inScope('en'), fr: inScope('fr'), outOfScope: examples.filter((e) => e.label === 'none').map((e) => e.text), offTopic: offTopicWords });
     this.lexicon = buildLexicon({
       en: examples.filter((e) => e.lang === 'en').map((e) => e.text),
       fr: examples.filter((e) => e.lang === 'fr').map((e) => e.text),
@@ -100,8 +101,10 @@ export class FaqRecognizer {
   recognize(text: string, fallbackLang: Lang = 'en'): Recognition {
     const clean = stripMentions(text);
     const masked = prepare(clean);
-    const language = detectLanguage(masked, this.lexicon).lang ?? fallbackLang;
-    const prepared = dropGreeting(this.speller.correctText(masked));
+    const detected = detectLanguage(masked, this.lexicon).lang;
+    const language = detected ?? fallbackLang;
+    // Only towards the question's own language: "hier" is not a typo of "hire".
+    const prepared = dropGreeting(this.speller.correctText(masked, detected));
     const exam = this.kb.exams.verdictFor(clean);
     const base = { text: clean, language, ...(exam ? { exam } : {}) };
     const none: Recognition = { ...base, topic: null, confidence: 0, alternatives: [], suggestions: [] };
