@@ -32,6 +32,7 @@ export function gibberishWords(length: number): string {
 }
 
 export const HOSTILE_CASES: Record<string, () => string> = {
+  'normal-question': () => 'Is AZ-104 eligible for college credit?',
   'word-2200': () => gibberish(2_200),
   'paste-80000': () => gibberishWords(80_000),
   'spaces-20000': () => `a${' '.repeat(20_000)}b`,
@@ -49,15 +50,14 @@ async function main(): Promise<void> {
   const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'hostile-timing-')), RATE_LIMIT_PER_MINUTE: '0' });
   const app = createApp(config, silentLogger);
   const server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: config.MAX_BODY_BYTES });
+  // One ordinary turn first, so the figures are not the first turn's start-up cost.
+  await post(server.url, 'warm-up', 'How do I link my MCID to my company?');
+  global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   for (const [i, name] of names.entries()) {
-    const body = {
-      type: 'message', id: `t-${i}`, text: HOSTILE_CASES[name](), locale: 'en-US', channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', from: { id: `u-${i}` }, recipient: { id: 'bot' },
-      conversation: { id: `c-${i}`, conversationType: 'personal' },
-    };
+    const text = HOSTILE_CASES[name]();
     const started = performance.now();
-    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await post(server.url, `c-${i}`, text);
     const answer = (await res.text()).slice(0, 80).replace(/\s+/g, ' ');
     console.log(`${name}\t${res.status}\t${Math.round(performance.now() - started)} ms\t${answer}`);
   }
@@ -65,6 +65,14 @@ async function main(): Promise<void> {
   const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
   console.log(`heap used: before ${mb(heapBefore)}, after ${mb(process.memoryUsage().heapUsed)}; rss ${mb(process.memoryUsage().rss)}`);
   await server.close();
+}
+
+function post(baseUrl: string, conversationId: string, text: string): Promise<Response> {
+  const body = {
+    type: 'message', id: `t-${conversationId}`, text, locale: 'en-US', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies', from: { id: `u-${conversationId}` }, recipient: { id: 'bot' }, conversation: { id: conversationId, conversationType: 'personal' },
+  };
+  return fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 void main();
