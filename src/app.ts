@@ -103,11 +103,12 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
-  // Logged first, so repeats and capped turns show too; repeats are dropped before they count against the cap.
+  // The cap first: a flood is refused before any work on its text and before the repeat check's
+  // store write. A channel's retry of a message therefore counts against the cap too (rare).
   adapter.use(
+    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
     new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
     new DedupeMiddleware(storage, logger),
-    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
   );
 
   const recentTurns = new RecentTurns(conversationState);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { App } from './app';
 import type { Logger } from './logging/logger';
 import { maskSecrets } from './logging/log-redaction';
+import { capText, wellFormed } from './bot/message-limits';
 
 export interface ServerOptions {
   readonly port: number;
@@ -20,8 +21,9 @@ export interface RunningServer {
 }
 
 const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
-const ref = z.looseObject({ id: z.string().min(1).max(1024) });
 const short = (max: number) => z.string().max(max).nullish();
+// Teams ids are under 200 characters and display names under 256.
+const ref = z.looseObject({ id: z.string().min(1).max(1024), name: short(256), aadObjectId: short(128) });
 const mention = z.looseObject({ text: z.string(), mentioned: ref });
 
 /** What the bot code relies on; anything else a channel sends passes through untouched. */
@@ -33,7 +35,8 @@ const activitySchema = z.looseObject({
   conversation: ref,
   from: ref,
   recipient: ref,
-  text: z.string().nullish(),
+  // Capped, not refused: an over-long message still gets an answer ("too long") in the user's language.
+  text: z.string().nullish().transform((text) => (typeof text === 'string' ? capText(text) : text)),
   locale: short(64),
   name: short(256),
   deliveryMode: short(64),
@@ -82,6 +85,11 @@ function readActivity(body: unknown): { activity: Record<string, unknown> } | { 
     return { problem: `The activity's ${field} is missing or not valid.` };
   }
   return KNOWN_TYPES.has(parsed.data.type) ? { activity: parsed.data } : { problem: MESSAGES.unknownType };
+}
+
+/** Every string of the body with lone surrogates replaced (U+FFFD), ids and text alike. */
+function wellFormedStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? wellFormed(value) : value;
 }
 
 /** Checked before the body is read: only plain JSON, and a declared size over the limit is refused at once. */
@@ -144,7 +152,7 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
     res.send(200, { status: 'ok' });
   });
 
-  const readJson = [restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }), restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true })];
+  const readJson = [restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }), restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true, reviver: wellFormedStrings })];
   server.post('/api/messages', acceptJson(options.maxBodyBytes), ...readJson, async (req: Request, res: Response) => {
     const read = readActivity(req.body);
     if ('problem' in read) return void res.send(400, { error: read.problem });

@@ -15,6 +15,7 @@ import { isPersonalChat, setTurnLang, setUserInput, takePrivateChatRequest, type
 import type { Ticket } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
 import { readUserInput, redactInput } from './card-action-parser';
+import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
 import type { RecentTurns } from './recent-turns';
 
@@ -102,6 +103,7 @@ export class FaqBot extends TeamsActivityHandler {
   }
 
   private async runTurn(context: TurnContext, raw: UserInput): Promise<void> {
+    if (raw.kind === 'text' && isTooLong(raw.text)) return this.refuseTooLong(context, raw.text);
     // Secrets are masked before the input reaches state, logs, tickets or the recognizer.
     const { input, found } = redactInput(raw);
     if (input.kind === 'text') context.activity.text = input.text;
@@ -136,6 +138,13 @@ export class FaqBot extends TeamsActivityHandler {
       profile.language = chosen;
     }
     return chosen ?? profile.language ?? langFromLocale(context.activity.locale);
+  }
+
+  /** Nothing of an over-long message is kept or matched; the language comes from its opening words. */
+  private async refuseTooLong(context: TurnContext, text: string): Promise<void> {
+    const profile = await this.profile.get(context, {});
+    const lang = this.deps.detectLanguage(text) ?? profile.language ?? langFromLocale(context.activity.locale);
+    await sendText(context, strings(lang).messageTooLong(MAX_MESSAGE_CHARS.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US')));
   }
 
   /** Added to a team or a group chat: one short introduction, not a menu per member. */

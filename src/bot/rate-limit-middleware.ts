@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import { LANGUAGES, langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
-import { detectLanguage } from '../knowledge/language-detector';
+import { findTurnLang } from '../dialogs/user-input';
 import type { Logger } from '../logging/logger';
 
 const WINDOW_MS = 60_000;
@@ -21,9 +21,14 @@ export interface RateLimitOptions {
  * turning a flood into load on the store. Behind N instances a user gets up to N times the cap.
  * Memory stays bounded: a user's entry holds at most `perMinute` times and is dropped once idle
  * for a minute.
+ *
+ * It runs first, before anything reads the text or writes to the store (the repeat check writes
+ * once per message), so a refused message costs a map lookup. The refusal's language is chosen
+ * without reading the text: the card's language for a click, else the language the bot last
+ * answered this user in (remembered here, in memory), else the Teams locale.
  */
 export class RateLimitMiddleware implements Middleware {
-  private readonly sent = new Map<string, { times: number[]; warnedAt?: number }>();
+  private readonly sent = new Map<string, { times: number[]; warnedAt?: number; lang?: Lang }>();
   private readonly now: () => number;
   private lastSweep = 0;
 
@@ -45,9 +50,11 @@ export class RateLimitMiddleware implements Middleware {
     this.sent.set(key, entry);
     if (entry.times.length < this.options.perMinute) {
       entry.times.push(now);
-      return next();
+      await next();
+      entry.lang = findTurnLang(context) ?? entry.lang;
+      return;
     }
-    const text = strings(replyLang(activity)).rateLimited;
+    const text = strings(replyLang(activity, entry.lang)).rateLimited;
     const warn = entry.warnedAt === undefined || now - entry.warnedAt >= WINDOW_MS;
     if (warn) {
       entry.warnedAt = now;
@@ -80,11 +87,10 @@ function isUserInput(activity: Activity): boolean {
   return activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action');
 }
 
-/** The card's language for a click, the text's for a message, else the Teams locale. */
-function replyLang(activity: Activity): Lang {
+/** The card's language for a click, else the user's last reply language, else the Teams locale: never the text. */
+function replyLang(activity: Activity, lastAnswered: Lang | undefined): Lang {
   const value = activity.value as { lang?: unknown; action?: { data?: { lang?: unknown } } } | undefined;
   const fromCard = value?.action?.data?.lang ?? value?.lang;
   if (LANGUAGES.includes(fromCard as Lang)) return fromCard as Lang;
-  const fromText = typeof activity.text === 'string' ? detectLanguage(activity.text).lang : undefined;
-  return fromText ?? langFromLocale(activity.locale);
+  return lastAnswered ?? langFromLocale(activity.locale);
 }

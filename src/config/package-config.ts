@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
 const httpsUrl = z
   .string({ error: 'is required: an https:// address' })
   .trim()
-  .refine((v) => /^https:\/\/[^\s/]+\.[^\s]+$/i.test(v), { message: 'must be an https:// address' });
+  .refine((v) => /^https:\/\/[^\s/.]+(?:\.[^\s/.]+)+(?:\/\S*)?$/i.test(v), { message: 'must be an https:// address' });
 
 /** What the Teams app package needs beyond the bot's own configuration. */
 const packageSchema = z.object({

@@ -30,7 +30,8 @@ export interface SupportActionsDeps {
   readonly filing: EscalationDeps;
 }
 
-const REGISTER = new RegExp(`^\\s*(?:register|serve|enregistrer)\\s+(${SUPPORT_QUEUES.join('|')})\\s*$`, 'i');
+/** Exported for the ReDoS check (test/security/regex-safety.test.ts). */
+export const REGISTER = new RegExp(`^\\s*(?:register|serve|enregistrer)\\s+(${SUPPORT_QUEUES.join('|')})\\s*$`, 'i');
 
 function personOf(context: TurnContext): TicketPerson {
   const { id, name, aadObjectId } = context.activity.from;

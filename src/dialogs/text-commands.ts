@@ -42,14 +42,26 @@ const COMMANDS: Record<string, TextCommand> = {
 /** Every command word the bot handles, for the Teams manifest check. */
 export const HANDLED_COMMANDS: readonly string[] = Object.keys(COMMANDS);
 
+// The longest command with room for spaces and punctuation around it; anything longer is a question.
+const MAX_COMMAND_LENGTH = 40;
+
 export function commandOf(text: string): TextCommand | undefined {
-  const key = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[.!?\s]+$/u, '')
+  if (text.length > MAX_COMMAND_LENGTH) return undefined;
+  const key = withoutTrailing(
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase(),
+  )
     .replace(/^\/+/, '')
     .replace(/\s+/g, ' ')
     .trim();
   return COMMANDS[key];
+}
+
+/** Without the final punctuation and spaces ("help!!", "aide ?"); a loop, as `/[.!?\s]+$/` tries every run. */
+function withoutTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[.!?\s]/.test(text[end - 1])) end -= 1;
+  return text.slice(0, end);
 }

@@ -104,6 +104,7 @@ const en = {
     `Sorry, something went wrong on my side and I couldn't finish that. Please try again. If it keeps happening, quote this reference to support: ${reference}.`,
   invalidAction: "I couldn't read what that button sent. Here's the menu so you can try again.",
   rateLimited: "You're sending messages faster than I can answer them. Please wait a minute, then ask again.",
+  messageTooLong: (max: string) => `That message is too long for me to read (over ${max} characters). Please ask your question in a few sentences; support can take the details later.`,
   forgetTitle: 'Delete what I keep about you?',
   forgetPrompt:
     'This deletes your language choice and our recent messages, and removes your name, e-mail, IDs and messages from your support tickets (the tickets themselves stay, so support can close them). This cannot be undone.',
@@ -207,6 +208,7 @@ const fr: Strings = {
     `Désolé, un problème est survenu de mon côté et je n'ai pas pu terminer. Veuillez réessayer. Si le problème persiste, communiquez cette référence au support : ${reference}.`,
   invalidAction: "Je n'ai pas pu lire ce que ce bouton a envoyé. Voici le menu pour réessayer.",
   rateLimited: "Vous m'envoyez des messages plus vite que je ne peux y répondre. Merci de patienter une minute avant de reposer votre question.",
+  messageTooLong: (max: string) => `Ce message est trop long pour que je puisse le lire (plus de ${max} caractères). Posez votre question en quelques phrases : vous pourrez donner les détails au support ensuite.`,
   forgetTitle: 'Supprimer les données que je conserve à votre sujet ?',
   forgetPrompt:
     "Cela supprime votre choix de langue et nos derniers échanges, et retire de vos tickets de support votre nom, votre adresse e-mail, vos ID et vos messages (les tickets eux-mêmes sont conservés pour que le support puisse les clôturer). Cette action est irréversible.",

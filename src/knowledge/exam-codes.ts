@@ -4,8 +4,11 @@ import type { EligibleExam } from './content-schema';
 // three digits, written any way people type it: az104, AZ 104, az-104, Az_104, AZ‑104 (a
 // non-breaking hyphen pasted from a web page), "l'AZ-104". Older numeric exams (70-533) count too.
 const PREFIXES = 'ab|ai|az|dp|gh|md|mb|mo|ms|pl|sc';
-const SEPARATOR = '\\s*[-_.\\u2010-\\u2015\\u2212]?\\s*';
-const EXAM_CODE = new RegExp(`(?<![\\p{L}\\d])(${PREFIXES})${SEPARATOR}(\\d{3})(?![\\p{L}\\d])|(?<![\\p{L}\\d-])(70|77|98)-(\\d{3})(?![\\p{L}\\d])`, 'giu');
+// At most three characters between prefix and digits ("AZ - 104"): two unbounded `\s*` around
+// the dash made "az" followed by 20,000 spaces cost a second.
+const SEPARATOR = '[\\s\\-_.\\u2010-\\u2015\\u2212]{0,3}';
+/** Exported for the ReDoS check (test/security/regex-safety.test.ts). */
+export const EXAM_CODE = new RegExp(`(?<![\\p{L}\\d])(${PREFIXES})${SEPARATOR}(\\d{3})(?![\\p{L}\\d])|(?<![\\p{L}\\d-])(70|77|98)-(\\d{3})(?![\\p{L}\\d])`, 'giu');
 // "MS 365" and "AZ 365" name products, not exams.
 const NOT_EXAMS = new Set(['365']);
 

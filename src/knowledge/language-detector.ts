@@ -23,6 +23,7 @@ function words(text: string): string[] {
 }
 
 const ACCENT = /[àâçéèêëîïôûùüÿœæ]/;
+const ACCENT_ANY_CASE = /[àâçéèêëîïôûùüÿœæ]/iu;
 
 export interface LanguageGuess {
   readonly lang: Lang | undefined;
@@ -68,7 +69,8 @@ export function buildLexicon(samples: { readonly en: readonly string[]; readonly
 export function detectLanguage(text: string, lexicon?: Lexicon): LanguageGuess {
   let fr = 0;
   let en = 0;
-  const accented = text.match(/\p{L}*[àâçéèêëîïôûùüÿœæ]\p{L}*/giu) ?? [];
+  // Words first, then the accent test: `\p{L}*[accent]\p{L}*` rescans a long run of letters from each of them.
+  const accented = (text.match(/\p{L}+/gu) ?? []).filter((w) => ACCENT_ANY_CASE.test(w));
   fr += Math.min(accented.length, 3);
   fr += Math.min((text.match(/\b(?:l|d|j|qu|n|s|c|m|t)['’]\p{L}/giu) ?? []).length, 2);
   en += Math.min((text.match(/\p{L}(?:n['’]t|['’](?:s|m|re|ve|ll|d))\b/giu) ?? []).length, 2);

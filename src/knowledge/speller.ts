@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/language';
 import { EXAM_TOKEN } from './exam-codes';
 import { canonical, isStopWord, tokenize } from './text-normalizer';
 
@@ -26,25 +27,61 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-const allowed = (word: string) => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
+// Short words are too close to each other to guess: "nice"/"nine", "hier"/"hire", "film"/"fill"
+// are all real words one letter apart, so only words of five letters or more are corrected.
+const allowed = (word: string) => (word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
+
+/**
+ * At most this many unknown words of one message are looked up; the rest are left as typed.
+ * A real question has a handful of typos; the recognizer's input is capped anyway, this keeps
+ * the speller bounded on its own.
+ */
+export const MAX_LOOKUPS_PER_TEXT = 40;
+
+/** What the speller learns from. */
+export interface SpellerVocabulary {
+  /** The in-scope examples of each language: the only words a typo is put back on. */
+  readonly en: Iterable<string>;
+  readonly fr: Iterable<string>;
+  /** Out-of-scope examples: their words are left alone, but a typo is never put back on them. */
+  readonly outOfScope: Iterable<string>;
+  /** Off-topic words ("price", "prix"): never a target, even when an in-scope example uses them. */
+  readonly offTopic: Iterable<string>;
+}
 
 /**
  * Puts typed-in-a-hurry words back on the content's vocabulary ("univeristy", "acess",
  * "tecnical"), by the symmetric-deletion method: one distance-1 or distance-2 lookup instead of
  * comparing with every known word. Only words the content never uses are touched, only towards
- * a word with the same first letter, and never towards a stop word. The texts should include
- * every word the recognizer looks for (off-topic words too), so none is "corrected" away.
+ * an in-scope word of the question's language with the same first letter, never towards a
+ * stop word. Cost is linear in the text: a token longer than every target is skipped (it cannot
+ * be within two edits of one), and at most MAX_LOOKUPS_PER_TEXT tokens are looked up.
  */
 export class Speller {
   private readonly known = new Map<string, number>();
+  /** Target word → the languages whose in-scope examples use it. */
+  private readonly targets = new Map<string, Set<Lang>>();
   private readonly byDeletion = new Map<string, string[]>();
+  private readonly offTopic = new Set<string>();
+  private readonly longest: number;
 
-  constructor(texts: Iterable<string>) {
-    for (const text of texts) {
-      for (const token of tokenize(text)) this.known.set(token, (this.known.get(token) ?? 0) + 1);
+  constructor(vocabulary: SpellerVocabulary) {
+    for (const lang of ['en', 'fr'] as const) {
+      for (const text of vocabulary[lang]) {
+        for (const token of tokenize(text)) {
+          this.count(token);
+          const langs = this.targets.get(token) ?? new Set<Lang>();
+          langs.add(lang);
+          this.targets.set(token, langs);
+        }
+      }
     }
-    for (const word of this.known.keys()) {
-      if (allowed(word) === 0 || /\d/.test(word) || isStopWord(word)) continue;
+    for (const text of vocabulary.outOfScope) for (const token of tokenize(text)) this.count(token);
+    for (const text of vocabulary.offTopic) for (const token of tokenize(text)) (this.count(token), this.offTopic.add(token));
+    let longest = 0;
+    for (const word of this.targets.keys()) {
+      if (allowed(word) === 0 || /\d/.test(word) || isStopWord(word) || !this.isTarget(word)) continue;
+      longest = Math.max(longest, word.length);
       const keys = new Set<string>([word]);
       deletions(word, allowed(word), keys);
       for (const key of keys) {
@@ -53,12 +90,14 @@ export class Speller {
         else this.byDeletion.set(key, [word]);
       }
     }
+    this.longest = longest;
   }
 
-  correct(token: string): string {
+  /** `lang`: the question's language when known; a typo is only put back on a word of it. */
+  correct(token: string, lang?: Lang): string {
     const limit = allowed(token);
-    if (limit === 0 || this.known.has(token) || isStopWord(token) || /\d/.test(token) || token === EXAM_TOKEN) return token;
-    if (canonical(token) !== token) return token;
+    if (limit === 0 || token.length > this.longest + limit || this.known.has(token)) return token;
+    if (isStopWord(token) || /\d/.test(token) || token === EXAM_TOKEN || canonical(token) !== token) return token;
     const keys = new Set<string>([token]);
     deletions(token, limit, keys);
     let best = token;
@@ -66,7 +105,7 @@ export class Speller {
     let bestCount = 0;
     for (const key of keys) {
       for (const word of this.byDeletion.get(key) ?? []) {
-        if (word[0] !== token[0]) continue;
+        if (word[0] !== token[0] || (lang && !this.targets.get(word)?.has(lang))) continue;
         const distance = editDistance(token, word);
         if (distance > Math.min(limit, allowed(word))) continue;
         const count = this.known.get(word) ?? 0;
@@ -80,10 +119,19 @@ export class Speller {
     return best;
   }
 
-  /** The text as tokens, each unknown word replaced by its closest known spelling. */
-  correctText(text: string): string {
+  /** The text as tokens, the first MAX_LOOKUPS_PER_TEXT unknown words replaced by their closest known spelling. */
+  correctText(text: string, lang?: Lang): string {
+    let lookups = 0;
     return tokenize(text)
-      .map((t) => this.correct(t))
+      .map((t) => (this.known.has(t) || lookups++ >= MAX_LOOKUPS_PER_TEXT ? t : this.correct(t, lang)))
       .join(' ');
+  }
+
+  private count(token: string): void {
+    this.known.set(token, (this.known.get(token) ?? 0) + 1);
+  }
+
+  private isTarget(word: string): boolean {
+    return this.targets.has(word) && !this.offTopic.has(word);
   }
 }

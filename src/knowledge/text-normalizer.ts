@@ -14,9 +14,10 @@ export function foldAccents(text: string): string {
  * but a copy pasted or forwarded message may still hold one, and the name is not a question.
  */
 export function stripMentions(text: string): string {
+  // Neither pattern may cross a "<": a "<" with no ">" after it then costs one scan, not one per "<".
   return text
-    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/<at\b[^<>]*>[^<]*<\/at>/gi, ' ')
+    .replace(/<\/?[a-z][^<>]*>/gi, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -15,7 +15,7 @@ export class CardTemplateError extends Error {
 
 /** `${name}` left in the output: the template refers to a field the data does not have. */
 export function unresolvedBindings(card: unknown): string[] {
-  return [...new Set(JSON.stringify(card).match(/\$\{[^}]*\}/g) ?? [])];
+  return [...new Set(JSON.stringify(card).match(/\$\{[^{}]*\}/g) ?? [])];
 }
 
 /**

@@ -1,14 +1,18 @@
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { RateLimitMiddleware } from '../../src/bot/rate-limit-middleware';
+import { setTurnLang } from '../../src/dialogs/user-input';
+import type { Lang } from '../../src/i18n/language';
 import { strings } from '../../src/i18n/strings';
 import { silentLogger } from '../../src/logging/logger';
 
-function limitedBot(perMinute: number) {
+/** `answersIn`: the language the bot's turns answer in, as FaqBot decides it. */
+function limitedBot(perMinute: number, answersIn?: Lang) {
   const clock = { now: 5_000_000 };
   const ran: string[] = [];
   const limiter = new RateLimitMiddleware({ perMinute, now: () => clock.now }, silentLogger);
   const adapter = new TestAdapter(async (context) => {
     ran.push(context.activity.text ?? context.activity.name ?? '');
+    if (answersIn) setTurnLang(context, answersIn);
     await context.sendActivity('answer');
   });
   adapter.use(limiter);
@@ -20,12 +24,18 @@ function limitedBot(perMinute: number) {
 }
 
 describe('RateLimitMiddleware', () => {
-  it('when a user goes over the cap, then the extra message is not handled and they are asked, once, to slow down in their language', async () => {
-    const bot = limitedBot(3);
+  it('when a user goes over the cap, then the extra message is not handled and they are asked, once, to slow down in the language the bot last answered them in', async () => {
+    const bot = limitedBot(3, 'fr');
     for (const text of ['un', 'deux', 'trois']) expect((await bot.send({ text }))[0].text).toBe('answer');
     expect((await bot.send({ text: "j'ai encore une question sur mes crédits" })).map((a) => a.text)).toEqual([strings('fr').rateLimited]);
     expect(await bot.send({ text: 'et encore une' })).toEqual([]);
     expect(bot.ran).toEqual(['un', 'deux', 'trois']);
+  });
+
+  it('when a user the bot never answered goes over the cap, then the refusal follows the Teams locale, not the text', async () => {
+    const bot = limitedBot(1);
+    await bot.send({ text: 'one', locale: 'fr-FR' });
+    expect((await bot.send({ text: 'this is clearly an English sentence about my exams', locale: 'fr-FR' }))[0].text).toBe(strings('fr').rateLimited);
   });
 
   it('when a minute has passed since the oldest message, then the user is answered again', async () => {

@@ -1,5 +1,5 @@
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { FaqRecognizer, RECOGNIZER_DEFAULTS } from '../../src/knowledge/faq-recognizer';
+import { FaqRecognizer, MAX_MATCHED_CHARS, RECOGNIZER_DEFAULTS } from '../../src/knowledge/faq-recognizer';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 
 describe('FaqRecognizer', () => {
@@ -117,5 +117,28 @@ describe('FaqRecognizer', () => {
     ])('when asked "%s", then it answers %s', (text, topic) => {
       expect(recognizer.recognize(text).topic).toBe(topic);
     });
+  });
+});
+
+describe('FaqRecognizer on long input', () => {
+  let recognizer: FaqRecognizer;
+  beforeAll(() => {
+    recognizer = new FaqRecognizer(loadKnowledgeBase('content'));
+  });
+
+  it('when a question is followed by a long paste, then it gets the question\'s answer or none (never another), and the whole text is kept for a ticket', () => {
+    const question = 'How do I link my MCID to my company in Partner Center?';
+    const paste = `${question} ${'lorem ipsum dolor sit amet consectetur '.repeat(600)}`;
+    const alone = recognizer.recognize(question);
+    const long = recognizer.recognize(paste);
+    expect(alone.topic).not.toBeNull();
+    expect([alone.topic, null]).toContain(long.topic);
+    expect(long.text).toBe(paste.trim());
+  });
+
+  it('when an exam code comes only after the first MAX_MATCHED_CHARS characters, then it is not read (the recognizer never looks that far)', () => {
+    const text = `${'word '.repeat(MAX_MATCHED_CHARS / 5)} AZ-104`;
+    expect(recognizer.recognize(text).exam).toBeUndefined();
+    expect(recognizer.recognize(text.slice(-40)).exam?.code).toBe('AZ-104');
   });
 });
