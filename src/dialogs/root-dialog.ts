@@ -5,16 +5,18 @@ import { strings } from '../i18n/strings';
 import { isTopicId, type TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer, Recognition } from '../knowledge/faq-recognizer';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { SmallTalk, type Confirmation } from '../knowledge/small-talk';
 import type { CardBuilder } from '../views/card-builder';
 import { CardPrompt } from './card-prompt';
 import { CREDIT_FLOW, CreditFlowDialog } from './credit-flow-dialog';
 import { EscalationDialog, type EscalationDeps } from './escalation-dialog';
 import { LINKING_FLOW, LinkingFlowDialog } from './linking-flow-dialog';
+import { carryUnanswered, forgetUnanswered, rememberUnanswered, rootState } from './pending-questions';
 import type { PrivacyActions } from './privacy-actions';
 import { replaceCard, sendCard, sendText } from './replies';
 import { commandOf } from './text-commands';
 import type { SupportActions } from './support-actions';
-import { getTurnLang, getUserInput, type CardAction, type UserInput } from './user-input';
+import { getTurnLang, getUserInput, isPersonalChat, type CardAction, type UserInput } from './user-input';
 
 export const ROOT_DIALOG = 'root';
 
@@ -36,10 +38,13 @@ export interface RootDialogDeps {
  * it and anything else is an interruption: answered, then the question is asked again.
  */
 export class RootDialog extends ComponentDialog {
+  private readonly smallTalk: SmallTalk;
+
   constructor(private readonly deps: RootDialogDeps) {
     super(ROOT_DIALOG);
+    this.smallTalk = new SmallTalk(deps.kb.intents);
     this.addDialog(new CreditFlowDialog(deps.kb, deps.cards));
-    this.addDialog(new LinkingFlowDialog(deps.cards, deps.recognizer, deps.situationThreshold));
+    this.addDialog(new LinkingFlowDialog(deps.kb, deps.cards, deps.recognizer, deps.situationThreshold));
     this.addDialog(new EscalationDialog(deps.escalation));
   }
 
@@ -49,12 +54,49 @@ export class RootDialog extends ComponentDialog {
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const input = getUserInput(innerDc.context);
-    if (innerDc.activeDialog && !(await this.interrupt(innerDc, input))) {
-      await innerDc.continueDialog();
-    } else if (!innerDc.activeDialog) {
-      await this.route(innerDc, input);
-    }
+    // One handler per input: an interruption that ends the flow must not be routed a second time.
+    if (await this.answerPendingQuestion(innerDc, input)) return Dialog.EndOfTurn;
+    if (!innerDc.activeDialog) await this.route(innerDc, input);
+    else if (!(await this.interrupt(innerDc, input))) await innerDc.continueDialog();
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * A typed yes or no to the bot's last yes/no question ("ask a person?", "add this to your
+   * ticket?"). Anything else means the user moved on: the question lapses and the input is routed.
+   */
+  private async answerPendingQuestion(innerDc: DialogContext, input: UserInput): Promise<boolean> {
+    const state = rootState(innerDc);
+    const { offer, pendingAnswer } = state;
+    if (!offer && !pendingAnswer) return false;
+    delete state.offer;
+    delete state.pendingAnswer;
+    const choice = this.choiceIn(input, pendingAnswer?.ticketId);
+    if (!choice) return false;
+    if (pendingAnswer) {
+      if (choice === 'yes') await this.deps.support.addToTicket(innerDc.context, pendingAnswer.ticketId, pendingAnswer.text);
+      else await this.route(innerDc, { kind: 'text', text: pendingAnswer.text }, undefined, false);
+      return true;
+    }
+    await this.answerOffer(innerDc, choice === 'yes');
+    return true;
+  }
+
+  /** Yes or no, typed or from the question's own buttons; `ticketId` when the question is about a ticket. */
+  private choiceIn(input: UserInput, ticketId: string | undefined): Confirmation | undefined {
+    if (input.kind === 'text') return this.smallTalk.confirmationOf(input.text);
+    if (input.kind !== 'action') return undefined;
+    const { action } = input;
+    const answers = ticketId ? action.verb === 'ticket.answer' && action.ticketId === ticketId : action.verb === 'support.offer';
+    return answers && 'accept' in action ? (action.accept ? 'yes' : 'no') : undefined;
+  }
+
+  /** Yes: the form, carrying the questions the bot could not answer. No: the menu. */
+  private async answerOffer(innerDc: DialogContext, accept: boolean): Promise<void> {
+    const state = rootState(innerDc);
+    if (accept) return void (await this.deps.support.startEscalation(innerDc, carryUnanswered(state, 'unanswered')));
+    forgetUnanswered(state);
+    await sendCard(innerDc.context, this.deps.cards.menu(getTurnLang(innerDc.context), 'menu'));
   }
 
   /** Returns true when the input was handled outside the running flow. */
@@ -62,6 +104,12 @@ export class RootDialog extends ComponentDialog {
     const context = innerDc.context;
     const prompt = activePrompt(innerDc);
     if (prompt?.accepts(input)) return false;
+    if (input.kind === 'action' && input.action.verb === 'language') {
+      // The flow stays: its question comes again in the chosen language.
+      await sendText(context, strings(input.action.lang).languageSwitched);
+      await innerDc.repromptDialog();
+      return true;
+    }
     if (input.kind === 'action' || input.kind === 'invalid-action') {
       // A button from another card: the user has moved on, so the flow gives way.
       await innerDc.cancelAllDialogs();
@@ -76,6 +124,7 @@ export class RootDialog extends ComponentDialog {
       await this.route(innerDc, command === 'cancel' ? { kind: 'text', text: 'menu' } : input);
       return true;
     }
+    if (await this.replySmallTalk(context, input.text)) return true;
     const recognition = await this.recognize(context, input.text);
     if (recognition.topic === 'help') {
       await innerDc.cancelAllDialogs();
@@ -91,7 +140,8 @@ export class RootDialog extends ComponentDialog {
     return false;
   }
 
-  private async route(innerDc: DialogContext, input: UserInput, flowStep?: string): Promise<void> {
+  /** `checkTickets` false: the text was already offered to a waiting ticket and declined. */
+  private async route(innerDc: DialogContext, input: UserInput, flowStep?: string, checkTickets = true): Promise<void> {
     const context = innerDc.context;
     const lang = getTurnLang(context);
     switch (input.kind) {
@@ -113,10 +163,18 @@ export class RootDialog extends ComponentDialog {
             return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: input.text }));
           case 'forget':
             return this.deps.privacy.ask(context, lang);
+          case 'whoami':
+            return this.deps.support.whoami(context);
           default:
+            if (await this.replySmallTalk(context, input.text)) return;
+            if (checkTickets && (await this.offerToWaitingTicket(innerDc, input.text))) return;
             return this.answer(innerDc, await this.recognize(context, input.text));
         }
       case 'action':
+        if (input.action.verb === 'support' && !input.action.faqId && (rootState(innerDc).unanswered?.length ?? 0) > 0) {
+          // "None of these" or "Contact support" right after a question the bot could not place: the form carries it.
+          return void (await this.deps.support.startEscalation(innerDc, { ...carryUnanswered(rootState(innerDc), 'unsure'), ...(flowStep ? { flowStep } : {}) }));
+        }
         if (await this.deps.support.handle(innerDc, input.action, flowStep)) return;
         return this.act(innerDc, input.action);
       case 'invalid-action':
@@ -125,6 +183,24 @@ export class RootDialog extends ComponentDialog {
       default:
         return undefined;
     }
+  }
+
+  /** Thanks, "ok", goodbyes: a short kind reply; not a question, so not a failure either. */
+  private async replySmallTalk(context: TurnContext, text: string): Promise<boolean> {
+    const talk = this.smallTalk.kindOf(text);
+    if (!talk) return false;
+    await sendText(context, strings(getTurnLang(context)).smallTalk[talk.kind]);
+    return true;
+  }
+
+  /** While support waits for the user's answer, their message is offered to that ticket first. */
+  private async offerToWaitingTicket(innerDc: DialogContext, text: string): Promise<boolean> {
+    if (!isPersonalChat(innerDc.context)) return false;
+    const ticket = await this.deps.support.awaitingTicket(innerDc.context);
+    if (!ticket) return false;
+    rootState(innerDc).pendingAnswer = { ticketId: ticket.id, text: text.slice(0, 2000) };
+    await this.deps.support.offerToTicket(innerDc.context, ticket, text);
+    return true;
   }
 
   private async act(innerDc: DialogContext, action: CardAction): Promise<void> {
@@ -136,7 +212,7 @@ export class RootDialog extends ComponentDialog {
         return sendCard(context, cards.menu(lang, 'menu'));
       case 'language':
         await sendText(context, strings(lang).languageSwitched);
-        return sendCard(context, cards.menu(lang, 'menu'));
+        return replaceCard(context, this.shownAgain(action));
       case 'area':
         return sendCard(context, cards.area(action.area, lang));
       case 'topic':
@@ -158,9 +234,25 @@ export class RootDialog extends ComponentDialog {
         return;
       case 'privacy.forget':
         return this.deps.privacy.answer(context, lang, action.confirm);
+      case 'support.offer':
+        return this.answerOffer(innerDc, action.accept);
+      case 'ticket.answer':
+        // The message it is about was kept in state and has been answered or has lapsed.
+        return sendText(context, strings(lang).staleButton);
       default:
         return undefined;
     }
+  }
+
+  /** The card the language button was pressed on, in the chosen language. */
+  private shownAgain(action: Extract<CardAction, { verb: 'language' }>) {
+    const { cards, kb } = this.deps;
+    const { lang, topicId, area, examCodes } = action;
+    const exams = (examCodes ?? []).map((code) => kb.exams.verdict(code));
+    if (topicId) return cards.answer(topicId, lang, exams.length > 0 ? { exams } : {});
+    if (exams.length > 0) return cards.examVerdict(exams[0], lang, true);
+    if (area) return cards.area(area, lang);
+    return cards.menu(lang, 'menu');
   }
 
   private async recognize(context: TurnContext, text: string): Promise<Recognition> {
@@ -176,28 +268,24 @@ export class RootDialog extends ComponentDialog {
     const { cards } = this.deps;
     const context = innerDc.context;
     const lang = getTurnLang(context);
-    const { topic, exam } = recognition;
+    const { topic, exam, exams } = recognition;
     const state = rootState(innerDc);
-    state.fallbacks = topic ? 0 : (state.fallbacks ?? 0) + 1;
+    if (topic) forgetUnanswered(state);
+    else rememberUnanswered(state, recognition.text);
     if (topic === 'help') return sendCard(context, cards.menu(lang, 'menu'));
     if (topic === 'human') return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
-    if (topic) return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exam } : {}));
+    if (topic) return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exams: exams ?? [exam] } : {}));
     const suggested = recognition.suggestions.filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic)).map((a) => a.topic);
     if (suggested.length > 0) return sendCard(context, cards.suggestions(suggested, lang));
     await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString() });
-    if (state.fallbacks >= 2) {
-      // Two questions in a row the bot could not answer: a person is the better next step.
+    if ((state.fallbacks ?? 0) >= 2) {
+      // Two questions in a row the bot could not answer: it asks whether a person should take over.
       state.fallbacks = 0;
-      await sendText(context, strings(lang).support.twoFallbacks);
-      return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
+      state.offer = true;
+      return sendCard(context, this.deps.escalation.cards.offer(lang, false));
     }
     return sendCard(context, cards.menu(lang, 'fallback'));
   }
-}
-
-/** The root's own persisted state, beside its dialog stack. */
-function rootState(innerDc: DialogContext): { fallbacks?: number } {
-  return (innerDc.parent?.activeDialog?.state ?? {}) as { fallbacks?: number };
 }
 
 /** The question the running flow is waiting on, found at the bottom of the dialog stack. */

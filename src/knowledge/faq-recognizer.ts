@@ -33,6 +33,8 @@ export interface Recognition {
    */
   readonly suggestions: readonly Alternative[];
   readonly exam?: ExamVerdict;
+  /** Set when the question names more than one exam: a verdict for each, `exam` being the first. */
+  readonly exams?: readonly ExamVerdict[];
 }
 
 export interface RecognizerOptions {
@@ -102,8 +104,9 @@ export class FaqRecognizer {
     const masked = prepare(clean);
     const language = detectLanguage(masked, this.lexicon).lang ?? fallbackLang;
     const prepared = dropGreeting(this.speller.correctText(masked));
-    const exam = this.kb.exams.verdictFor(clean);
-    const base = { text: clean, language, ...(exam ? { exam } : {}) };
+    const verdicts = this.kb.exams.verdictsFor(clean);
+    const exam = verdicts[0];
+    const base = { text: clean, language, ...(exam ? { exam } : {}), ...(verdicts.length > 1 ? { exams: verdicts } : {}) };
     const none: Recognition = { ...base, topic: null, confidence: 0, alternatives: [], suggestions: [] };
     if (tokenize(prepared).length === 0) return none;
     // "How much is AZ-104" names an exam but asks about its price: out of scope, not eligibility.
@@ -144,7 +147,7 @@ export class FaqRecognizer {
 }
 
 /** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
-function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Omit<Recognition, 'text' | 'language' | 'exam'> {
+function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Omit<Recognition, 'text' | 'language' | 'exam' | 'exams'> {
   const { answerThreshold, suggestThreshold, suggestMargin } = options;
   const [best, second] = candidates;
   if (!best) return { topic: null, confidence: 0, alternatives: [], suggestions: [] };

@@ -20,7 +20,7 @@ function cardOf(activity: Record<string, unknown>): Card {
 describe('support channel', () => {
   it('when someone not listed tries to register a channel, then it is refused', async () => {
     const replies = await sayInChannel('random-user', 'register certification-support');
-    expect(replies.map((r) => r.text)).toContain(en.support.notAllowed);
+    expect(replies.map((r) => r.text)).toContain(en.support.notAllowedFor('random-user'));
   });
 
   it('when a ticket is filed, then support sees it in their channel and can assign, reply and resolve, and the user hears of each step', async () => {
@@ -39,17 +39,25 @@ describe('support channel', () => {
     expect(textOf(ticketCard)).toContain('Please merge my two certification profiles');
     expect((await bot.app.support.tickets.get(id))!.supportPost?.activityId).toBeDefined();
 
-    // Someone who is not in the support list cannot act, whatever the card says.
+    // Someone who is not in the support list cannot act, whatever the card says; only they see why.
     const refused = await channel('random-user').click(button(ticketCard, en.support.resolve));
-    expect(refused.map((r) => r.text)).toContain(en.support.notAllowed);
+    expect(refused.filter((r) => r.type === 'message')).toEqual([]);
+    expect(textOf(replacementCard(refused)!)).toContain(en.support.notAllowedFor('random-user'));
     expect((await bot.app.support.tickets.get(id))!.status).toBe('open');
 
     const assigned = replacementCard(await channel('agent-1').click(button(ticketCard, en.support.assignToMe)));
     expect(textOf(assigned!)).toContain(en.support.statusNames.assigned);
     expect(connector.to('user-1-chat').map((c) => c.activity.text)).toContain(en.support.notifyAssigned(id, 'agent-1'));
 
-    await channel('agent-1').click(button(assigned!, en.support.replyToUser), { reply: 'We are merging them now.' });
+    // An empty reply is shown to the agent alone, on their card; nothing is posted in the channel.
+    const empty = await channel('agent-1').click(button(assigned!, en.support.replyToUser), { reply: '   ' });
+    expect(empty.filter((r) => r.type === 'message')).toEqual([]);
+    expect(textOf(replacementCard(empty)!)).toContain(en.support.replyEmpty);
+
+    const replied = replacementCard(await channel('agent-1').click(button(assigned!, en.support.replyToUser), { reply: 'We are merging them now.' }));
     expect(connector.to('user-1-chat').some((c) => String(c.activity.text).includes('We are merging them now.'))).toBe(true);
+    // The history shows the reply as a reply, not as one more "Assigned".
+    expect(textOf(replied!)).toContain(`${en.support.labels.agentReply} · agent-1: We are merging them now.`);
 
     const resolved = replacementCard(await channel('agent-1').click(button(assigned!, en.support.resolve)));
     expect(textOf(resolved!)).toContain(en.support.statusNames.resolved);
@@ -59,8 +67,18 @@ describe('support channel', () => {
     const closed = await user.click(button(cardOf(solvedCall!.activity), en.support.solvedYes));
     expect(closed.map((r) => r.text)).toContain(en.support.closedThanks(id));
     expect((await bot.app.support.tickets.get(id))!.status).toBe('closed');
-    const update = connector.to('support-channel-cs').find((c) => c.method === 'PUT');
+    // The card in the channel follows every change, for everyone who reads it.
+    const update = connector.to('support-channel-cs').filter((c) => c.method === 'PUT').pop();
     expect(textOf(cardOf(update!.activity))).toContain(en.support.statusNames.closed);
+  });
+
+  it('when an admin types whoami in the channel, then their ids go to their 1:1 chat, not to the channel', async () => {
+    const replies = await sayInChannel('admin-whoami', 'whoami');
+    expect(replies.map((r) => r.text)).toEqual([en.support.whoamiSentPrivately]);
+    const privateChat = connector.created[connector.created.length - 1].id;
+    expect(connector.to(privateChat).map((c) => c.activity.text)).toEqual([en.support.whoami('admin-whoami', undefined)]);
+    const mine = await bot.conversation({ userId: '29:someone', aadObjectId: 'aad-someone' }).say('whoami');
+    expect(mine.map((r) => r.text)).toEqual([en.support.whoami('29:someone', 'aad-someone')]);
   });
 
   it('when a user tries to close someone else\'s ticket, then it is refused', async () => {
