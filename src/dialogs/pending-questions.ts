@@ -16,7 +16,9 @@ export interface RootState {
   /** "Would you like to ask a person?" waits for yes or no. */
   offer?: boolean;
   /** "Add this to ticket …?" waits for yes or no, with the message it is about. */
-  pendingAnswer?: { ticketId: string; text: string };
+  pendingAnswer?: { ticketId: string; text: string; replyAt?: string };
+  /** The agent reply whose offer the user declined ("it is a new question"): not offered again. */
+  declinedReplyAt?: string;
 }
 
 export function rootState(innerDc: DialogContext): RootState {

@@ -74,8 +74,12 @@ export class RootDialog extends ComponentDialog {
     const choice = this.choiceIn(input, pendingAnswer?.ticketId);
     if (!choice) return false;
     if (pendingAnswer) {
-      if (choice === 'yes') await this.deps.support.addToTicket(innerDc.context, pendingAnswer.ticketId, pendingAnswer.text);
-      else await this.route(innerDc, { kind: 'text', text: pendingAnswer.text }, undefined, false);
+      if (choice === 'yes') {
+        await this.deps.support.addToTicket(innerDc.context, pendingAnswer.ticketId, pendingAnswer.text);
+      } else {
+        state.declinedReplyAt = pendingAnswer.replyAt;
+        await this.route(innerDc, { kind: 'text', text: pendingAnswer.text }, undefined, false);
+      }
       return true;
     }
     await this.answerOffer(innerDc, choice === 'yes');
@@ -197,8 +201,9 @@ export class RootDialog extends ComponentDialog {
   private async offerToWaitingTicket(innerDc: DialogContext, text: string): Promise<boolean> {
     if (!isPersonalChat(innerDc.context)) return false;
     const ticket = await this.deps.support.awaitingTicket(innerDc.context);
-    if (!ticket) return false;
-    rootState(innerDc).pendingAnswer = { ticketId: ticket.id, text: text.slice(0, 2000) };
+    const replyAt = [...(ticket?.history ?? [])].reverse().find((h) => h.kind === 'reply')?.at;
+    if (!ticket || (replyAt && rootState(innerDc).declinedReplyAt === replyAt)) return false;
+    rootState(innerDc).pendingAnswer = { ticketId: ticket.id, text: text.slice(0, 2000), ...(replyAt ? { replyAt } : {}) };
     await this.deps.support.offerToTicket(innerDc.context, ticket, text);
     return true;
   }
