@@ -83,3 +83,25 @@ describe('the linking flow takes the situation it asked for', () => {
     expect(replies.map((r) => r.text)).toContain(strings('en').resumeFlow);
   });
 });
+
+describe('comparing the two proofs', () => {
+  it.each([
+    ['Which is better to send, the badge or the transcript?', 'en'],
+    ['Vaut-il mieux envoyer le badge ou le relevé de notes ?', 'fr'],
+  ] as const)('when the user asks "%s", then the %s answer compares the badge and the transcript', async (text, lang) => {
+    const card = onlyCard(await bot.conversation({ locale: locale(lang) }).say(text));
+    expect(card.lang).toBe(lang);
+    const compared = kb.text('credit-badge-or-transcript', lang);
+    expect(textOf(card)).toContain(compared.summary);
+    for (const note of compared.notes!) expect(textOf(card)).toContain(note);
+  });
+
+  it('when the question comes while the credit flow asks how to verify, then the comparison comes and the flow asks again', async () => {
+    const chat = bot.conversation();
+    await chat.click({ verb: 'credit.start', data: { verb: 'credit.start', lang: 'en' } });
+    await chat.say('AZ-103');
+    const replies = await chat.say('which is better, the badge or the transcript?');
+    expect(textOf(replies.flatMap((r) => r.attachments ?? []).map((a) => a.content)[0] as Record<string, unknown>)).toContain(kb.text('credit-badge-or-transcript', 'en').summary);
+    expect(replies.map((r) => r.text)).toContain(strings('en').resumeFlow);
+  });
+});
