@@ -5,18 +5,20 @@ import { strings } from '../i18n/strings';
 import { isTopicId, type TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer, Recognition } from '../knowledge/faq-recognizer';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { SmallTalk, type Confirmation } from '../knowledge/small-talk';
+import { SmallTalk } from '../knowledge/small-talk';
 import type { CardBuilder } from '../views/card-builder';
 import { CardPrompt } from './card-prompt';
-import { CREDIT_FLOW, CreditFlowDialog } from './credit-flow-dialog';
+import { CreditFlowDialog } from './credit-flow-dialog';
 import { EscalationDialog, type EscalationDeps } from './escalation-dialog';
-import { LINKING_FLOW, LinkingFlowDialog } from './linking-flow-dialog';
+import { LinkingFlowDialog } from './linking-flow-dialog';
 import { carryUnanswered, forgetUnanswered, rememberUnanswered, rootState } from './pending-questions';
+import { YesNoQuestions } from './yes-no-questions';
+import { CardActions } from './card-actions';
 import type { PrivacyActions } from './privacy-actions';
-import { replaceCard, sendCard, sendText } from './replies';
+import { sendCard, sendText } from './replies';
 import { commandOf } from './text-commands';
 import type { SupportActions } from './support-actions';
-import { getTurnLang, getUserInput, isPersonalChat, type CardAction, type UserInput } from './user-input';
+import { getTurnLang, getUserInput, type UserInput } from './user-input';
 
 export const ROOT_DIALOG = 'root';
 
@@ -39,10 +41,20 @@ export interface RootDialogDeps {
  */
 export class RootDialog extends ComponentDialog {
   private readonly smallTalk: SmallTalk;
+  private readonly yesNo: YesNoQuestions;
+  private readonly actions: CardActions;
 
   constructor(private readonly deps: RootDialogDeps) {
     super(ROOT_DIALOG);
     this.smallTalk = new SmallTalk(deps.kb.intents);
+    this.yesNo = new YesNoQuestions({
+      support: deps.support,
+      cards: deps.cards,
+      supportCards: deps.escalation.cards,
+      smallTalk: this.smallTalk,
+      answerAsQuestion: (innerDc, text) => this.route(innerDc, { kind: 'text', text }, undefined, false),
+    });
+    this.actions = new CardActions({ kb: deps.kb, cards: deps.cards, feedback: deps.feedback, privacy: deps.privacy, yesNo: this.yesNo });
     this.addDialog(new CreditFlowDialog(deps.kb, deps.cards));
     this.addDialog(new LinkingFlowDialog(deps.kb, deps.cards, deps.recognizer, deps.situationThreshold));
     this.addDialog(new EscalationDialog(deps.escalation));
@@ -55,52 +67,10 @@ export class RootDialog extends ComponentDialog {
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const input = getUserInput(innerDc.context);
     // One handler per input: an interruption that ends the flow must not be routed a second time.
-    if (await this.answerPendingQuestion(innerDc, input)) return Dialog.EndOfTurn;
+    if (await this.yesNo.answer(innerDc, input)) return Dialog.EndOfTurn;
     if (!innerDc.activeDialog) await this.route(innerDc, input);
     else if (!(await this.interrupt(innerDc, input))) await innerDc.continueDialog();
     return Dialog.EndOfTurn;
-  }
-
-  /**
-   * A typed yes or no to the bot's last yes/no question ("ask a person?", "add this to your
-   * ticket?"). Anything else means the user moved on: the question lapses and the input is routed.
-   */
-  private async answerPendingQuestion(innerDc: DialogContext, input: UserInput): Promise<boolean> {
-    const state = rootState(innerDc);
-    const { offer, pendingAnswer } = state;
-    if (!offer && !pendingAnswer) return false;
-    delete state.offer;
-    delete state.pendingAnswer;
-    const choice = this.choiceIn(input, pendingAnswer?.ticketId);
-    if (!choice) return false;
-    if (pendingAnswer) {
-      if (choice === 'yes') {
-        await this.deps.support.addToTicket(innerDc.context, pendingAnswer.ticketId, pendingAnswer.text);
-      } else {
-        state.declinedReplyAt = pendingAnswer.replyAt;
-        await this.route(innerDc, { kind: 'text', text: pendingAnswer.text }, undefined, false);
-      }
-      return true;
-    }
-    await this.answerOffer(innerDc, choice === 'yes');
-    return true;
-  }
-
-  /** Yes or no, typed or from the question's own buttons; `ticketId` when the question is about a ticket. */
-  private choiceIn(input: UserInput, ticketId: string | undefined): Confirmation | undefined {
-    if (input.kind === 'text') return this.smallTalk.confirmationOf(input.text);
-    if (input.kind !== 'action') return undefined;
-    const { action } = input;
-    const answers = ticketId ? action.verb === 'ticket.answer' && action.ticketId === ticketId : action.verb === 'support.offer';
-    return answers && 'accept' in action ? (action.accept ? 'yes' : 'no') : undefined;
-  }
-
-  /** Yes: the form, carrying the questions the bot could not answer. No: the menu. */
-  private async answerOffer(innerDc: DialogContext, accept: boolean): Promise<void> {
-    const state = rootState(innerDc);
-    if (accept) return void (await this.deps.support.startEscalation(innerDc, carryUnanswered(state, 'unanswered')));
-    forgetUnanswered(state);
-    await sendCard(innerDc.context, this.deps.cards.menu(getTurnLang(innerDc.context), 'menu'));
   }
 
   /** Returns true when the input was handled outside the running flow. */
@@ -171,7 +141,7 @@ export class RootDialog extends ComponentDialog {
             return this.deps.support.whoami(context);
           default:
             if (await this.replySmallTalk(context, input.text)) return;
-            if (checkTickets && (await this.offerToWaitingTicket(innerDc, input.text))) return;
+            if (checkTickets && (await this.yesNo.offerToWaitingTicket(innerDc, input.text))) return;
             return this.answer(innerDc, await this.recognize(context, input.text));
         }
       case 'action':
@@ -180,7 +150,7 @@ export class RootDialog extends ComponentDialog {
           return void (await this.deps.support.startEscalation(innerDc, { ...carryUnanswered(rootState(innerDc), 'unsure'), ...(flowStep ? { flowStep } : {}) }));
         }
         if (await this.deps.support.handle(innerDc, input.action, flowStep)) return;
-        return this.act(innerDc, input.action);
+        return this.actions.act(innerDc, input.action);
       case 'invalid-action':
         await sendText(context, strings(lang).invalidAction);
         return sendCard(context, this.deps.cards.menu(lang, 'menu'));
@@ -195,69 +165,6 @@ export class RootDialog extends ComponentDialog {
     if (!talk) return false;
     await sendText(context, strings(getTurnLang(context)).smallTalk[talk.kind]);
     return true;
-  }
-
-  /** While support waits for the user's answer, their message is offered to that ticket first. */
-  private async offerToWaitingTicket(innerDc: DialogContext, text: string): Promise<boolean> {
-    if (!isPersonalChat(innerDc.context)) return false;
-    const ticket = await this.deps.support.awaitingTicket(innerDc.context);
-    const replyAt = [...(ticket?.history ?? [])].reverse().find((h) => h.kind === 'reply')?.at;
-    if (!ticket || (replyAt && rootState(innerDc).declinedReplyAt === replyAt)) return false;
-    rootState(innerDc).pendingAnswer = { ticketId: ticket.id, text: text.slice(0, 2000), ...(replyAt ? { replyAt } : {}) };
-    await this.deps.support.offerToTicket(innerDc.context, ticket, text);
-    return true;
-  }
-
-  private async act(innerDc: DialogContext, action: CardAction): Promise<void> {
-    const { cards } = this.deps;
-    const context = innerDc.context;
-    const { lang } = action;
-    switch (action.verb) {
-      case 'menu':
-        return sendCard(context, cards.menu(lang, 'menu'));
-      case 'language':
-        await sendText(context, strings(lang).languageSwitched);
-        return replaceCard(context, this.shownAgain(action));
-      case 'area':
-        return sendCard(context, cards.area(action.area, lang));
-      case 'topic':
-      case 'linking.situation':
-        return sendCard(context, cards.answer(action.topicId, lang));
-      case 'feedback':
-        await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString() });
-        return replaceCard(context, cards.answer(action.faqId, lang, { feedback: action.helpful ? 'yes' : 'no' }));
-      case 'credit.start':
-      case 'credit.exam':
-        await innerDc.beginDialog(CREDIT_FLOW, action.verb === 'credit.exam' ? { examCode: action.examCode } : {});
-        return;
-      case 'credit.verify':
-        // A button of a finished flow (or one from before a restart): the answer needs no state.
-        await sendCard(context, cards.answer(action.method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript', lang));
-        return sendCard(context, cards.emailDraft(action.examCode, action.method, lang));
-      case 'linking.start':
-        await innerDc.beginDialog(LINKING_FLOW, {});
-        return;
-      case 'privacy.forget':
-        return this.deps.privacy.answer(context, lang, action.confirm);
-      case 'support.offer':
-        return this.answerOffer(innerDc, action.accept);
-      case 'ticket.answer':
-        // The message it is about was kept in state and has been answered or has lapsed.
-        return sendText(context, strings(lang).staleButton);
-      default:
-        return undefined;
-    }
-  }
-
-  /** The card the language button was pressed on, in the chosen language. */
-  private shownAgain(action: Extract<CardAction, { verb: 'language' }>) {
-    const { cards, kb } = this.deps;
-    const { lang, topicId, area, examCodes } = action;
-    const exams = (examCodes ?? []).map((code) => kb.exams.verdict(code));
-    if (topicId) return cards.answer(topicId, lang, exams.length > 0 ? { exams } : {});
-    if (exams.length > 0) return cards.examVerdict(exams[0], lang, true);
-    if (area) return cards.area(area, lang);
-    return cards.menu(lang, 'menu');
   }
 
   private async recognize(context: TurnContext, text: string): Promise<Recognition> {
@@ -285,9 +192,7 @@ export class RootDialog extends ComponentDialog {
     await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString() });
     if ((state.fallbacks ?? 0) >= 2) {
       // Two questions in a row the bot could not answer: it asks whether a person should take over.
-      state.fallbacks = 0;
-      state.offer = true;
-      return sendCard(context, this.deps.escalation.cards.offer(lang, false));
+      return this.yesNo.offerPerson(innerDc);
     }
     return sendCard(context, cards.menu(lang, 'fallback'));
   }
