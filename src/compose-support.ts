@@ -7,7 +7,8 @@ import { ProactiveMessenger } from './bot/proactive-messenger';
 import { TeamsTicketNotifier } from './bot/ticket-notifier';
 import type { AppConfig } from './config/config';
 import { SupportActions } from './dialogs/support-actions';
-import type { SupportQueue } from './knowledge/catalog';
+import { SUPPORT_QUEUES, type SupportQueue } from './knowledge/catalog';
+import { channelRoot } from './bot/channel-threads';
 import type { Logger } from './logging/logger';
 import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
@@ -15,10 +16,10 @@ import { Outbox } from './support/outbox';
 import { RetentionJob } from './support/retention-job';
 import { OutboxDelivery, OutboxWorker, type OutboxSender } from './support/outbox-worker';
 import type { RoutingRules } from './support/routing';
-import { SupportDesk } from './support/support-desk';
+import { SupportDesk, type TicketNotifier } from './support/support-desk';
 import type { TicketPerson } from './support/ticket';
 import { TicketRepository } from './support/ticket-repository';
-import { postWebhook, webhookPayload, type WebhookTarget } from './support/webhook-sender';
+import { postWebhook, userMessagePayload, webhookPayload, type WebhookTarget } from './support/webhook-sender';
 import type { CardBuilder } from './views/card-builder';
 import type { SupportCards } from './views/support-cards';
 import { CardFactory, MessageFactory } from 'botbuilder';
@@ -34,6 +35,8 @@ export interface SupportParts {
   readonly retention: RetentionJob;
   /** What the escalation dialog needs to file tickets. */
   readonly filing: EscalationDeps;
+  /** Logs a warning when a queue has no channel, webhook or agent hub; resolves to those queues. */
+  readonly warnIfUnrouted: () => Promise<SupportQueue[]>;
 }
 
 const listed = (ids: readonly string[]) => (person: TicketPerson) => ids.includes(person.id) || (!!person.aadObjectId && ids.includes(person.aadObjectId));
@@ -71,13 +74,17 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     const channel = ticket && (await registry.channelFor(ticket.queue));
     if (!ticket) return;
     if (!channel) throw new Error(`no support channel registered for ${ticket.queue}`);
+    // Each ticket is a new post of the channel (not a reply under the "register" message); its thread holds what follows.
+    const root = channelRoot(channel.conversation);
     const card = MessageFactory.attachment(CardFactory.adaptiveCard(supportCards.ticket(ticket, supportLang)));
-    const activityId = await messenger.send(channel.conversation, [card]);
-    if (activityId) await tickets.update(ticket.id, (t) => ({ ...t, supportPost: { activityId, conversation: channel.conversation } }));
+    const activityId = await messenger.send(root, [card]);
+    if (activityId) await tickets.update(ticket.id, (t) => ({ ...t, supportPost: { activityId, conversation: root } }));
   };
   senders.set('channel', postToChannel);
   const worker = new OutboxWorker(outbox, senders, logger);
 
+  // The user's answers to support reach the webhook the same way, durably, as their own event.
+  const userMessages = new OutboxDelivery('webhook-user-message', outbox, worker, (t) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined), userMessagePayload);
   const deliveries: TicketDelivery[] = [
     new OutboxDelivery('support-channel', outbox, worker, () => 'channel', (t) => ({ ticketId: t.id })),
     new OutboxDelivery('webhook', outbox, worker, (t) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined), webhookPayload),
@@ -86,15 +93,34 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
   const isAdmin = listed(config.SUPPORT_ADMINS);
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS)(p) || isAdmin(p);
-  const desk = new SupportDesk(tickets, new TeamsTicketNotifier(messenger, supportCards, supportLang, logger), isAgent);
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger);
+  const notifier: TicketNotifier = {
+    ticketChanged: async (ticket, change, by, note) => {
+      await teamsNotifier.ticketChanged(ticket, change, by, note);
+      if (change === 'user-replied') await userMessages.deliver(ticket).catch((error: Error) => logger.warn({ event: 'ticket_delivery_failed', delivery: userMessages.name, ticketId: ticket.id, err: error }));
+    },
+  };
+  const desk = new SupportDesk(tickets, notifier, isAgent);
+  /** Somewhere the queue's tickets go: a registered channel, a webhook, or an agent hub. */
+  const isRouted = async (queue: SupportQueue) => !!webhooks[queue] || config.HANDOFF_ENABLED || !!(await registry.channelFor(queue));
   const filing: EscalationDeps = {
     cards: supportCards,
     routing,
     escalation,
     recentTurns: (context) => recentTurns.get(context),
     lookupEmail: (context) => lookupTeamsEmail(context),
+    isRouted,
+  };
+  /** At startup: says once, in the log, which queues have nowhere to send their tickets. */
+  const warnIfUnrouted = async () => {
+    const unrouted: SupportQueue[] = [];
+    for (const queue of SUPPORT_QUEUES) if (!(await isRouted(queue))) unrouted.push(queue);
+    if (unrouted.length > 0) {
+      logger.warn({ event: 'support_unrouted', queues: unrouted }, 'tickets for these queues are only recorded: register a support channel or set WEBHOOK_URL_… (README, "Support")');
+    }
+    return unrouted;
   };
   const actions = new SupportActions({ cards, supportCards, escalation, desk, registry, isAdmin, supportLang, filing });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
-  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention };
+  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, warnIfUnrouted };
 }

@@ -13,7 +13,11 @@ let server: RunningServer;
 
 beforeAll(async () => {
   await connector.start();
-  const app = createApp(testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent' }), silentLogger, { storage: new MemoryStorage() });
+  const app = createApp(
+    testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent', WEBHOOK_URL_MICROSOFT_SUPPORT: `${connector.url}hook`, WEBHOOK_SECRET: 'test-secret-0123456789' }),
+    silentLogger,
+    { storage: new MemoryStorage() },
+  );
   server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
 });
 afterAll(async () => {
@@ -62,8 +66,10 @@ const cardIn = (replies: Reply[]) => {
 };
 
 describe('from a question to a resolved ticket, through the HTTP endpoint', () => {
-  it('when a user asks for a person, support gets the ticket in their channel, acts on it, and the user sees the outcome', async () => {
-    const supportChannel = { id: '19:support@thread.tacv2', conversationType: 'channel' };
+  it('when a user asks for a person, support gets the ticket as a new channel post, replies, the user answers into the ticket thread and the webhook, and sees the outcome', async () => {
+    // Teams delivers a channel message with the thread in the conversation id: the register message's own thread.
+    const supportChannel = { id: '19:support@thread.tacv2;messageid=1700000000001', conversationType: 'channel' };
+    const channelRoot = '19:support@thread.tacv2';
     const admin = { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' };
     const agent = { id: '29:agent', name: 'Alex Agent', aadObjectId: 'aad-agent' };
     const userChat = { id: 'a:user-chat', conversationType: 'personal' };
@@ -78,7 +84,9 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const confirmation = cardIn(await post(userChat, user, click(buttonByVerb(form, 'support.submit').data, { description: 'Associate Microsoft Learning account fails with an error', partnerId: '1234567' })));
     const id = /MS-[0-9A-Z]{6}/.exec(textOf(confirmation))![0];
 
-    const posted = connector.to(supportChannel.id).find((c) => c.method === 'POST');
+    // The ticket is a new post of the channel, not a reply under the register message.
+    expect(connector.to(supportChannel.id)).toEqual([]);
+    const posted = connector.to(channelRoot).find((c) => c.method === 'POST');
     const ticketCard = (posted!.activity.attachments as { content: Card }[])[0].content;
     expect(textOf(ticketCard)).toContain(id);
     expect(textOf(ticketCard)).toContain('1234567');
@@ -86,6 +94,18 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const assigned = (await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.assign').data))).find((r) => r.type === 'invokeResponse');
     expect(textOf(assigned!.value!.body!.value!)).toContain(en.support.statusNames.assigned);
     expect(connector.to(userChat.id).map((c) => c.activity.text)).toContain(en.support.notifyAssigned(id, 'Alex Agent'));
+
+    // The agent asks; the user's answer goes back to the ticket, its thread and the webhook.
+    await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.reply').data, { reply: 'Which partner ID shows the error?' }));
+    expect(connector.to(userChat.id).some((c) => String(c.activity.text).includes('Which partner ID shows the error?'))).toBe(true);
+    const offer = cardIn(await post(userChat, user, { type: 'message', text: 'It is partner ID 1234567, error 403' }));
+    expect(textOf(offer)).toContain(en.support.addToTicketTitle(id));
+    const sent = await post(userChat, user, click(buttonByVerb(offer, 'ticket.answer', (d) => d.accept === true).data));
+    expect(sent.map((r) => r.text)).toContain(en.support.answerSent(id));
+    const threadPosts = connector.calls.filter((c) => c.conversationId.startsWith(`${channelRoot};messageid=`) && c.method === 'POST');
+    expect(threadPosts.map((c) => c.activity.text)).toContain(`${en.support.userAnswered(id, 'Camille')}\n\nIt is partner ID 1234567, error 403`);
+    const hooks = connector.calls.filter((c) => c.path === '/hook').map((c) => c.activity as { event?: string; ticketId?: string; message?: { text?: string } });
+    expect(hooks).toContainEqual(expect.objectContaining({ event: 'ticket.user-message', ticketId: id, message: expect.objectContaining({ text: 'It is partner ID 1234567, error 403' }) }));
 
     await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.resolve').data));
     const list = cardIn(await post(userChat, user, { type: 'message', text: 'my tickets' }));

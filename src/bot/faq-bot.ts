@@ -11,7 +11,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../d
 import { langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
-import { isPersonalChat, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
+import { isPersonalChat, setCarried, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
 import type { Ticket } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
 import { readUserInput, redactInput } from './card-action-parser';
@@ -22,6 +22,8 @@ import type { RecentTurns } from './recent-turns';
 export interface UserProfile {
   /** The language the user last wrote in or chose; absent until they do. */
   language?: Lang;
+  /** Set by the language button: the choice holds, whatever language the user writes in, until pressed again. */
+  languageChosen?: boolean;
   welcomed?: boolean;
 }
 
@@ -116,8 +118,10 @@ export class FaqBot extends TeamsActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
-    if (takePrivateChatRequest(context)) {
+    const moved = takePrivateChatRequest(context);
+    if (moved) {
       await this.deps.inPrivateChat(context, async (privateContext) => {
+        if (moved.carry) setCarried(privateContext, moved.carry);
         await this.runTurn(privateContext, input);
         await this.deps.conversationState.saveChanges(privateContext);
         await this.deps.userState.saveChanges(privateContext);
@@ -126,17 +130,22 @@ export class FaqBot extends TeamsActivityHandler {
   }
 
   /**
-   * The reply follows the question's language; a button follows its card's language; with
-   * neither, the user's last choice, then the Teams locale. Writing or switching is remembered.
+   * Until the user presses the language button, the reply follows the language of each message
+   * (a button follows its card's language; with neither, the last one used, then the Teams
+   * locale). Once pressed, that choice holds for everything until the button is pressed again.
    */
   private async replyLanguage(context: TurnContext, input: UserInput): Promise<Lang> {
     const profile = await this.profile.get(context, {});
+    if (input.kind === 'action' && input.action.verb === 'language') {
+      profile.language = input.action.lang;
+      profile.languageChosen = true;
+      return input.action.lang;
+    }
+    if (profile.languageChosen && profile.language) return profile.language;
     let chosen: Lang | undefined;
     if (input.kind === 'text') chosen = this.deps.detectLanguage(input.text);
     if (input.kind === 'action') chosen = input.action.lang;
-    if (chosen && (input.kind === 'text' || (input.kind === 'action' && input.action.verb === 'language'))) {
-      profile.language = chosen;
-    }
+    if (chosen && input.kind === 'text') profile.language = chosen;
     return chosen ?? profile.language ?? langFromLocale(context.activity.locale);
   }
 

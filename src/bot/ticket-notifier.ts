@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/language';
 import type { TicketChange, TicketNotifier } from '../support/support-desk';
 import type { Ticket, TicketPerson } from '../support/ticket';
 import type { SupportCards } from '../views/support-cards';
+import { threadOf } from './channel-threads';
 import type { ProactiveMessenger } from './proactive-messenger';
 
 export interface NotifierLog {
@@ -11,9 +12,9 @@ export interface NotifierLog {
 }
 
 /**
- * Tells the user, in their 1:1 chat and their language, what support did; when the user closes
- * or reopens, updates the card in the support channel. A failed notification is logged, never
- * allowed to undo the change to the ticket.
+ * Tells the user, in their 1:1 chat and their language, what support did; keeps the ticket's
+ * card in the support channel current for everyone, and posts the user's answers in the
+ * ticket's thread. A failed notification is logged, never allowed to undo the change.
  */
 export class TeamsTicketNotifier implements TicketNotifier {
   constructor(
@@ -24,20 +25,35 @@ export class TeamsTicketNotifier implements TicketNotifier {
   ) {}
 
   async ticketChanged(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void> {
-    const s = strings(ticket.language).support;
-    const name = by.name ?? by.id;
     try {
-      if (change === 'assigned') await this.messenger.send(ticket.conversation, [MessageFactory.text(s.notifyAssigned(ticket.id, name))]);
-      if (change === 'replied') await this.messenger.send(ticket.conversation, [MessageFactory.text(`${s.notifyReply(ticket.id, name)}\n\n${note ?? ''}`)]);
-      if (change === 'resolved') {
-        await this.messenger.send(ticket.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(this.cards.solvedQuestion(ticket, ticket.language)))]);
-      }
-      if ((change === 'closed' || change === 'reopened') && ticket.supportPost) {
-        const card = this.cards.ticket(ticket, this.supportLang);
-        await this.messenger.update(ticket.supportPost.conversation, ticket.supportPost.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-      }
+      await this.tellUser(ticket, change, by, note);
+      await this.tellSupport(ticket, change, by, note);
     } catch (error) {
       this.log.warn({ event: 'ticket_notification_failed', ticketId: ticket.id, change, err: error });
     }
+  }
+
+  private async tellUser(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void> {
+    const s = strings(ticket.language).support;
+    const name = by.name ?? by.id;
+    if (change === 'assigned') await this.messenger.send(ticket.conversation, [MessageFactory.text(s.notifyAssigned(ticket.id, name))]);
+    if (change === 'replied') {
+      await this.messenger.send(ticket.conversation, [MessageFactory.text(`${s.notifyReply(ticket.id, name)}\n\n${note ?? ''}\n\n${s.replyHint}`)]);
+    }
+    if (change === 'resolved') {
+      await this.messenger.send(ticket.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(this.cards.solvedQuestion(ticket, ticket.language)))]);
+    }
+  }
+
+  /** The card updates for everyone in the channel; the user's answer also goes into the ticket's thread. */
+  private async tellSupport(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void> {
+    const post = ticket.supportPost;
+    if (!post) return;
+    if (change === 'user-replied') {
+      const s = strings(this.supportLang).support;
+      await this.messenger.send(threadOf(post.conversation, post.activityId), [MessageFactory.text(`${s.userAnswered(ticket.id, by.name ?? by.id)}\n\n${note ?? ''}`)]);
+    }
+    const card = this.cards.ticket(ticket, this.supportLang);
+    await this.messenger.update(post.conversation, post.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 }

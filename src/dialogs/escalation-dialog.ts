@@ -5,7 +5,7 @@ import type { EscalationService } from '../support/escalation-service';
 import { validateIntake, type IntakeField, type IntakeFields } from '../support/intake-form';
 import { routeEscalation, type RoutingRules } from '../support/routing';
 import type { TranscriptLine } from '../support/ticket';
-import type { SupportCards } from '../views/support-cards';
+import type { FormReason, SupportCards } from '../views/support-cards';
 import { CardPrompt } from './card-prompt';
 import { fileTicket, formValuesOf } from './ticket-filing';
 import type { UserInput } from './user-input';
@@ -24,12 +24,15 @@ export interface EscalationOptions {
   /** Set when the form comes back after the store failed: the queue and what was typed. */
   readonly queue?: SupportQueue;
   readonly values?: Partial<Record<IntakeField, string>>;
+  /** Why the form follows what the user typed (said on the form, whose description carries that text). */
+  readonly reason?: FormReason;
 }
 
 interface IntakeOptions {
   readonly queue: SupportQueue;
   readonly topic: TopicId | null;
   readonly flowStep?: string;
+  readonly reason?: FormReason;
   readonly values: Partial<Record<IntakeField, string>>;
 }
 
@@ -41,6 +44,8 @@ export interface EscalationDeps {
   readonly recentTurns: (context: TurnContext) => Promise<TranscriptLine[]>;
   /** The user's e-mail where the channel gives it, to prefill the form. */
   readonly lookupEmail: (context: TurnContext) => Promise<string | undefined>;
+  /** Whether a channel, a webhook or an agent hub takes the queue's tickets; otherwise they are only recorded. */
+  readonly isRouted?: (queue: SupportQueue) => Promise<boolean>;
 }
 
 function formValues(input: UserInput | undefined): Partial<Record<IntakeField, string>> {
@@ -94,11 +99,12 @@ export class EscalationDialog extends ComponentDialog {
   }
 
   private async askDetails(step: WaterfallStepContext) {
-    const { topic, flowStep, values } = step.options as EscalationOptions;
+    const { topic, flowStep, values, reason } = step.options as EscalationOptions;
     const queue = step.result as SupportQueue;
     (step.values as { queue: SupportQueue }).queue = queue;
     const email = values?.email ?? (await this.deps.lookupEmail(step.context).catch(() => undefined));
-    return step.beginDialog(INTAKE_PROMPT, { queue, topic, flowStep, values: { ...values, ...(email ? { email } : {}) } } satisfies IntakeOptions);
+    const intake: IntakeOptions = { queue, topic, flowStep, ...(reason ? { reason } : {}), values: { ...values, ...(email ? { email } : {}) } };
+    return step.beginDialog(INTAKE_PROMPT, intake);
   }
 
   /** Stored first; if the store is down, the user is told and the form comes back filled in. */

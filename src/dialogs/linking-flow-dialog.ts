@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
 import { strings } from '../i18n/strings';
-import type { TopicId } from '../knowledge/catalog';
+import { isTopicId, type TopicId } from '../knowledge/catalog';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { FaqRecognizer } from '../knowledge/faq-recognizer';
 import type { CardBuilder } from '../views/card-builder';
 import { CardPrompt } from './card-prompt';
@@ -17,6 +18,7 @@ export const SITUATION_TOPICS = Object.keys(strings('en').situations) as TopicId
 /** What is your situation? → the answer for it. */
 export class LinkingFlowDialog extends ComponentDialog {
   constructor(
+    private readonly kb: KnowledgeBase,
     private readonly cards: CardBuilder,
     private readonly recognizer: FaqRecognizer,
     /** A described situation needs less confidence than a cold question: the context narrows it. */
@@ -33,13 +35,21 @@ export class LinkingFlowDialog extends ComponentDialog {
     this.initialDialogId = STEPS;
   }
 
+  /**
+   * A described situation is matched against the situations first, even when another linking
+   * topic scores higher; a linking answer beats asking again. Only a question about something
+   * else (credit, support, an exam code) is left to interrupt the flow.
+   */
   private parseSituation(input: UserInput): TopicId | undefined {
     if (input.kind === 'action' && input.action.verb === 'linking.situation') return input.action.topicId;
     if (input.kind !== 'text') return undefined;
     const match = this.recognizer.recognize(input.text);
-    const best = match.topic ? { topic: match.topic, confidence: match.confidence } : match.alternatives[0];
-    const topic = best?.topic as TopicId | undefined;
-    return topic && SITUATION_TOPICS.includes(topic) && best.confidence >= this.minConfidence ? topic : undefined;
+    if (match.exam) return undefined;
+    const ranked = [...(match.topic ? [{ topic: match.topic, confidence: match.confidence }] : []), ...match.alternatives];
+    const situation = ranked.find((c) => SITUATION_TOPICS.includes(c.topic as TopicId) && c.confidence >= this.minConfidence);
+    if (situation) return situation.topic as TopicId;
+    const best = ranked[0];
+    return best && isTopicId(best.topic) && this.kb.topic(best.topic).area === 'linking' && best.confidence >= this.minConfidence ? best.topic : undefined;
   }
 
   private async askSituation(step: WaterfallStepContext) {

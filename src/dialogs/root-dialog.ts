@@ -5,16 +5,20 @@ import { strings } from '../i18n/strings';
 import { isTopicId, type TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer, Recognition } from '../knowledge/faq-recognizer';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { SmallTalk } from '../knowledge/small-talk';
 import type { CardBuilder } from '../views/card-builder';
 import { CardPrompt } from './card-prompt';
-import { CREDIT_FLOW, CreditFlowDialog } from './credit-flow-dialog';
+import { CreditFlowDialog } from './credit-flow-dialog';
 import { EscalationDialog, type EscalationDeps } from './escalation-dialog';
-import { LINKING_FLOW, LinkingFlowDialog } from './linking-flow-dialog';
+import { LinkingFlowDialog } from './linking-flow-dialog';
+import { carryUnanswered, forgetUnanswered, rememberUnanswered, rootState } from './pending-questions';
+import { YesNoQuestions } from './yes-no-questions';
+import { CardActions } from './card-actions';
 import type { PrivacyActions } from './privacy-actions';
-import { replaceCard, sendCard, sendText } from './replies';
+import { sendCard, sendText } from './replies';
 import { commandOf } from './text-commands';
 import type { SupportActions } from './support-actions';
-import { getTurnLang, getUserInput, type CardAction, type UserInput } from './user-input';
+import { getTurnLang, getUserInput, type UserInput } from './user-input';
 
 export const ROOT_DIALOG = 'root';
 
@@ -36,10 +40,23 @@ export interface RootDialogDeps {
  * it and anything else is an interruption: answered, then the question is asked again.
  */
 export class RootDialog extends ComponentDialog {
+  private readonly smallTalk: SmallTalk;
+  private readonly yesNo: YesNoQuestions;
+  private readonly actions: CardActions;
+
   constructor(private readonly deps: RootDialogDeps) {
     super(ROOT_DIALOG);
+    this.smallTalk = new SmallTalk(deps.kb.intents);
+    this.yesNo = new YesNoQuestions({
+      support: deps.support,
+      cards: deps.cards,
+      supportCards: deps.escalation.cards,
+      smallTalk: this.smallTalk,
+      answerAsQuestion: (innerDc, text) => this.route(innerDc, { kind: 'text', text }, undefined, false),
+    });
+    this.actions = new CardActions({ kb: deps.kb, cards: deps.cards, feedback: deps.feedback, privacy: deps.privacy, yesNo: this.yesNo });
     this.addDialog(new CreditFlowDialog(deps.kb, deps.cards));
-    this.addDialog(new LinkingFlowDialog(deps.cards, deps.recognizer, deps.situationThreshold));
+    this.addDialog(new LinkingFlowDialog(deps.kb, deps.cards, deps.recognizer, deps.situationThreshold));
     this.addDialog(new EscalationDialog(deps.escalation));
   }
 
@@ -49,11 +66,10 @@ export class RootDialog extends ComponentDialog {
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const input = getUserInput(innerDc.context);
-    if (innerDc.activeDialog && !(await this.interrupt(innerDc, input))) {
-      await innerDc.continueDialog();
-    } else if (!innerDc.activeDialog) {
-      await this.route(innerDc, input);
-    }
+    // One handler per input: an interruption that ends the flow must not be routed a second time.
+    if (await this.yesNo.answer(innerDc, input)) return Dialog.EndOfTurn;
+    if (!innerDc.activeDialog) await this.route(innerDc, input);
+    else if (!(await this.interrupt(innerDc, input))) await innerDc.continueDialog();
     return Dialog.EndOfTurn;
   }
 
@@ -62,6 +78,12 @@ export class RootDialog extends ComponentDialog {
     const context = innerDc.context;
     const prompt = activePrompt(innerDc);
     if (prompt?.accepts(input)) return false;
+    if (input.kind === 'action' && input.action.verb === 'language') {
+      // The flow stays: its question comes again in the chosen language.
+      await sendText(context, strings(input.action.lang).languageSwitched);
+      await innerDc.repromptDialog();
+      return true;
+    }
     if (input.kind === 'action' || input.kind === 'invalid-action') {
       // A button from another card: the user has moved on, so the flow gives way.
       await innerDc.cancelAllDialogs();
@@ -76,6 +98,7 @@ export class RootDialog extends ComponentDialog {
       await this.route(innerDc, command === 'cancel' ? { kind: 'text', text: 'menu' } : input);
       return true;
     }
+    if (await this.replySmallTalk(context, input.text)) return true;
     const recognition = await this.recognize(context, input.text);
     if (recognition.topic === 'help') {
       await innerDc.cancelAllDialogs();
@@ -91,7 +114,8 @@ export class RootDialog extends ComponentDialog {
     return false;
   }
 
-  private async route(innerDc: DialogContext, input: UserInput, flowStep?: string): Promise<void> {
+  /** `checkTickets` false: the text was already offered to a waiting ticket and declined. */
+  private async route(innerDc: DialogContext, input: UserInput, flowStep?: string, checkTickets = true): Promise<void> {
     const context = innerDc.context;
     const lang = getTurnLang(context);
     switch (input.kind) {
@@ -113,12 +137,20 @@ export class RootDialog extends ComponentDialog {
             return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: input.text }));
           case 'forget':
             return this.deps.privacy.ask(context, lang);
+          case 'whoami':
+            return this.deps.support.whoami(context);
           default:
+            if (await this.replySmallTalk(context, input.text)) return;
+            if (checkTickets && (await this.yesNo.offerToWaitingTicket(innerDc, input.text))) return;
             return this.answer(innerDc, await this.recognize(context, input.text));
         }
       case 'action':
+        if (input.action.verb === 'support' && !input.action.faqId && (rootState(innerDc).unanswered?.length ?? 0) > 0) {
+          // "None of these" or "Contact support" right after a question the bot could not place: the form carries it.
+          return void (await this.deps.support.startEscalation(innerDc, { ...carryUnanswered(rootState(innerDc), 'unsure'), ...(flowStep ? { flowStep } : {}) }));
+        }
         if (await this.deps.support.handle(innerDc, input.action, flowStep)) return;
-        return this.act(innerDc, input.action);
+        return this.actions.act(innerDc, input.action);
       case 'invalid-action':
         await sendText(context, strings(lang).invalidAction);
         return sendCard(context, this.deps.cards.menu(lang, 'menu'));
@@ -127,40 +159,12 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
-  private async act(innerDc: DialogContext, action: CardAction): Promise<void> {
-    const { cards } = this.deps;
-    const context = innerDc.context;
-    const { lang } = action;
-    switch (action.verb) {
-      case 'menu':
-        return sendCard(context, cards.menu(lang, 'menu'));
-      case 'language':
-        await sendText(context, strings(lang).languageSwitched);
-        return sendCard(context, cards.menu(lang, 'menu'));
-      case 'area':
-        return sendCard(context, cards.area(action.area, lang));
-      case 'topic':
-      case 'linking.situation':
-        return sendCard(context, cards.answer(action.topicId, lang));
-      case 'feedback':
-        await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString() });
-        return replaceCard(context, cards.answer(action.faqId, lang, { feedback: action.helpful ? 'yes' : 'no' }));
-      case 'credit.start':
-      case 'credit.exam':
-        await innerDc.beginDialog(CREDIT_FLOW, action.verb === 'credit.exam' ? { examCode: action.examCode } : {});
-        return;
-      case 'credit.verify':
-        // A button of a finished flow (or one from before a restart): the answer needs no state.
-        await sendCard(context, cards.answer(action.method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript', lang));
-        return sendCard(context, cards.emailDraft(action.examCode, action.method, lang));
-      case 'linking.start':
-        await innerDc.beginDialog(LINKING_FLOW, {});
-        return;
-      case 'privacy.forget':
-        return this.deps.privacy.answer(context, lang, action.confirm);
-      default:
-        return undefined;
-    }
+  /** Thanks, "ok", goodbyes: a short kind reply; not a question, so not a failure either. */
+  private async replySmallTalk(context: TurnContext, text: string): Promise<boolean> {
+    const talk = this.smallTalk.kindOf(text);
+    if (!talk) return false;
+    await sendText(context, strings(getTurnLang(context)).smallTalk[talk.kind]);
+    return true;
   }
 
   private async recognize(context: TurnContext, text: string): Promise<Recognition> {
@@ -176,28 +180,22 @@ export class RootDialog extends ComponentDialog {
     const { cards } = this.deps;
     const context = innerDc.context;
     const lang = getTurnLang(context);
-    const { topic, exam } = recognition;
+    const { topic, exam, exams } = recognition;
     const state = rootState(innerDc);
-    state.fallbacks = topic ? 0 : (state.fallbacks ?? 0) + 1;
+    if (topic) forgetUnanswered(state);
+    else rememberUnanswered(state, recognition.text);
     if (topic === 'help') return sendCard(context, cards.menu(lang, 'menu'));
     if (topic === 'human') return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
-    if (topic) return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exam } : {}));
+    if (topic) return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exams: exams ?? [exam] } : {}));
     const suggested = recognition.suggestions.filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic)).map((a) => a.topic);
     if (suggested.length > 0) return sendCard(context, cards.suggestions(suggested, lang));
     await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString() });
-    if (state.fallbacks >= 2) {
-      // Two questions in a row the bot could not answer: a person is the better next step.
-      state.fallbacks = 0;
-      await sendText(context, strings(lang).support.twoFallbacks);
-      return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
+    if ((state.fallbacks ?? 0) >= 2) {
+      // Two questions in a row the bot could not answer: it asks whether a person should take over.
+      return this.yesNo.offerPerson(innerDc);
     }
     return sendCard(context, cards.menu(lang, 'fallback'));
   }
-}
-
-/** The root's own persisted state, beside its dialog stack. */
-function rootState(innerDc: DialogContext): { fallbacks?: number } {
-  return (innerDc.parent?.activeDialog?.state ?? {}) as { fallbacks?: number };
 }
 
 /** The question the running flow is waiting on, found at the bottom of the dialog stack. */

@@ -1,17 +1,18 @@
-import { TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { strings } from '../i18n/strings';
 import { SUPPORT_QUEUES, type SupportQueue } from '../knowledge/catalog';
 import type { EscalationService } from '../support/escalation-service';
 import type { DeskResult, SupportDesk } from '../support/support-desk';
-import type { TicketPerson } from '../support/ticket';
+import type { Ticket, TicketPerson } from '../support/ticket';
+import { redactSecrets } from '../support/redaction';
 import type { SupportCards } from '../views/support-cards';
 import type { CardBuilder } from '../views/card-builder';
 import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
 import { fileTicket, formValuesOf } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
-import { getTurnLang, isPersonalChat, requestPrivateChat, type CardAction } from './user-input';
+import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried, type CardAction } from './user-input';
 
 /** Registers a team channel for a queue; only people listed in config may. */
 export interface ChannelRegistry {
@@ -33,6 +34,12 @@ export interface SupportActionsDeps {
 /** Exported for the ReDoS check (test/security/regex-safety.test.ts). */
 export const REGISTER = new RegExp(`^\\s*(?:register|serve|enregistrer)\\s+(${SUPPORT_QUEUES.join('|')})\\s*$`, 'i');
 
+const lastAt = (t: Ticket) => t.history[t.history.length - 1]?.at ?? t.createdAt;
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 function personOf(context: TurnContext): TicketPerson {
   const { id, name, aadObjectId } = context.activity.from;
   return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}) };
@@ -42,17 +49,63 @@ function personOf(context: TurnContext): TicketPerson {
 export class SupportActions {
   constructor(private readonly deps: SupportActionsDeps) {}
 
+  /**
+   * Opens the form. In a group chat or channel it moves to the 1:1 chat, carrying what the user
+   * typed there: the form then says why it is there, with that text as the description.
+   */
   async startEscalation(innerDc: DialogContext, options: EscalationOptions): Promise<unknown> {
-    if (await this.movedToPrivate(innerDc.context)) return undefined;
-    return innerDc.beginDialog(ESCALATION, options);
+    const carried = takeCarried<EscalationOptions>(innerDc.context);
+    const merged: EscalationOptions = carried ? { ...options, ...withoutUndefined(carried), topic: options.topic ?? carried.topic } : options;
+    const description = merged.values?.description ?? merged.text;
+    const moving: EscalationOptions = {
+      ...merged,
+      reason: merged.reason ?? 'moved',
+      ...(description ? { values: { ...merged.values, description: redactSecrets(description.slice(0, 2000)).text } } : {}),
+    };
+    if (await this.movedToPrivate(innerDc.context, moving)) return undefined;
+    return innerDc.beginDialog(ESCALATION, merged);
   }
 
   /** In a group chat or channel, personal details move to the user's 1:1 chat, with a note here. */
-  private async movedToPrivate(context: TurnContext): Promise<boolean> {
+  private async movedToPrivate(context: TurnContext, carry?: object): Promise<boolean> {
     if (isPersonalChat(context)) return false;
-    requestPrivateChat(context);
+    requestPrivateChat(context, carry);
     await sendText(context, strings(getTurnLang(context)).support.movedToPrivate);
     return true;
+  }
+
+  /** Tells a person the ids to list in SUPPORT_AGENTS / SUPPORT_ADMINS, in their 1:1 chat only. */
+  async whoami(context: TurnContext): Promise<void> {
+    const s = strings(getTurnLang(context)).support;
+    if (!isPersonalChat(context)) {
+      requestPrivateChat(context);
+      await sendText(context, s.whoamiSentPrivately);
+      return;
+    }
+    const { id, aadObjectId } = context.activity.from;
+    await sendText(context, s.whoami(id, aadObjectId));
+  }
+
+  /** The user's ticket on which support waits for their answer, newest first; none in group chats. */
+  async awaitingTicket(context: TurnContext): Promise<Ticket | undefined> {
+    if (!isPersonalChat(context)) return undefined;
+    try {
+      const waiting = (await this.deps.escalation.listForUser(context.activity.from.id)).filter((t) => t.awaitingUser && t.status !== 'closed');
+      return waiting.sort((a, b) => lastAt(b).localeCompare(lastAt(a)))[0];
+    } catch {
+      return undefined; // the store is down: the message is answered as a question instead
+    }
+  }
+
+  async offerToTicket(context: TurnContext, ticket: Ticket, text: string): Promise<void> {
+    await sendCard(context, this.deps.supportCards.addToTicket(ticket.id, text, getTurnLang(context)));
+  }
+
+  /** The user's answer goes into their ticket, to the ticket's thread in the support channel and to the webhook. */
+  async addToTicket(context: TurnContext, ticketId: string, text: string): Promise<void> {
+    const s = strings(getTurnLang(context)).support;
+    const result = await this.deps.desk.userMessage(ticketId, personOf(context), text).catch(() => undefined);
+    await sendText(context, result?.ok ? s.answerSent(ticketId) : s.answerNotSent(ticketId));
   }
 
   /** "register certification-support" typed in a support channel. Returns false for other text. */
@@ -62,7 +115,7 @@ export class SupportActions {
     const s = strings(this.deps.supportLang).support;
     const by = personOf(context);
     if (!this.deps.isAdmin(by)) {
-      await sendText(context, s.notAllowed);
+      await sendText(context, s.notAllowedFor(by.aadObjectId ?? by.id));
       return true;
     }
     const queue = match[1].toLowerCase() as SupportQueue;
@@ -134,14 +187,20 @@ export class SupportActions {
     if (!ticket) await sendCard(context, this.deps.supportCards.intakeForm(lang, context_, formValuesOf(result.fields), []));
   }
 
-  /** Support sees the ticket card updated in place; a refusal leaves the card as it was. */
+  /**
+   * Support sees the ticket card updated in place. A problem (an empty reply, someone not on the
+   * support list) shows on the card of the person who clicked, through the invoke response:
+   * nothing is posted in the channel for everyone to read.
+   */
   private async answerDesk(context: TurnContext, result: DeskResult): Promise<boolean> {
     const lang = this.deps.supportLang;
     const s = strings(lang).support;
     if (result.ok) {
       await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang));
-    } else {
-      await sendText(context, result.reason === 'empty-reply' ? s.replyEmpty : s.notAllowed);
+    } else if (result.ticket && context.activity.type === ActivityTypes.Invoke) {
+      const by = personOf(context);
+      const notice = result.reason === 'empty-reply' ? s.replyEmpty : s.notAllowedFor(by.aadObjectId ?? by.id);
+      await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang, notice));
     }
     return true;
   }

@@ -2,7 +2,7 @@
  * Short commands typed in the chat or picked from the Teams command menu. They are matched
  * exactly, before any recognition, so "help" never turns into a topic guess.
  */
-export type TextCommand = 'help' | 'cancel' | 'credit' | 'link' | 'support' | 'my tickets' | 'human' | 'forget';
+export type TextCommand = 'help' | 'cancel' | 'credit' | 'link' | 'support' | 'my tickets' | 'human' | 'forget' | 'whoami';
 
 const COMMANDS: Record<string, TextCommand> = {
   help: 'help',
@@ -37,6 +37,9 @@ const COMMANDS: Record<string, TextCommand> = {
   'ouvrir un ticket': 'human',
   'contact support': 'human',
   'contacter le support': 'human',
+  // For support admins setting the bot up: the ids to put in SUPPORT_AGENTS / SUPPORT_ADMINS.
+  whoami: 'whoami',
+  'who am i': 'whoami',
 };
 
 /** Every command word the bot handles, for the Teams manifest check. */

@@ -39,7 +39,8 @@ export async function fileTicket(context: TurnContext, deps: EscalationDeps, req
       transcript: await deps.recentTurns(context).catch(() => []),
     });
     // The form becomes the confirmation, so it cannot be sent twice.
-    await replaceCard(context, deps.cards.confirmation(ticket, lang));
+    const routed = deps.isRouted ? await deps.isRouted(ticket.queue).catch(() => true) : true;
+    await replaceCard(context, deps.cards.confirmation(ticket, lang, routed));
     return ticket;
   } catch (error) {
     const s = strings(lang).support;

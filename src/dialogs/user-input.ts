@@ -18,7 +18,14 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('area'), lang, area: z.enum(AREA_IDS) }),
   z.object({ verb: z.literal('topic'), lang, topicId }),
   z.object({ verb: z.literal('feedback'), lang, faqId: topicId, helpful: z.boolean() }),
-  z.object({ verb: z.literal('language'), lang }),
+  // Carries what the card showed, so the switch shows the same card in the other language.
+  z.object({
+    verb: z.literal('language'),
+    lang,
+    topicId: topicId.optional(),
+    area: z.enum(AREA_IDS).optional(),
+    examCodes: z.array(z.string().regex(/^[A-Z0-9]{2}-\d{3}$/)).max(5).optional(),
+  }),
   z.object({ verb: z.literal('support'), lang, faqId: topicId.optional() }),
   z.object({ verb: z.literal('credit.start'), lang }),
   z.object({ verb: z.literal('credit.exam'), lang, examCode: z.string().max(40).optional() }),
@@ -45,6 +52,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     errorMessage: field,
   }),
   z.object({ verb: z.literal('support.cancel'), lang }),
+  z.object({ verb: z.literal('support.offer'), lang, accept: z.boolean() }),
+  z.object({ verb: z.literal('ticket.answer'), lang, ticketId, accept: z.boolean() }),
   z.object({ verb: z.literal('tickets.mine'), lang }),
   z.object({ verb: z.literal('privacy.forget'), lang, confirm: z.boolean() }),
   z.object({ verb: z.literal('ticket.assign'), lang, ticketId }),
@@ -91,16 +100,31 @@ export function getTurnLang(context: TurnContext): Lang {
 }
 
 const PRIVATE_CHAT = Symbol('privateChat');
+const CARRIED = Symbol('carried');
 
-/** Personal details are only asked for in the 1:1 chat: a dialog in a group asks the bot to move there. */
-export function requestPrivateChat(context: TurnContext): void {
-  context.turnState.set(PRIVATE_CHAT, true);
+/**
+ * Personal details are only asked for in the 1:1 chat: a dialog in a group asks the bot to move
+ * there. `carry` goes with the move (what the user asked, why the form follows).
+ */
+export function requestPrivateChat(context: TurnContext, carry?: object): void {
+  context.turnState.set(PRIVATE_CHAT, { carry });
 }
 
-export function takePrivateChatRequest(context: TurnContext): boolean {
-  const requested = context.turnState.get(PRIVATE_CHAT) === true;
+export function takePrivateChatRequest(context: TurnContext): { carry?: object } | undefined {
+  const requested = context.turnState.get(PRIVATE_CHAT) as { carry?: object } | undefined;
   context.turnState.delete(PRIVATE_CHAT);
   return requested;
+}
+
+/** In the 1:1 chat's turn: what the group chat's turn carried over, read once. */
+export function setCarried(context: TurnContext, carry: object): void {
+  context.turnState.set(CARRIED, carry);
+}
+
+export function takeCarried<T extends object>(context: TurnContext): T | undefined {
+  const carried = context.turnState.get(CARRIED) as T | undefined;
+  context.turnState.delete(CARRIED);
+  return carried;
 }
 
 /** A personal (1:1) chat; channels other than Teams have no conversation type and count as personal. */

@@ -8,6 +8,7 @@ export const TOPIC_IDS = [
   'credit-request-steps',
   'credit-verify-badge',
   'credit-verify-transcript',
+  'credit-badge-or-transcript',
   'credit-forms',
   'credit-more-info',
   'link-overview',

@@ -86,6 +86,8 @@ export type Area = AreasFile[number];
 export type ExamsFile = z.infer<typeof examsFileSchema>;
 export type EligibleExam = ExamsFile['eligible'][number];
 
+const phrases = z.strictObject({ en: z.array(text.max(60)).min(1), fr: z.array(text.max(60)).min(1) });
+
 /** Example phrases for the conversational intents, which have no answer card of their own. */
 export const intentsFileSchema = z.strictObject({
   help: z.strictObject({ en: z.array(text).min(3), fr: z.array(text).min(3) }),
@@ -96,5 +98,9 @@ export const intentsFileSchema = z.strictObject({
   offTopic: z.array(text).optional(),
   /** Questions the bot must not answer, though they share its words (exam prices, other programs). */
   outOfScope: z.strictObject({ en: z.array(text), fr: z.array(text) }).optional(),
+  /** Whole short messages that are politeness, not questions: answered kindly, never counted as failures. */
+  smallTalk: z.strictObject({ thanks: phrases, acknowledge: phrases, goodbye: phrases }),
+  /** Typed answers to a yes/no question the bot asked. */
+  confirm: z.strictObject({ yes: phrases, no: phrases }),
 });
 export type IntentsFile = z.infer<typeof intentsFileSchema>;

@@ -57,6 +57,11 @@ export class ExamCatalog {
     return exam ? { code, eligible: true, name: exam.name } : { code, eligible: false };
   }
 
+  /** A verdict for each exam code in the text, in order (at most `max`). */
+  verdictsFor(text: string, max = 5): ExamVerdict[] {
+    return findExamCodes(text).slice(0, max).map((code) => this.verdict(code));
+  }
+
   /** The verdict for the first exam code in the text, if it names one. */
   verdictFor(text: string): ExamVerdict | undefined {
     const [first] = findExamCodes(text);

@@ -33,6 +33,8 @@ export interface Recognition {
    */
   readonly suggestions: readonly Alternative[];
   readonly exam?: ExamVerdict;
+  /** Set when the question names more than one exam: a verdict for each, `exam` being the first. */
+  readonly exams?: readonly ExamVerdict[];
 }
 
 export interface RecognizerOptions {
@@ -124,8 +126,9 @@ export class FaqRecognizer {
     const language = detected ?? fallbackLang;
     // Only towards the question's own language: "hier" is not a typo of "hire".
     const prepared = dropGreeting(this.speller.correctText(masked, detected));
-    const exam = this.kb.exams.verdictFor(matched);
-    const base = { text: clean, language, ...(exam ? { exam } : {}) };
+    const verdicts = this.kb.exams.verdictsFor(matched);
+    const exam = verdicts[0];
+    const base = { text: clean, language, ...(exam ? { exam } : {}), ...(verdicts.length > 1 ? { exams: verdicts } : {}) };
     const none: Recognition = { ...base, topic: null, confidence: 0, alternatives: [], suggestions: [] };
     if (tokenize(prepared).length === 0) return none;
     // "How much is AZ-104" names an exam but asks about its price: out of scope, not eligibility.
@@ -166,7 +169,7 @@ export class FaqRecognizer {
 }
 
 /** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
-function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Omit<Recognition, 'text' | 'language' | 'exam'> {
+function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Omit<Recognition, 'text' | 'language' | 'exam' | 'exams'> {
   const { answerThreshold, suggestThreshold, suggestMargin } = options;
   const [best, second] = candidates;
   if (!best) return { topic: null, confidence: 0, alternatives: [], suggestions: [] };

@@ -1,7 +1,8 @@
-import type { Ticket, TicketPerson, TicketStatus } from './ticket';
+import { redactSecrets } from './redaction';
+import type { Ticket, TicketEvent, TicketPerson, TicketStatus } from './ticket';
 import type { TicketStore } from './escalation-service';
 
-export type TicketChange = 'assigned' | 'replied' | 'resolved' | 'closed' | 'reopened';
+export type TicketChange = 'assigned' | 'replied' | 'user-replied' | 'resolved' | 'closed' | 'reopened';
 
 /** Tells the people involved: the user in their 1:1 chat, support by updating their card. */
 export interface TicketNotifier {
@@ -10,7 +11,10 @@ export interface TicketNotifier {
 
 export type DeskResult =
   | { readonly ok: true; readonly ticket: Ticket }
-  | { readonly ok: false; readonly reason: 'not-allowed' | 'not-found' | 'empty-reply' };
+  /** `ticket`, when it exists, lets the card be shown again with the problem to the one who asked. */
+  | { readonly ok: false; readonly reason: 'not-allowed' | 'not-found' | 'empty-reply'; readonly ticket?: Ticket };
+
+const MAX_MESSAGE = 2000;
 
 /**
  * What support people (and the ticket's owner) can do to a ticket. Every action checks who
@@ -29,13 +33,24 @@ export class SupportDesk {
   }
 
   resolve(id: string, by: TicketPerson): Promise<DeskResult> {
-    return this.agentChange(id, by, 'resolved', (t) => t);
+    return this.agentChange(id, by, 'resolved', (t) => ({ ...t, awaitingUser: false }));
   }
 
+  /** An agent's reply: the user is told, and their next message is offered to this ticket. */
   async reply(id: string, by: TicketPerson, text: string | undefined): Promise<DeskResult> {
     const reply = text?.trim();
-    if (!reply) return { ok: false, reason: 'empty-reply' };
-    return this.agentChange(id, by, 'replied', (t) => t, reply.slice(0, 2000));
+    if (!reply) return { ok: false, reason: 'empty-reply', ticket: await this.store.get(id) };
+    return this.agentChange(id, by, 'replied', (t) => ({ ...t, awaitingUser: true }), reply.slice(0, MAX_MESSAGE), 'reply');
+  }
+
+  /** The user's answer to support, added to their own ticket (secrets masked again, whatever the caller did). */
+  async userMessage(id: string, by: TicketPerson, text: string | undefined): Promise<DeskResult> {
+    const message = redactSecrets((text ?? '').slice(0, MAX_MESSAGE)).text.trim();
+    const ticket = await this.store.get(id);
+    if (!ticket) return { ok: false, reason: 'not-found' };
+    if (ticket.user.id !== by.id) return { ok: false, reason: 'not-allowed' };
+    if (!message) return { ok: false, reason: 'empty-reply', ticket };
+    return this.apply(id, by, 'user-replied', (t) => ({ ...t, awaitingUser: false }), message, 'user-message');
   }
 
   close(id: string, by: TicketPerson): Promise<DeskResult> {
@@ -46,19 +61,19 @@ export class SupportDesk {
     return this.ownerChange(id, by, 'reopened');
   }
 
-  private async agentChange(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string): Promise<DeskResult> {
-    if (!this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
-    return this.apply(id, by, change, edit, note);
+  private async agentChange(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string, kind?: TicketEvent['kind']): Promise<DeskResult> {
+    if (!this.isAgent(by)) return { ok: false, reason: 'not-allowed', ticket: await this.store.get(id) };
+    return this.apply(id, by, change, edit, note, kind);
   }
 
   private async ownerChange(id: string, by: TicketPerson, change: 'closed' | 'reopened'): Promise<DeskResult> {
     const ticket = await this.store.get(id);
     if (!ticket) return { ok: false, reason: 'not-found' };
     if (ticket.user.id !== by.id && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
-    return this.apply(id, by, change, (t) => t);
+    return this.apply(id, by, change, (t) => (change === 'closed' ? { ...t, awaitingUser: false } : t));
   }
 
-  private async apply(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string): Promise<DeskResult> {
+  private async apply(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string, kind?: TicketEvent['kind']): Promise<DeskResult> {
     if (!(await this.store.get(id))) return { ok: false, reason: 'not-found' };
     const status = STATUS_AFTER[change];
     const at = new Date().toISOString();
@@ -67,7 +82,7 @@ export class SupportDesk {
       return {
         ...next,
         status: status ?? current.status,
-        history: [...current.history, { at, status: status ?? current.status, by, ...(note ? { note } : {}) }],
+        history: [...current.history, { at, status: status ?? current.status, by, ...(note ? { note } : {}), ...(kind ? { kind } : {}) }],
       };
     });
     await this.notifier.ticketChanged(ticket, change, by, note);
@@ -78,6 +93,7 @@ export class SupportDesk {
 const STATUS_AFTER: Record<TicketChange, TicketStatus | undefined> = {
   assigned: 'assigned',
   replied: undefined,
+  'user-replied': undefined,
   resolved: 'resolved',
   closed: 'closed',
   reopened: 'open',

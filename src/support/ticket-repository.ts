@@ -2,7 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { SupportQueue } from '../knowledge/catalog';
 import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/document-updater';
 import { insertItems, isETagConflict } from '../storage/insertable-storage';
-import { QUEUE_PREFIX, type Ticket, type TicketRequest, type TicketStatus } from './ticket';
+import { QUEUE_PREFIX, type Ticket, type TicketEvent, type TicketRequest, type TicketStatus } from './ticket';
 import { newTicketId, TICKET_ID_PATTERN } from './ticket-id';
 
 /** What replaces the description once a user asked to be forgotten. */
@@ -156,8 +156,15 @@ function erasePersonalData(ticket: Ticket, at: string): Ticket {
     description: ERASED,
     transcript: [],
     conversation,
-    history: [...ticket.history, { at, status: ticket.status, note: "personal data erased at the user's request" }],
+    // The user's own answers to support, and their name on them, are personal data too.
+    history: [...ticket.history.map((h) => erasedEvent(h, ticket.user.id)), { at, status: ticket.status, note: "personal data erased at the user's request" }],
   };
+}
+
+function erasedEvent(event: TicketEvent, userId: string): TicketEvent {
+  if (event.by?.id !== userId) return event;
+  const { name: _name, ...by } = event.by;
+  return { ...event, by, ...(event.kind === 'user-message' ? { note: ERASED } : {}) };
 }
 
 function withoutName(person: Record<string, unknown>): Record<string, unknown> {

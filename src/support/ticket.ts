@@ -18,6 +18,8 @@ export interface TicketEvent {
   readonly status: TicketStatus;
   readonly by?: TicketPerson;
   readonly note?: string;
+  /** An agent's reply or the user's answer; absent for status changes. */
+  readonly kind?: 'reply' | 'user-message';
 }
 
 export interface TranscriptLine {
@@ -53,4 +55,6 @@ export interface Ticket extends TicketRequest {
   readonly history: readonly TicketEvent[];
   /** The ticket card in the support channel, so later changes update it in place. */
   readonly supportPost?: { readonly activityId: string; readonly conversation: Record<string, unknown> };
+  /** Set when an agent replied and the user has not answered yet: their next message is offered to this ticket. */
+  readonly awaitingUser?: boolean;
 }

@@ -19,6 +19,12 @@ export function webhookPayload(ticket: Ticket): Record<string, unknown> {
   return { event: 'ticket.created', ticket: rest };
 }
 
+/** The user's latest answer on a ticket, for the ticketing system to add to its case. */
+export function userMessagePayload(ticket: Ticket): Record<string, unknown> {
+  const message = [...ticket.history].reverse().find((h) => h.kind === 'user-message');
+  return { event: 'ticket.user-message', ticketId: ticket.id, queue: ticket.queue, message: message ? { at: message.at, text: message.note ?? '' } : undefined };
+}
+
 /** POSTs one payload; any non-2xx or network error throws, and the outbox tries again later. */
 export async function postWebhook(target: WebhookTarget, payload: unknown, deliveryId: string, timeoutMs = 10_000): Promise<void> {
   const body = JSON.stringify(payload);

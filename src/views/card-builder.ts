@@ -9,6 +9,12 @@ import type { CardJson, CardRenderer } from './card-renderer';
 
 export type VerifyMethod = 'badge' | 'transcript';
 export type Feedback = 'yes' | 'no' | undefined;
+/** The card a language button was on: an answer (with its exam verdicts), an area, or the menu. */
+export interface ShownCard {
+  readonly topicId?: TopicId;
+  readonly area?: AreaId;
+  readonly examCodes?: string[];
+}
 
 const EXCELSIOR = 'itcertifications@excelsior.edu';
 const other = (lang: Lang): Lang => (lang === 'en' ? 'fr' : 'en');
@@ -24,12 +30,13 @@ export class CardBuilder {
     private readonly renderer: CardRenderer,
   ) {}
 
-  footer(lang: Lang, faqId?: TopicId): CardButton[] {
+  /** `shown`: what the card shows, so the language button can show it again in the other language. */
+  footer(lang: Lang, faqId?: TopicId, shown: ShownCard = faqId ? { topicId: faqId } : {}): CardButton[] {
     const s = strings(lang);
     return [
       button(s.backToMenu, { verb: 'menu', lang }),
       button(s.contactSupport, { verb: 'support', lang, ...(faqId ? { faqId } : {}) }),
-      button(s.switchLanguage, { verb: 'language', lang: other(lang) }),
+      button(s.switchLanguage, { verb: 'language', lang: other(lang), ...shown }),
     ];
   }
 
@@ -64,23 +71,27 @@ export class CardBuilder {
       prompt: s.areaPrompt,
       flows,
       topics: area.topics.map((topicId) => button(this.kb.text(topicId, lang).title, { verb: 'topic', lang, topicId })),
-      footer: this.footer(lang),
+      footer: this.footer(lang, undefined, { area: id }),
     };
     return this.renderer.render('topic-list', data);
   }
 
-  answer(topicId: TopicId, lang: Lang, options: { exam?: ExamVerdict; feedback?: Feedback } = {}): CardJson {
+  /** `exam`/`exams`: the verdicts for the exam codes the question named, one line each. */
+  answer(topicId: TopicId, lang: Lang, options: { exam?: ExamVerdict; exams?: readonly ExamVerdict[]; feedback?: Feedback } = {}): CardJson {
     const s = strings(lang);
     const topic = this.kb.topic(topicId);
     const text = topic[lang];
-    const { exam, feedback } = options;
+    const { feedback } = options;
     const steps = text.steps ?? [];
+    const exams = options.exams ?? (options.exam ? [options.exam] : []);
+    const eligible = exams.filter((e) => e.eligible).length;
     const data: AnswerCardData = {
       lang,
       title: text.title,
-      verdict: exam ? this.verdictText(exam, lang) : '',
-      verdictDetail: exam ? this.verdictDetail(exam, lang) : '',
-      verdictStyle: exam ? (exam.eligible ? 'good' : 'attention') : 'default',
+      verdict: exams.map((e) => this.verdictText(e, lang)).join('\n\n'),
+      // Two listed exams share one detail: say it once.
+      verdictDetail: [...new Set(exams.map((e) => this.verdictDetail(e, lang)))].join('\n\n'),
+      verdictStyle: exams.length === 0 || (eligible > 0 && eligible < exams.length) ? 'default' : eligible > 0 ? 'good' : 'attention',
       summary: text.summary,
       // Screens change: steps from a dated source say so when today's page is known to differ.
       stepsNote: steps.length > 0 && topic.source.current ? s.stepsDated(topic.source.date) : '',
@@ -101,7 +112,7 @@ export class CardBuilder {
               button(s.no, { verb: 'feedback', lang, faqId: topicId, helpful: false }),
             ],
           },
-      footer: this.footer(lang, topicId),
+      footer: this.footer(lang, topicId, { topicId, ...(exams.length > 0 ? { examCodes: exams.map((e) => e.code) } : {}) }),
     };
     return this.renderer.render('answer', data);
   }
@@ -169,7 +180,7 @@ export class CardBuilder {
             button(s.verifyTranscript, { verb: 'credit.verify', lang, examCode: exam.code, method: 'transcript' }),
           ]
         : [button(s.checkAnotherExam, { verb: 'credit.start', lang })],
-      footer: this.footer(lang, 'credit-eligible-exams'),
+      footer: this.footer(lang, 'credit-eligible-exams', { examCodes: [exam.code] }),
     });
   }
 
@@ -222,7 +233,7 @@ export class CardBuilder {
       reminder: s.emailReminder,
       openTitle: s.emailOpen,
       mailto: `mailto:${EXCELSIOR}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`,
-      footer: this.footer(lang, method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript'),
+      footer: this.footer(lang, method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript', {}),
     });
   }
 }

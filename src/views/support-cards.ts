@@ -4,16 +4,21 @@ import { SUPPORT_QUEUES, type SupportQueue, type TopicId } from '../knowledge/ca
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { IntakeField, IntakeFields } from '../support/intake-form';
 import type { RoutingRules } from '../support/routing';
-import type { Ticket } from '../support/ticket';
+import type { Ticket, TicketEvent } from '../support/ticket';
 import { button, type CardBuilder } from './card-builder';
 import type { CardJson, CardRenderer } from './card-renderer';
+import type { CardButton } from './card-data';
 import type { Fact, FormField } from './support-card-data';
 
 export interface IntakeContext {
   readonly queue: SupportQueue;
   readonly topic: TopicId | null;
   readonly flowStep?: string;
+  /** Why the form follows what the user typed; its text is then in the description. */
+  readonly reason?: FormReason;
 }
+
+export type FormReason = 'unanswered' | 'unsure' | 'moved';
 
 const MAX_LISTED = 20;
 const STATUS_COLOR = { open: 'Accent', assigned: 'Warning', resolved: 'Good', closed: 'Default' } as const;
@@ -53,7 +58,7 @@ export class SupportCards {
       lang,
       notice: invalid.length > 0 ? s.formHasErrors : '',
       title: s.formTitle(s.queueNames[context.queue]),
-      intro: s.formIntro,
+      intro: context.reason ? `${s.formReasons[context.reason]} ${s.formIntro}` : s.formIntro,
       facts: this.contextFacts(lang, context),
       fields: {
         description: field('description', s.fieldDescription, s.fieldDescriptionPlaceholder),
@@ -74,14 +79,15 @@ export class SupportCards {
     });
   }
 
-  confirmation(ticket: Ticket, lang: Lang): CardJson {
+  /** `routed` false: no channel, webhook or agent hub takes this queue, so the ticket is only recorded. */
+  confirmation(ticket: Ticket, lang: Lang, routed = true): CardJson {
     const s = strings(lang).support;
     return this.renderer.render('ticket-confirmation', {
       lang,
       title: s.confirmationTitle(ticket.id),
-      intro: s.confirmationIntro(s.queueNames[ticket.queue]),
+      intro: routed ? s.confirmationIntro(s.queueNames[ticket.queue]) : s.confirmationRecorded(ticket.id),
       facts: [{ title: 'ID', value: ticket.id }, ...this.contextFacts(lang, ticket)],
-      next: s.confirmationNext,
+      next: routed ? s.confirmationNext : s.confirmationRecordedNext,
       selfServiceIntro: s.selfServiceIntro,
       selfService: this.routing.queues[ticket.queue]!.selfService[lang],
       summaryTitle: s.summaryTitle,
@@ -103,10 +109,11 @@ export class SupportCards {
       facts: [
         { title: s.labels.queue, value: s.queueTitles[ticket.queue] },
         { title: s.labels.user, value: person(ticket.user) },
-        ...(ticket.email ? [{ title: s.fieldEmail, value: ticket.email }] : []),
-        ...(ticket.mcid ? [{ title: 'MCID', value: ticket.mcid }] : []),
-        ...(ticket.partnerId ? [{ title: 'Partner ID', value: ticket.partnerId }] : []),
-        ...(ticket.errorMessage ? [{ title: s.fieldError, value: ticket.errorMessage }] : []),
+        { title: s.labels.language, value: s.languageNames[ticket.language] },
+        ...(ticket.email ? [{ title: s.labels.email, value: ticket.email }] : []),
+        ...(ticket.mcid ? [{ title: s.labels.mcid, value: ticket.mcid }] : []),
+        ...(ticket.partnerId ? [{ title: s.labels.partnerId, value: ticket.partnerId }] : []),
+        ...(ticket.errorMessage ? [{ title: s.labels.error, value: ticket.errorMessage }] : []),
         ...this.contextFacts(lang, ticket),
         ...(ticket.assignee ? [{ title: s.labels.assignee, value: person(ticket.assignee) }] : []),
       ],
@@ -114,7 +121,7 @@ export class SupportCards {
       transcriptTitle: s.transcriptTitle,
       transcript: ticket.transcript.map((t) => ({ line: `${t.from === 'user' ? s.labels.fromUser : s.labels.fromBot}: ${t.text}` })),
       historyTitle: s.historyTitle,
-      history: ticket.history.map((h) => ({ line: `${h.at.slice(0, 16).replace('T', ' ')} · ${s.statusNames[h.status]}${h.by ? ` · ${person(h.by)}` : ''}${h.note ? ` · ${h.note}` : ''}` })),
+      history: ticket.history.map((h) => ({ line: historyLine(h, s) })),
       notice,
       replyPlaceholder: s.replyPlaceholder,
       actions: open
@@ -143,6 +150,35 @@ export class SupportCards {
         status: s.statusNames[t.status],
       })),
       footer: [button(strings(lang).backToMenu, { verb: 'menu', lang })],
+    });
+  }
+
+  /** After two questions it could not answer, the bot asks before opening a form. */
+  offer(lang: Lang, retry: boolean): CardJson {
+    const s = strings(lang).support;
+    return this.yesNo(lang, { notice: retry ? s.offerRetry : '', title: s.twoFallbacks, prompt: '' }, [
+      button(s.offerYes, { verb: 'support.offer', lang, accept: true }),
+      button(s.offerNo, { verb: 'support.offer', lang, accept: false }),
+    ]);
+  }
+
+  /** Support waits for the user's answer: their message, offered to the ticket. */
+  addToTicket(ticketId: string, text: string, lang: Lang): CardJson {
+    const s = strings(lang).support;
+    const quoted = text.length > 300 ? `${text.slice(0, 297)}…` : text;
+    return this.yesNo(lang, { notice: '', title: s.addToTicketTitle(ticketId), prompt: `${s.addToTicketPrompt}\n\n"${quoted}"` }, [
+      button(s.addToTicketYes, { verb: 'ticket.answer', lang, ticketId, accept: true }),
+      button(s.addToTicketNo, { verb: 'ticket.answer', lang, ticketId, accept: false }),
+    ]);
+  }
+
+  private yesNo(lang: Lang, text: { notice: string; title: string; prompt: string }, choices: CardButton[]): CardJson {
+    return this.renderer.render('choice', {
+      lang,
+      ...text,
+      picker: { inputId: 'none', placeholder: '', options: [], submit: choices[0] },
+      choices,
+      footer: [],
     });
   }
 
@@ -179,4 +215,14 @@ export class SupportCards {
       ...(context.flowStep ? [{ title: s.formStep, value: context.flowStep }] : []),
     ];
   }
+}
+
+/** One line of the ticket's history: replies and the user's answers read as messages, not as a status. */
+function historyLine(h: TicketEvent, s: ReturnType<typeof strings>['support']): string {
+  const when = h.at.slice(0, 16).replace('T', ' ');
+  const who = h.by ? (h.by.name ?? h.by.id) : '';
+  if (h.kind === 'reply' || h.kind === 'user-message') {
+    return `${when} · ${h.kind === 'reply' ? s.labels.agentReply : s.labels.userMessage}${who ? ` · ${who}` : ''}: ${h.note ?? ''}`;
+  }
+  return `${when} · ${s.statusNames[h.status]}${who ? ` · ${who}` : ''}${h.note ? ` · ${h.note}` : ''}`;
 }

@@ -80,12 +80,14 @@ describe('escalation: asking for a person', () => {
     expect(await tickets.get(id)).toMatchObject({ topic: 'unlink', queue: 'microsoft-support' });
   });
 
-  it('when two questions in a row get no answer, then the bot offers a person', async () => {
+  it('when two questions in a row get no answer, then the bot asks before opening a form', async () => {
     const chat = bot.conversation({ locale: 'fr-FR' });
     expect(textOf(onlyCard(await chat.say('quelle est la météo demain à Lyon')))).toContain(fr.fallbackTitle);
-    const replies = await chat.say('et une recette de gâteau au chocolat');
-    expect(replies.some((r) => r.text === fr.support.twoFallbacks)).toBe(true);
-    expect(textOf(lastCard(replies))).toContain(fr.support.askQueueTitle);
+    const offer = onlyCard(await chat.say('et une recette de gâteau au chocolat'));
+    expect(offer.lang).toBe('fr');
+    expect(textOf(offer)).toContain(fr.support.twoFallbacks);
+    expect(buttonsOf(offer).map((b) => b.title)).toEqual(expect.arrayContaining([fr.support.offerYes, fr.support.offerNo]));
+    expect(buttonsOf(offer).some((b) => b.verb === 'support.submit')).toBe(false);
   });
 
   it('when the user asks support about a credit application, then the bot says it goes to Excelsior and offers the draft', async () => {
@@ -110,13 +112,28 @@ describe('escalation: asking for a person', () => {
     expect(stored!.description).toContain('[redacted]');
   });
 
-  it('when the user cancels the form, then nothing is filed and the menu comes back', async () => {
-    const chat = bot.conversation({ userId: 'user-cancels' });
-    const question = onlyCard(await chat.say('parler à un humain'));
-    const form = onlyCard(await chat.click(button(question, fr.support.queueChoices['microsoft-support'])));
+  it.each([
+    ['parler à un humain', 'fr'],
+    ['I want to talk to someone', 'en'],
+  ] as const)('when the user cancels the form opened by "%s", then nothing is filed and the %s "stopped" text and the menu come once each', async (text, lang) => {
+    const s = strings(lang);
+    const chat = bot.conversation({ userId: `user-cancels-${lang}` });
+    const question = onlyCard(await chat.say(text));
+    const form = onlyCard(await chat.click(button(question, s.support.queueChoices['microsoft-support'])));
     const replies = await chat.click(buttonByVerb(form, 'support.cancel'));
-    expect(replies.some((r) => r.text === fr.cancelled)).toBe(true);
-    expect(await tickets.listForUser('user-cancels')).toEqual([]);
+    expect(replies.filter((r) => r.text === s.cancelled)).toHaveLength(1);
+    expect(cardsOf(replies)).toHaveLength(1);
+    expect(textOf(cardsOf(replies)[0])).toContain(s.menuTitle);
+    expect(await tickets.listForUser(`user-cancels-${lang}`)).toEqual([]);
+  });
+
+  it('when the user types "annuler" on the form, then the same single "stopped" text and menu come', async () => {
+    const chat = bot.conversation();
+    const question = onlyCard(await chat.say('parler à un humain'));
+    onlyCard(await chat.click(button(question, fr.support.queueChoices['microsoft-support'])));
+    const replies = await chat.say('annuler');
+    expect(replies.filter((r) => r.text === fr.cancelled)).toHaveLength(1);
+    expect(cardsOf(replies)).toHaveLength(1);
   });
 
   it('when the user asks for "my tickets", then their tickets are listed with status', async () => {

@@ -135,7 +135,10 @@ describe('did you mean', () => {
     expect(offered).toEqual(recognition.suggestions.slice(0, 3).map((s) => s.topic));
     const answer = onlyCard(await chat.click(buttonsOf(card).find((b) => b.verb === 'topic')!));
     expect(textOf(answer)).toContain(kb.text(offered[0] as never, 'en').summary);
+    // "None of these" opens the form with the question in it, and says why.
     const none = button(card, strings('en').noneOfThese);
-    expect(textOf(lastCard(await chat.click(none)))).toContain(strings('en').support.askQueueTitle);
+    const form = lastCard(await chat.click(none));
+    expect(textOf(form)).toContain(strings('en').support.formReasons.unsure);
+    expect(textOf(form)).toContain(text);
   });
 });

@@ -92,7 +92,12 @@ describe.each(productionStores())('$name, ticket repository', (kind) => {
 
   it("when a user asks to be forgotten, then their tickets lose their personal data, keep ids and status, and other users' tickets are untouched", async () => {
     const repository = new TicketRepository(kind.fresh().open(), { now: () => new Date('2025-02-01T00:00:00Z') });
-    const mine = await repository.create(request());
+    const created = await repository.create(request());
+    // The user answered support on it: their words and name are in the history.
+    const mine = await repository.update(created.id, (t) => ({
+      ...t,
+      history: [...t.history, { at: t.createdAt, status: t.status, by: { id: '29:user-1', name: 'Dana' }, note: 'my e-mail is dana@contoso.com', kind: 'user-message' as const }],
+    }));
     const other = await repository.create(request({ user: { id: 'u2', name: 'Sam' } }));
     expect(await repository.forgetUser('29:user-1')).toBe(1);
     const forgotten = (await repository.get(mine.id))!;
@@ -103,7 +108,7 @@ describe.each(productionStores())('$name, ticket repository', (kind) => {
     expect((await repository.listForUser('29:user-1')).map((t) => t.id)).toEqual([mine.id]);
     expect(await repository.get(other.id)).toEqual(other);
     await repository.forgetUser('29:user-1');
-    expect((await repository.get(mine.id))!.history).toHaveLength(2);
+    expect((await repository.get(mine.id))!.history).toHaveLength(3);
   });
 });
 
