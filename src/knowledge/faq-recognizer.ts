@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/language';
+import { askedClause } from './asked-clause';
 import { isTopicId, type Intent } from './catalog';
 import type { ExamVerdict } from './exam-codes';
 import type { KnowledgeBase } from './knowledge-base';
@@ -109,7 +110,25 @@ export class FaqRecognizer {
     // "How much is AZ-104" names an exam but asks about its price: out of scope, not eligibility.
     if ((exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return none;
     const { candidates, noneScore } = this.score(prepared, exam);
-    return { ...base, ...decide(candidates, noneScore, this.options) };
+    const whole = decide(candidates, noneScore, this.options);
+    return { ...base, ...(whole.topic === null ? (this.focused(masked, exam, whole) ?? whole) : whole) };
+  }
+
+  /**
+   * A long message whose context clause names another topic ("my admin wants the skills
+   * report, but how do I unlink?") is read again on the clause that asks. Its answer is kept
+   * only when the whole message already ranked that topic among its best, so the focus sharpens
+   * a reading instead of finding a new one in a fragment.
+   */
+  private focused(masked: string, exam: ExamVerdict | undefined, whole: Decision): Decision | undefined {
+    const clause = askedClause(masked);
+    if (clause === undefined) return undefined;
+    const prepared = dropGreeting(this.speller.correctText(clause));
+    if (tokenize(prepared).length === 0 || (exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return undefined;
+    const { candidates, noneScore } = this.score(prepared, exam);
+    const focus = decide(candidates, noneScore, this.options);
+    if (focus.topic === null || !whole.alternatives.some((a) => a.topic === focus.topic)) return undefined;
+    return focus;
   }
 
   private score(prepared: string, exam: ExamVerdict | undefined): { candidates: Alternative[]; noneScore: number } {
@@ -143,8 +162,10 @@ export class FaqRecognizer {
   }
 }
 
+type Decision = Omit<Recognition, 'text' | 'language' | 'exam'>;
+
 /** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
-function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Omit<Recognition, 'text' | 'language' | 'exam'> {
+function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Decision {
   const { answerThreshold, suggestThreshold, suggestMargin } = options;
   const [best, second] = candidates;
   if (!best) return { topic: null, confidence: 0, alternatives: [], suggestions: [] };
