@@ -5,7 +5,7 @@ import type { ExamVerdict } from './exam-codes';
 import type { KnowledgeBase } from './knowledge-base';
 import { buildLexicon, detectLanguage, type LanguageGuess, type Lexicon } from './language-detector';
 import { LinearClassifier } from './linear-classifier';
-import { OffTopic } from './off-topic';
+import { asksAboutCredit, OffTopic } from './off-topic';
 import type { Ranker } from './ranker';
 import { Speller } from './speller';
 import { labelScoresOf, topCandidates } from './top-candidates';
@@ -111,7 +111,11 @@ export class FaqRecognizer {
     if ((exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return none;
     const { candidates, noneScore } = this.score(prepared, exam);
     const whole = decide(candidates, noneScore, this.options);
-    return { ...base, ...(whole.topic === null ? (this.focused(masked, exam, whole) ?? whole) : whole) };
+    const decision = whole.topic === null ? (this.focused(masked, exam, whole) ?? whole) : whole;
+    // An exam code and a credit word: the verdict is what the user needs, even when the
+    // wording left the score under the threshold ("AZ-900 gives any college credit or not?").
+    if (decision.topic === null && exam && asksAboutCredit(prepared)) return { ...base, ...verdict(decision, candidates) };
+    return { ...base, ...decision };
   }
 
   /**
@@ -163,6 +167,13 @@ export class FaqRecognizer {
 }
 
 type Decision = Omit<Recognition, 'text' | 'language' | 'exam'>;
+
+/** The eligibility answer, with its own score when it was a candidate, the others as runners-up. */
+function verdict(decision: Decision, candidates: readonly Alternative[]): Decision {
+  const own = candidates.find((c) => c.topic === ELIGIBILITY);
+  const alternatives = candidates.filter((c) => c.topic !== ELIGIBILITY).slice(0, MAX_ALTERNATIVES);
+  return { topic: ELIGIBILITY, confidence: own?.confidence ?? decision.confidence, alternatives, suggestions: [] };
+}
 
 /** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
 function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Decision {
