@@ -49,11 +49,9 @@ export class RootDialog extends ComponentDialog {
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const input = getUserInput(innerDc.context);
-    if (innerDc.activeDialog && !(await this.interrupt(innerDc, input))) {
-      await innerDc.continueDialog();
-    } else if (!innerDc.activeDialog) {
-      await this.route(innerDc, input);
-    }
+    // An interruption may end the flow (a command cancels it); it is then handled, not routed again.
+    if (!innerDc.activeDialog) await this.route(innerDc, input);
+    else if (!(await this.interrupt(innerDc, input))) await innerDc.continueDialog();
     return Dialog.EndOfTurn;
   }
 
@@ -73,7 +71,7 @@ export class RootDialog extends ComponentDialog {
     if (command) {
       await innerDc.cancelAllDialogs();
       if (command === 'cancel') await sendText(context, strings(getTurnLang(context)).cancelled);
-      await this.route(innerDc, command === 'cancel' ? { kind: 'text', text: 'menu' } : input);
+      await this.route(innerDc, input);
       return true;
     }
     const recognition = await this.recognize(context, input.text);
@@ -95,9 +93,13 @@ export class RootDialog extends ComponentDialog {
     const context = innerDc.context;
     const lang = getTurnLang(context);
     switch (input.kind) {
-      case 'text':
+      case 'text': {
         if (await this.deps.support.handleCommand(context, input.text)) return;
-        switch (commandOf(input.text)) {
+        const command = commandOf(input.text);
+        // A command is answered without matching, but the Emulator still sees its trace
+        // (`help` or `human`), so the endpoint and `ask` agree on every message.
+        if (command) await this.recognize(context, input.text);
+        switch (command) {
           case 'cancel':
           case 'help':
             return sendCard(context, this.deps.cards.menu(lang, 'menu'));
@@ -116,6 +118,7 @@ export class RootDialog extends ComponentDialog {
           default:
             return this.answer(innerDc, await this.recognize(context, input.text));
         }
+      }
       case 'action':
         if (await this.deps.support.handle(innerDc, input.action, flowStep)) return;
         return this.act(innerDc, input.action);

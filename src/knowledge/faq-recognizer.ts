@@ -45,12 +45,18 @@ export interface RecognizerOptions {
   readonly suggestMargin?: number;
   /** Builds the ranker from the content's examples; lets the evaluation compare approaches. */
   readonly ranker?: (examples: readonly Example[]) => Ranker;
+  /**
+   * The bot's typed commands ("menu", "hello", "open a ticket"), answered before any matching:
+   * `help` or `human` for such a text. Given, the recognizer reports the same intent, so the
+   * trace, `ask` and the evaluation all say what the bot did.
+   */
+  readonly shortcut?: (text: string) => 'help' | 'human' | undefined;
 }
 
 /** Chosen by cross-validation on the content's own examples (docs/matching.md). */
 export const RECOGNIZER_DEFAULTS = { answerThreshold: 0.5, suggestThreshold: 0.35, suggestMargin: 0.05 } as const;
 
-type Thresholds = Required<Omit<RecognizerOptions, 'ranker'>>;
+type Thresholds = Required<Omit<RecognizerOptions, 'ranker' | 'shortcut'>>;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const MAX_ALTERNATIVES = 3;
@@ -70,6 +76,7 @@ export class FaqRecognizer {
   private readonly lexicon: Lexicon;
   private readonly examOffTopic: OffTopic;
   private readonly offTopic: OffTopic;
+  private readonly shortcut: RecognizerOptions['shortcut'];
 
   /** `options` may be a bare number: the answer threshold, as before options existed. */
   constructor(
@@ -78,8 +85,9 @@ export class FaqRecognizer {
   ) {
     const given: RecognizerOptions = typeof options === 'number' ? { answerThreshold: options } : options;
     const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RecognizerOptions;
-    const { ranker, ...thresholds } = { ...RECOGNIZER_DEFAULTS, ...defined };
+    const { ranker, shortcut, ...thresholds } = { ...RECOGNIZER_DEFAULTS, ...defined };
     this.options = thresholds;
+    this.shortcut = shortcut;
     const examples = trainingExamples(kb);
     this.ranker = ranker ? ranker(examples) : new LinearClassifier(examples);
     this.vocabulary = new Vocabulary(examples);
@@ -106,6 +114,8 @@ export class FaqRecognizer {
     const exam = this.kb.exams.verdictFor(clean);
     const base = { text: clean, language, ...(exam ? { exam } : {}) };
     const none: Recognition = { ...base, topic: null, confidence: 0, alternatives: [], suggestions: [] };
+    const command = this.shortcut?.(clean);
+    if (command) return { ...none, topic: command, confidence: 1 };
     if (tokenize(prepared).length === 0) return none;
     // "How much is AZ-104" names an exam but asks about its price: out of scope, not eligibility.
     if ((exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return none;

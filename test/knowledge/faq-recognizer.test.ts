@@ -112,6 +112,13 @@ describe('FaqRecognizer', () => {
       expect(r.suggestions.map((s) => s.topic)).toContain('link-how');
     });
 
+    it('when a shortcut is given and the text is one, then its intent is the answer at full confidence', () => {
+      const withShortcut = new FaqRecognizer(kb, { shortcut: (text) => (text === 'menu' ? 'help' : text === 'open a ticket' ? 'human' : undefined) });
+      expect(withShortcut.recognize('menu')).toMatchObject({ topic: 'help', confidence: 1, alternatives: [], suggestions: [] });
+      expect(withShortcut.recognize('open a ticket', 'fr')).toMatchObject({ topic: 'human', confidence: 1 });
+      expect(withShortcut.recognize('how do I unlink my MCID').topic).toBe('unlink');
+    });
+
     it('when built with a bare number, then it is the answer threshold and the other options keep their defaults', () => {
       expect(new FaqRecognizer(kb, 0.7).options).toEqual({ ...RECOGNIZER_DEFAULTS, answerThreshold: 0.7 });
       expect(new FaqRecognizer(kb, { answerThreshold: undefined }).options).toEqual(RECOGNIZER_DEFAULTS);
