@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Bm25Ranker } from '../knowledge/bm25-ranker';
 import { loadKnowledgeBase } from '../knowledge/content-loader';
+import { shortcutOf } from '../dialogs/text-commands';
 import { crossValidate } from '../knowledge/cross-validation';
 import { evaluate, parseLabelled, type EvalReport, type LabelledQuestion } from '../knowledge/evaluation';
 import { ExampleRanker } from '../knowledge/example-ranker';
@@ -90,6 +91,8 @@ function main(args: string[]): void {
     answerThreshold: threshold(args, '--answer'),
     suggestThreshold: threshold(args, '--suggest'),
     suggestMargin: threshold(args, '--margin'),
+    // The bot answers its typed commands before matching: scored as it answers them.
+    shortcut: shortcutOf,
   };
   const kb = loadKnowledgeBase(join(root, 'content'));
   const cv = args.includes('--cv');
