@@ -16,6 +16,7 @@ import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { AppConfig } from './config/config';
 import { PrivacyActions } from './dialogs/privacy-actions';
 import { RootDialog } from './dialogs/root-dialog';
+import { shortcutOf } from './dialogs/text-commands';
 import { StorageFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
@@ -75,6 +76,7 @@ export function createRecognizer(kb: KnowledgeBase, config: KnowledgeConfig, tra
     suggestThreshold: config.SUGGEST_THRESHOLD,
     suggestMargin: config.SUGGEST_MARGIN,
     ranker: (examples) => new LinearClassifier(examples, {}, trained),
+    shortcut: shortcutOf,
   });
 }
 

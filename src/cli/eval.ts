@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Bm25Ranker } from '../knowledge/bm25-ranker';
 import { loadKnowledgeBase } from '../knowledge/content-loader';
+import { shortcutOf } from '../dialogs/text-commands';
 import { crossValidate } from '../knowledge/cross-validation';
-import { evaluate, parseLabelled, rate, type EvalReport, type LabelledQuestion, type LangScores } from '../knowledge/evaluation';
+import { evaluate, parseLabelled, type EvalReport, type LabelledQuestion } from '../knowledge/evaluation';
 import { ExampleRanker } from '../knowledge/example-ranker';
 import { FaqRecognizer, type RecognizerOptions } from '../knowledge/faq-recognizer';
 import { HybridRanker } from '../knowledge/hybrid-ranker';
@@ -12,9 +13,11 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { LinearClassifier } from '../knowledge/linear-classifier';
 import type { Ranker } from '../knowledge/ranker';
 import type { Example } from '../knowledge/training-set';
+import { summary, textReport, type Timing } from './eval-report';
 
 const USAGE = `Usage: npm run --silent eval -- [options]
-  --split heldout|train   the labelled file to score (default heldout); never learned from
+  --split NAME            the labelled file to score: heldout, families (heldout-families.jsonl, also
+                          scored per family) or train; by default heldout and families, each apart
   --cv                    5-fold cross-validation on the content's own examples instead (for tuning)
   --ranker NAME           ${'linear (default), hybrid, examples or bm25'}
   --compare               every ranker on the same questions, one line each
@@ -54,42 +57,7 @@ function threshold(args: string[], name: string): number | undefined {
   return n;
 }
 
-const pct = (n: number, of: number) => `${(rate(n, of) * 100).toFixed(1)} %`;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
-function scoreLine(name: string, s: LangScores): string {
-  return (
-    `${name.padEnd(4)} top-1 ${pct(s.top1, s.inScope).padStart(7)}  top-3 ${pct(s.top3, s.inScope).padStart(7)}  ` +
-    `wrong answer ${pct(s.wrongAnswer, s.inScope).padStart(6)}  only suggested ${String(s.suggestedOnly).padStart(3)}  ` +
-    `false answers ${pct(s.falseAnswer, s.outOfScope).padStart(6)} (${s.falseAnswer}/${s.outOfScope})  language ${pct(s.language, s.total).padStart(7)}`
-  );
-}
-
-interface Timing {
-  readonly startupMs: number;
-  readonly medianMs: number;
-  readonly p95Ms: number;
-}
-
-function textReport(title: string, report: EvalReport, timing?: Timing): string {
-  const { exam, all } = report;
-  const lines = [
-    `${title}: ${all.total} questions (${all.inScope} in scope, ${all.outOfScope} out of scope)`,
-    '',
-    scoreLine('en', report.byLang.en),
-    scoreLine('fr', report.byLang.fr),
-    scoreLine('all', all),
-    '',
-    ...(exam.labelled > 0 ? [`exam verdicts ${pct(exam.correct, exam.labelled)} (${exam.correct}/${exam.labelled}), codes found where none is labelled: ${exam.spurious}`] : []),
-    ...(timing ? [`startup ${timing.startupMs.toFixed(0)} ms, per question median ${timing.medianMs.toFixed(3)} ms, p95 ${timing.p95Ms.toFixed(3)} ms`] : []),
-    '',
-    `Confusions (expected -> got [suggested]): ${report.confusions.length}`,
-    ...report.confusions.map(
-      (c) => `  ${c.lang} ${String(c.expected ?? 'none')} -> ${String(c.got ?? 'none')}${c.suggested.length ? ` [${c.suggested.join(', ')}]` : ''}: ${c.text}`,
-    ),
-  ];
-  return `${lines.join('\n')}\n`;
-}
 
 /** Startup (loading the content and training) and the time to match one question, warm. */
 function measure(root: string, options: RecognizerOptions, rows: readonly LabelledQuestion[]): Timing {
@@ -108,21 +76,14 @@ function measure(root: string, options: RecognizerOptions, rows: readonly Labell
   return { startupMs, medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95) };
 }
 
-function summary(name: string, r: EvalReport, t?: Timing): string {
-  const { en, fr, all } = { ...r.byLang, all: r.all };
-  return (
-    `${name.padEnd(9)} top-1 en ${pct(en.top1, en.inScope).padStart(7)}  fr ${pct(fr.top1, fr.inScope).padStart(7)}  ` +
-    `top-3 ${pct(all.top3, all.inScope).padStart(7)}  wrong ${pct(all.wrongAnswer, all.inScope).padStart(6)}  ` +
-    `false answers ${pct(all.falseAnswer, all.outOfScope).padStart(6)}` +
-    (t ? `  startup ${t.startupMs.toFixed(0).padStart(4)} ms  median ${t.medianMs.toFixed(3)} ms  p95 ${t.p95Ms.toFixed(3)} ms` : '')
-  );
-}
+/** The labelled files under test/fixtures/matching/; held-out ones are only ever scored. */
+const SPLITS: Record<string, string> = { heldout: 'heldout.jsonl', families: 'heldout-families.jsonl', train: 'train.jsonl' };
 
 function main(args: string[]): void {
   if (args.includes('--help')) return void process.stdout.write(`${USAGE}\n`);
   const root = repoRoot();
-  const split = option(args, '--split') ?? 'heldout';
-  if (!['heldout', 'train'].includes(split)) throw new Error(`--split must be heldout or train\n${USAGE}`);
+  const chosen = option(args, '--split');
+  if (chosen !== undefined && !SPLITS[chosen]) throw new Error(`--split must be one of ${Object.keys(SPLITS).join(', ')}\n${USAGE}`);
   const rankerName = option(args, '--ranker') ?? 'linear';
   if (!RANKERS[rankerName]) throw new Error(`--ranker must be one of ${Object.keys(RANKERS).join(', ')}`);
   const options: RecognizerOptions = {
@@ -130,35 +91,61 @@ function main(args: string[]): void {
     answerThreshold: threshold(args, '--answer'),
     suggestThreshold: threshold(args, '--suggest'),
     suggestMargin: threshold(args, '--margin'),
+    // The bot answers its typed commands before matching: scored as it answers them.
+    shortcut: shortcutOf,
   };
   const kb = loadKnowledgeBase(join(root, 'content'));
-  const rows = parseLabelled(readFileSync(join(root, 'test', 'fixtures', 'matching', `${split}.jsonl`), 'utf8'));
   const cv = args.includes('--cv');
-  const score = (o: RecognizerOptions) =>
-    cv ? crossValidate(kb, (part: KnowledgeBase) => new FaqRecognizer(part, o)) : evaluate(new FaqRecognizer(kb, o), rows);
-  const title = cv ? 'Cross-validation (5 folds) on the content examples' : `Scoring of ${split}.jsonl`;
   const json = args.includes('--json');
+  // Cross-validation scores the content's own examples, whatever the split.
+  const splits = cv ? ['heldout'] : chosen ? [chosen] : ['heldout', 'families'];
+  const outputs = splits.map((split) => {
+    const rows = parseLabelled(readFileSync(join(root, 'test', 'fixtures', 'matching', SPLITS[split]), 'utf8'));
+    const title = cv ? 'Cross-validation (5 folds) on the content examples' : `Scoring of ${SPLITS[split]}`;
+    return { split, ...run(args, { root, kb, rows, cv, options, rankerName, title, split, json }) };
+  });
+  if (json) {
+    const value = outputs.length === 1 ? outputs[0].value : Object.fromEntries(outputs.map((o) => [o.split, o.value]));
+    return void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+  process.stdout.write(outputs.map((o) => o.text).join('\n'));
+}
 
+interface Run {
+  readonly root: string;
+  readonly kb: KnowledgeBase;
+  readonly rows: readonly LabelledQuestion[];
+  readonly cv: boolean;
+  readonly options: RecognizerOptions;
+  readonly rankerName: string;
+  readonly title: string;
+  readonly split: string;
+  readonly json: boolean;
+}
+
+/** One split's report: the default scoring, `--compare` or `--sweep`, as text and as JSON. */
+function run(args: string[], { root, kb, rows, cv, options, rankerName, title, split, json }: Run): { text: string; value: unknown } {
+  const score = (o: RecognizerOptions): EvalReport =>
+    cv ? crossValidate(kb, (part: KnowledgeBase) => new FaqRecognizer(part, o)) : evaluate(new FaqRecognizer(kb, o), rows);
   if (args.includes('--compare')) {
     const results = Object.entries(RANKERS).map(([name, ranker]) => {
       const o = { ...options, ranker };
       return { name, report: score(o), timing: measure(root, o, rows) };
     });
-    if (json) return void process.stdout.write(`${JSON.stringify(results.map(({ name, report, timing }) => ({ name, all: report.all, byLang: report.byLang, timing })), null, 2)}\n`);
-    return void process.stdout.write(`${title}\n${results.map((r) => summary(r.name, r.report, r.timing)).join('\n')}\n`);
+    return {
+      text: `${title}\n${results.map((r) => summary(r.name, r.report, r.timing)).join('\n')}\n`,
+      value: results.map(({ name, report, timing }) => ({ name, all: report.all, byLang: report.byLang, timing })),
+    };
   }
   if (args.includes('--sweep')) {
     const lines: string[] = [];
     for (let t = 0.3; t <= 0.701; t += 0.05) lines.push(summary(`at ${t.toFixed(2)}`, score({ ...options, answerThreshold: t, suggestThreshold: Math.min(t, options.suggestThreshold ?? t) })));
-    return void process.stdout.write(`${title}, answer threshold swept\n${lines.join('\n')}\n`);
+    return { text: `${title}, answer threshold swept\n${lines.join('\n')}\n`, value: lines };
   }
   const report = score(options);
-  const timing = cv ? undefined : measure(root, options, rows);
-  if (json) {
-    const used = new FaqRecognizer(kb, options).options;
-    return void process.stdout.write(`${JSON.stringify({ source: cv ? 'cross-validation' : split, ranker: rankerName, options: used, ...report, timing }, null, 2)}\n`);
-  }
-  process.stdout.write(textReport(title, report, timing));
+  const timing = cv || json ? undefined : measure(root, options, rows);
+  const used = new FaqRecognizer(kb, options).options;
+  return { text: textReport(title, report, timing), value: { source: cv ? 'cross-validation' : split, ranker: rankerName, options: used, ...report, timing } };
 }
 
 try {

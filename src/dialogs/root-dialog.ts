@@ -95,7 +95,7 @@ export class RootDialog extends ComponentDialog {
     if (command) {
       await innerDc.cancelAllDialogs();
       if (command === 'cancel') await sendText(context, strings(getTurnLang(context)).cancelled);
-      await this.route(innerDc, command === 'cancel' ? { kind: 'text', text: 'menu' } : input);
+      await this.route(innerDc, input);
       return true;
     }
     if (await this.replySmallTalk(context, input.text)) return true;
@@ -119,9 +119,13 @@ export class RootDialog extends ComponentDialog {
     const context = innerDc.context;
     const lang = getTurnLang(context);
     switch (input.kind) {
-      case 'text':
+      case 'text': {
         if (await this.deps.support.handleCommand(context, input.text)) return;
-        switch (commandOf(input.text)) {
+        const command = commandOf(input.text);
+        // A command is answered without matching, but the Emulator still sees its trace
+        // (`help` or `human`), so the endpoint and `ask` agree on every message.
+        if (command) await this.recognize(context, input.text);
+        switch (command) {
           case 'cancel':
           case 'help':
             return sendCard(context, this.deps.cards.menu(lang, 'menu'));
@@ -144,6 +148,7 @@ export class RootDialog extends ComponentDialog {
             if (checkTickets && (await this.yesNo.offerToWaitingTicket(innerDc, input.text))) return;
             return this.answer(innerDc, await this.recognize(context, input.text));
         }
+      }
       case 'action':
         if (input.action.verb === 'support' && !input.action.faqId && (rootState(innerDc).unanswered?.length ?? 0) > 0) {
           // "None of these" or "Contact support" right after a question the bot could not place: the form carries it.

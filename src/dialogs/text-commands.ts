@@ -68,3 +68,23 @@ function withoutTrailing(text: string): string {
   while (end > 0 && /[.!?\s]/.test(text[end - 1])) end -= 1;
   return text.slice(0, end);
 }
+
+// What each command amounts to as an intent, for the recognizer trace: the menus are `help`,
+// the ways to a person (support, tickets, data requests) are `human`.
+const SHORTCUT_INTENT: Record<TextCommand, 'help' | 'human'> = {
+  help: 'help',
+  cancel: 'help',
+  credit: 'help',
+  link: 'help',
+  support: 'human',
+  'my tickets': 'human',
+  human: 'human',
+  forget: 'human',
+  whoami: 'help',
+};
+
+/** `help` or `human` when the text is a command the bot answers before any recognition. */
+export function shortcutOf(text: string): 'help' | 'human' | undefined {
+  const command = commandOf(text);
+  return command ? SHORTCUT_INTENT[command] : undefined;
+}

@@ -16,6 +16,8 @@ const GROUPS: Readonly<Record<string, string>> = {
   // "Reporter" is to postpone in French, not to report.
   postpone: 'reporter reporte reportee reportez postponed reschedule',
   form: 'formulaire formulaires forms',
+  // "Formation" is training in French; the stemmer would otherwise make it "form".
+  training: 'formation formations trainings course courses cours',
   transcript: 'releve releves transcripts',
   merge: 'fusionner fusion fusionne fusionnes fusions merging merged merges combine consolidate regrouper',
   error: 'erreur erreurs errors',

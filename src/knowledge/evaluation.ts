@@ -9,6 +9,8 @@ export interface LabelledQuestion {
   readonly lang: Lang;
   readonly expected: Intent | null;
   readonly exam?: { readonly code: string; readonly eligible: boolean };
+  /** The kind of question (heldout-families.jsonl): long-multi-clause, short-shorthand… */
+  readonly family?: string;
 }
 
 /** Anything that answers like FaqRecognizer, so other approaches are scored by the same code. */
@@ -28,7 +30,8 @@ export function parseLabelled(jsonl: string): LabelledQuestion[] {
       const ok =
         typeof row.text === 'string' &&
         (row.lang === 'en' || row.lang === 'fr') &&
-        (row.expected === null || row.expected === 'help' || row.expected === 'human' || isTopicId(String(row.expected)));
+        (row.expected === null || row.expected === 'help' || row.expected === 'human' || isTopicId(String(row.expected))) &&
+        (row.family === undefined || typeof row.family === 'string');
       if (!ok) throw new Error(`line ${i + 1}: not a labelled question: ${line}`);
       return row;
     });
@@ -65,6 +68,13 @@ export interface EvalReport {
   readonly all: LangScores;
   readonly exam: { readonly labelled: number; readonly correct: number; readonly spurious: number };
   readonly confusions: readonly Confusion[];
+  /** Per family of question, when the rows carry one: how many were matched right (answer or refusal). */
+  readonly byFamily: Readonly<Record<string, Readonly<Record<Lang, FamilyScore>>>>;
+}
+
+export interface FamilyScore {
+  readonly right: number;
+  readonly total: number;
 }
 
 const rate = (n: number, of: number) => (of === 0 ? 1 : n / of);
@@ -117,5 +127,12 @@ export function evaluate(matcher: Matcher | ((index: number) => Matcher), rows: 
       confusions.push({ text: row.text, lang: row.lang, expected: row.expected, got: r.topic, suggested: (r.suggestions ?? []).map((s) => s.topic) });
     }
   });
-  return { byLang: { en: pick('en'), fr: pick('fr') }, all: score(rows, results), exam: { labelled, correct, spurious }, confusions };
+  const byFamily: Record<string, Record<Lang, { right: number; total: number }>> = {};
+  rows.forEach((row, i) => {
+    if (row.family === undefined) return;
+    const family = (byFamily[row.family] ??= { en: { right: 0, total: 0 }, fr: { right: 0, total: 0 } })[row.lang];
+    family.total += 1;
+    if (results[i].topic === row.expected) family.right += 1;
+  });
+  return { byLang: { en: pick('en'), fr: pick('fr') }, all: score(rows, results), exam: { labelled, correct, spurious }, confusions, byFamily };
 }

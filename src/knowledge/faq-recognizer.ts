@@ -1,10 +1,11 @@
 import type { Lang } from '../i18n/language';
+import { askedClause } from './asked-clause';
 import { isTopicId, type Intent } from './catalog';
 import type { ExamVerdict } from './exam-codes';
 import type { KnowledgeBase } from './knowledge-base';
 import { buildLexicon, detectLanguage, type LanguageGuess, type Lexicon } from './language-detector';
 import { LinearClassifier } from './linear-classifier';
-import { OffTopic } from './off-topic';
+import { asksAboutCredit, OffTopic } from './off-topic';
 import type { Ranker } from './ranker';
 import { Speller } from './speller';
 import { labelScoresOf, topCandidates } from './top-candidates';
@@ -46,12 +47,18 @@ export interface RecognizerOptions {
   readonly suggestMargin?: number;
   /** Builds the ranker from the content's examples; lets the evaluation compare approaches. */
   readonly ranker?: (examples: readonly Example[]) => Ranker;
+  /**
+   * The bot's typed commands ("menu", "hello", "open a ticket"), answered before any matching:
+   * `help` or `human` for such a text. Given, the recognizer reports the same intent, so the
+   * trace, `ask` and the evaluation all say what the bot did.
+   */
+  readonly shortcut?: (text: string) => 'help' | 'human' | undefined;
 }
 
 /** Chosen by cross-validation on the content's own examples (docs/matching.md). */
 export const RECOGNIZER_DEFAULTS = { answerThreshold: 0.5, suggestThreshold: 0.35, suggestMargin: 0.05 } as const;
 
-type Thresholds = Required<Omit<RecognizerOptions, 'ranker'>>;
+type Thresholds = Required<Omit<RecognizerOptions, 'ranker' | 'shortcut'>>;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -89,6 +96,7 @@ export class FaqRecognizer {
   private readonly lexicon: Lexicon;
   private readonly examOffTopic: OffTopic;
   private readonly offTopic: OffTopic;
+  private readonly shortcut: RecognizerOptions['shortcut'];
 
   /** `options` may be a bare number: the answer threshold, as before options existed. */
   constructor(
@@ -97,8 +105,9 @@ export class FaqRecognizer {
   ) {
     const given: RecognizerOptions = typeof options === 'number' ? { answerThreshold: options } : options;
     const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RecognizerOptions;
-    const { ranker, ...thresholds } = { ...RECOGNIZER_DEFAULTS, ...defined };
+    const { ranker, shortcut, ...thresholds } = { ...RECOGNIZER_DEFAULTS, ...defined };
     this.options = thresholds;
+    this.shortcut = shortcut;
     const examples = trainingExamples(kb);
     this.ranker = ranker ? ranker(examples) : new LinearClassifier(examples);
     this.vocabulary = new Vocabulary(examples);
@@ -130,11 +139,35 @@ export class FaqRecognizer {
     const exam = verdicts[0];
     const base = { text: clean, language, ...(exam ? { exam } : {}), ...(verdicts.length > 1 ? { exams: verdicts } : {}) };
     const none: Recognition = { ...base, topic: null, confidence: 0, alternatives: [], suggestions: [] };
+    const command = this.shortcut?.(clean);
+    if (command) return { ...none, topic: command, confidence: 1 };
     if (tokenize(prepared).length === 0) return none;
     // "How much is AZ-104" names an exam but asks about its price: out of scope, not eligibility.
     if ((exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return none;
     const { candidates, noneScore } = this.score(prepared, exam);
-    return { ...base, ...decide(candidates, noneScore, this.options) };
+    const whole = decide(candidates, noneScore, this.options);
+    const decision = whole.topic === null ? (this.focused(masked, exam, whole) ?? whole) : whole;
+    // An exam code and a credit word: the verdict is what the user needs, even when the
+    // wording left the score under the threshold ("AZ-900 gives any college credit or not?").
+    if (decision.topic === null && exam && asksAboutCredit(prepared)) return { ...base, ...verdict(decision, candidates) };
+    return { ...base, ...decision };
+  }
+
+  /**
+   * A long message whose context clause names another topic ("my admin wants the skills
+   * report, but how do I unlink?") is read again on the clause that asks. Its answer is kept
+   * only when the whole message already ranked that topic among its best, so the focus sharpens
+   * a reading instead of finding a new one in a fragment.
+   */
+  private focused(masked: string, exam: ExamVerdict | undefined, whole: Decision): Decision | undefined {
+    const clause = askedClause(masked);
+    if (clause === undefined) return undefined;
+    const prepared = dropGreeting(this.speller.correctText(clause));
+    if (tokenize(prepared).length === 0 || (exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return undefined;
+    const { candidates, noneScore } = this.score(prepared, exam);
+    const focus = decide(candidates, noneScore, this.options);
+    if (focus.topic === null || !whole.alternatives.some((a) => a.topic === focus.topic)) return undefined;
+    return focus;
   }
 
   private score(prepared: string, exam: ExamVerdict | undefined): { candidates: Alternative[]; noneScore: number } {
@@ -168,8 +201,17 @@ export class FaqRecognizer {
   }
 }
 
+type Decision = Omit<Recognition, 'text' | 'language' | 'exam' | 'exams'>;
+
+/** The eligibility answer, with its own score when it was a candidate, the others as runners-up. */
+function verdict(decision: Decision, candidates: readonly Alternative[]): Decision {
+  const own = candidates.find((c) => c.topic === ELIGIBILITY);
+  const alternatives = candidates.filter((c) => c.topic !== ELIGIBILITY).slice(0, MAX_ALTERNATIVES);
+  return { topic: ELIGIBILITY, confidence: own?.confidence ?? decision.confidence, alternatives, suggestions: [] };
+}
+
 /** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
-function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Omit<Recognition, 'text' | 'language' | 'exam' | 'exams'> {
+function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Decision {
   const { answerThreshold, suggestThreshold, suggestMargin } = options;
   const [best, second] = candidates;
   if (!best) return { topic: null, confidence: 0, alternatives: [], suggestions: [] };

@@ -59,4 +59,20 @@ describe('evaluation', () => {
     );
     expect(report.exam).toEqual({ labelled: 2, correct: 1, spurious: 1 });
   });
+
+  it('when rows carry a family, then each family counts right answers and right refusals per language', () => {
+    const rows: LabelledQuestion[] = [
+      { ...row('asked', 'unlink'), family: 'short' },
+      { ...row('missed', 'unlink'), family: 'short' },
+      { ...row('refused', null, 'fr'), family: 'near' },
+      { ...row('answered anyway', null, 'fr'), family: 'near' },
+      row('no family', 'unlink'),
+    ];
+    const report = evaluate(tableMatcher({ asked: { topic: 'unlink' }, 'answered anyway': { topic: 'help' }, 'no family': { topic: 'unlink' } }), rows);
+    expect(report.byFamily).toEqual({
+      short: { en: { right: 1, total: 2 }, fr: { right: 0, total: 0 } },
+      near: { en: { right: 0, total: 0 }, fr: { right: 1, total: 2 } },
+    });
+    expect(() => parseLabelled('{"text":"a","lang":"en","expected":null,"family":3}')).toThrow(/line 1/);
+  });
 });

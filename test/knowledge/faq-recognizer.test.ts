@@ -43,6 +43,20 @@ describe('FaqRecognizer', () => {
       expect(recognizer.recognize('how do I share my AZ-400 badge with Excelsior').topic).toBe('credit-verify-badge');
     });
 
+    it.each([
+      ['AZ-900 college thing yes or no', 'AZ-900'],
+      ['AZ-104 et Excelsior, ça passe ?', 'AZ-104'],
+    ])('when "%s" names an exam and credit but scores under the threshold, then the verdict is still given', (text, code) => {
+      const r = recognizer.recognize(text);
+      expect(r.confidence).toBeLessThan(RECOGNIZER_DEFAULTS.answerThreshold);
+      expect(r.topic).toBe('credit-eligible-exams');
+      expect(r.exam).toMatchObject({ code, eligible: false });
+    });
+
+    it('when an exam is named without a credit word and scores low, then there is no verdict answer', () => {
+      expect(recognizer.recognize('AZ-104 thing').topic).toBeNull();
+    });
+
     it('when money is the question, exam code or not, then it is out of scope', () => {
       expect(recognizer.recognize('are there fees to get the Excelsior credit?').topic).toBeNull();
       expect(recognizer.recognize('y a-t-il des frais pour obtenir les crédits ?').topic).toBeNull();
@@ -98,6 +112,13 @@ describe('FaqRecognizer', () => {
       const r = undecided.recognize('how do I link my MCID to my company');
       expect(r.topic).toBeNull();
       expect(r.suggestions.map((s) => s.topic)).toContain('link-how');
+    });
+
+    it('when a shortcut is given and the text is one, then its intent is the answer at full confidence', () => {
+      const withShortcut = new FaqRecognizer(kb, { shortcut: (text) => (text === 'menu' ? 'help' : text === 'open a ticket' ? 'human' : undefined) });
+      expect(withShortcut.recognize('menu')).toMatchObject({ topic: 'help', confidence: 1, alternatives: [], suggestions: [] });
+      expect(withShortcut.recognize('open a ticket', 'fr')).toMatchObject({ topic: 'human', confidence: 1 });
+      expect(withShortcut.recognize('how do I unlink my MCID').topic).toBe('unlink');
     });
 
     it('when built with a bare number, then it is the answer threshold and the other options keep their defaults', () => {

@@ -1,40 +1,77 @@
 import { readFileSync } from 'node:fs';
+import { shortcutOf } from '../../src/dialogs/text-commands';
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
 import { evaluate, parseLabelled, rate, type EvalReport } from '../../src/knowledge/evaluation';
 import { FaqRecognizer } from '../../src/knowledge/faq-recognizer';
 
-// The floor this matcher holds on the held-out split (docs/matching.md has the current scores;
-// raise these when it improves, never lower them to make a change pass).
-const FLOOR = { top1: 0.9, top3: 0.97, falseAnswers: 0.1, exam: 0.98, language: 0.97 };
+// The floor this matcher holds on both held-out files (docs/matching.md has the current
+// scores; raise these when it improves, never lower them to make a change pass). It guards
+// against regressions; it is not the target of issue 17 (95 % top-1, ≤ 5 % false answers).
+const FLOOR = {
+  heldout: { top1: 0.9, top3: 0.97, falseAnswers: 0.08, minInScope: 300, minOutOfScope: 30, minExams: 40 },
+  families: { top1: 0.91, top3: 0.97, falseAnswers: 0.09, minInScope: 80, minOutOfScope: 20, minExams: 30 },
+};
+const LANGUAGE = 0.98;
+// Each family of heldout-families.jsonl, per language: matched right (answer or refusal).
+const FAMILY_FLOOR: Record<string, number> = {
+  'close-pair': 0.9,
+  'exam-code-credit': 1,
+  'long-multi-clause': 0.85,
+  'near-domain-refuse': 0.85,
+  'ordinary-words': 0.8,
+  'short-shorthand': 0.85,
+};
 
-describe('matching quality on the held-out split', () => {
+const recognizer = () => new FaqRecognizer(loadKnowledgeBase('content'), { shortcut: shortcutOf });
+const score = (file: string) => evaluate(recognizer(), parseLabelled(readFileSync(`test/fixtures/matching/${file}`, 'utf8')));
+
+describe.each([
+  ['heldout.jsonl', 'heldout'],
+  ['heldout-families.jsonl', 'families'],
+] as const)('matching quality on %s', (file, name) => {
+  const floor = FLOOR[name];
   let report: EvalReport;
 
   beforeAll(() => {
-    const recognizer = new FaqRecognizer(loadKnowledgeBase('content'));
-    report = evaluate(recognizer, parseLabelled(readFileSync('test/fixtures/matching/heldout.jsonl', 'utf8')));
+    report = score(file);
   });
 
-  it.each(['en', 'fr'] as const)('when the %s questions are matched, then at least 90 %% get the expected answer', (lang) => {
+  it.each(['en', 'fr'] as const)('when the %s questions are matched, then enough get the expected answer', (lang) => {
     const s = report.byLang[lang];
-    expect(s.inScope).toBeGreaterThan(300);
-    expect(rate(s.top1, s.inScope)).toBeGreaterThanOrEqual(FLOOR.top1);
-    expect(rate(s.top3, s.inScope)).toBeGreaterThanOrEqual(FLOOR.top3);
+    expect(s.inScope).toBeGreaterThan(floor.minInScope);
+    expect(rate(s.top1, s.inScope)).toBeGreaterThanOrEqual(floor.top1);
+    expect(rate(s.top3, s.inScope)).toBeGreaterThanOrEqual(floor.top3);
   });
 
-  it.each(['en', 'fr'] as const)('when %s out-of-scope questions are asked, then at most 10 %% get an answer', (lang) => {
+  it.each(['en', 'fr'] as const)('when %s out-of-scope questions are asked, then few get an answer', (lang) => {
     const s = report.byLang[lang];
-    expect(s.outOfScope).toBeGreaterThan(30);
-    expect(rate(s.falseAnswer, s.outOfScope)).toBeLessThanOrEqual(FLOOR.falseAnswers);
+    expect(s.outOfScope).toBeGreaterThan(floor.minOutOfScope);
+    expect(rate(s.falseAnswer, s.outOfScope)).toBeLessThanOrEqual(floor.falseAnswers);
   });
 
-  it('when questions name an exam, then the code and its eligibility are read right', () => {
-    expect(report.exam.labelled).toBeGreaterThan(40);
-    expect(rate(report.exam.correct, report.exam.labelled)).toBeGreaterThanOrEqual(FLOOR.exam);
+  it('when questions name an exam, then every code and its eligibility are read right', () => {
+    expect(report.exam.labelled).toBeGreaterThan(floor.minExams);
+    expect(report.exam.correct).toBe(report.exam.labelled);
     expect(report.exam.spurious).toBe(0);
   });
 
   it('when the language of each question is detected, then it matches the label', () => {
-    expect(rate(report.all.language, report.all.total)).toBeGreaterThanOrEqual(FLOOR.language);
+    expect(rate(report.all.language, report.all.total)).toBeGreaterThanOrEqual(LANGUAGE);
+  });
+});
+
+describe('matching quality per family of heldout-families.jsonl', () => {
+  let report: EvalReport;
+
+  beforeAll(() => {
+    report = score('heldout-families.jsonl');
+  });
+
+  it.each(Object.entries(FAMILY_FLOOR))('when the %s questions are matched, then each language keeps its floor', (family, floor) => {
+    const scores = report.byFamily[family];
+    for (const lang of ['en', 'fr'] as const) {
+      expect(scores[lang].total).toBeGreaterThanOrEqual(15);
+      expect(rate(scores[lang].right, scores[lang].total)).toBeGreaterThanOrEqual(floor);
+    }
   });
 });
