@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder';
-import { createApp } from '../src/app';
+import { createApp, type App } from '../src/app';
 import { strings } from '../src/i18n/strings';
 import { silentLogger } from '../src/logging/logger';
 import { startServer, type RunningServer } from '../src/server';
@@ -10,10 +10,11 @@ import { testConfig } from './helpers/test-bot';
 const en = strings('en');
 const connector = new ConnectorStandIn();
 let server: RunningServer;
+let app: App;
 
 beforeAll(async () => {
   await connector.start();
-  const app = createApp(testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent' }), silentLogger, { storage: new MemoryStorage() });
+  app = createApp(testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent' }), silentLogger, { storage: new MemoryStorage() });
   server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
 });
 afterAll(async () => {
@@ -78,6 +79,7 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const confirmation = cardIn(await post(userChat, user, click(buttonByVerb(form, 'support.submit').data, { description: 'Associate Microsoft Learning account fails with an error', partnerId: '1234567' })));
     const id = /MS-[0-9A-Z]{6}/.exec(textOf(confirmation))![0];
 
+    await app.support.worker.idle(); // the channel post is the outbox's, after the turn
     const posted = connector.to(supportChannel.id).find((c) => c.method === 'POST');
     const ticketCard = (posted!.activity.attachments as { content: Card }[])[0].content;
     expect(textOf(ticketCard)).toContain(id);

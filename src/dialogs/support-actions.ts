@@ -32,9 +32,10 @@ export interface SupportActionsDeps {
 
 const REGISTER = new RegExp(`^\\s*(?:register|serve|enregistrer)\\s+(${SUPPORT_QUEUES.join('|')})\\s*$`, 'i');
 
-function personOf(context: TurnContext): TicketPerson {
+/** Who sent the activity, with the channel their id belongs to. */
+export function personOf(context: TurnContext): TicketPerson {
   const { id, name, aadObjectId } = context.activity.from;
-  return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}) };
+  return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}), channelId: context.activity.channelId };
 }
 
 /** The ways into an escalation, "my tickets", and what support does from a ticket card. */
@@ -90,7 +91,7 @@ export class SupportActions {
         return true;
       case 'tickets.mine':
         if (await this.movedToPrivate(context)) return true;
-        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(context.activity.from.id), lang));
+        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang));
         return true;
       case 'ticket.assign':
         return this.answerDesk(context, await this.deps.desk.assign(action.ticketId, personOf(context)));

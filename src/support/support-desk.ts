@@ -1,4 +1,5 @@
-import type { Ticket, TicketPerson, TicketStatus } from './ticket';
+import { samePerson, type Ticket, type TicketPerson, type TicketStatus } from './ticket';
+import { withEvent } from './ticket-history';
 import type { TicketStore } from './escalation-service';
 
 export type TicketChange = 'assigned' | 'replied' | 'resolved' | 'closed' | 'reopened';
@@ -54,7 +55,7 @@ export class SupportDesk {
   private async ownerChange(id: string, by: TicketPerson, change: 'closed' | 'reopened'): Promise<DeskResult> {
     const ticket = await this.store.get(id);
     if (!ticket) return { ok: false, reason: 'not-found' };
-    if (ticket.user.id !== by.id && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
+    if (!samePerson(ticket.user, by) && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
     return this.apply(id, by, change, (t) => t);
   }
 
@@ -64,11 +65,7 @@ export class SupportDesk {
     const at = new Date().toISOString();
     const ticket = await this.store.update(id, (current) => {
       const next = edit(current);
-      return {
-        ...next,
-        status: status ?? current.status,
-        history: [...current.history, { at, status: status ?? current.status, by, ...(note ? { note } : {}) }],
-      };
+      return { ...next, status: status ?? current.status, ...withEvent(current, { at, status: status ?? current.status, by, ...(note ? { note } : {}) }) };
     });
     await this.notifier.ticketChanged(ticket, change, by, note);
     return { ok: true, ticket };

@@ -11,6 +11,27 @@ export interface TicketPerson {
   readonly id: string;
   readonly name?: string;
   readonly aadObjectId?: string;
+  /** The channel the id belongs to (`msteams`, `emulator`, `webchat`…): ids are only unique within one. */
+  readonly channelId?: string;
+}
+
+/** Who someone is: an id within a channel. */
+export type UserRef = Pick<TicketPerson, 'id' | 'channelId'>;
+
+/** Records made before identities carried their channel came from Teams. */
+export const DEFAULT_CHANNEL = 'msteams';
+
+export const userChannel = (user: UserRef): string => user.channelId ?? DEFAULT_CHANNEL;
+
+/** The ticket owner's channel: from the person, else from the conversation reference (older tickets). */
+export function channelOfTicket(ticket: Pick<TicketRequest, 'user' | 'conversation'>): string {
+  const fromReference = (ticket.conversation as { channelId?: unknown }).channelId;
+  return ticket.user.channelId ?? (typeof fromReference === 'string' ? fromReference : DEFAULT_CHANNEL);
+}
+
+/** Same person: same id on the same channel. */
+export function samePerson(a: UserRef, b: UserRef): boolean {
+  return a.id === b.id && userChannel(a) === userChannel(b);
 }
 
 export interface TicketEvent {
@@ -50,7 +71,9 @@ export interface Ticket extends TicketRequest {
   readonly createdAt: string;
   readonly status: TicketStatus;
   readonly assignee?: TicketPerson;
+  /** The first event and the latest ones (see ticket-history.ts); `earlierEvents` counts those dropped between. */
   readonly history: readonly TicketEvent[];
+  readonly earlierEvents?: number;
   /** The ticket card in the support channel, so later changes update it in place. */
   readonly supportPost?: { readonly activityId: string; readonly conversation: Record<string, unknown> };
 }

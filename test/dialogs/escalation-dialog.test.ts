@@ -116,7 +116,7 @@ describe('escalation: asking for a person', () => {
     const form = onlyCard(await chat.click(button(question, fr.support.queueChoices['microsoft-support'])));
     const replies = await chat.click(buttonByVerb(form, 'support.cancel'));
     expect(replies.some((r) => r.text === fr.cancelled)).toBe(true);
-    expect(await tickets.listForUser('user-cancels')).toEqual([]);
+    expect(await tickets.listForUser({ id: 'user-cancels' })).toEqual([]);
   });
 
   it('when the user asks for "my tickets", then their tickets are listed with status', async () => {
