@@ -4,6 +4,11 @@
  * `[text](url)` cannot become a link even in a renderer that ignores backslash escapes. One pass,
  * one character at a time: linear in the input.
  */
+const MARKDOWN = /[\\`*_~[\]()#>|!-]/g;
+const LINK_JOIN = /\]\\\(/g;
+
 export function plainText(text: string): string {
-  return text.replace(/[\\`*_~[\]()#>|!-]/g, (c) => `\\${c}`).replace(/\]\\\(/g, ']\u200b\\(');
+  return text.replace(MARKDOWN, (c) => `\\${c}`).replace(LINK_JOIN, ']\u200b\\(');
 }
+
+export const PLAIN_TEXT_PATTERNS: readonly RegExp[] = [MARKDOWN, LINK_JOIN];
