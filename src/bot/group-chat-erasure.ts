@@ -14,10 +14,10 @@ const KEPT = ['introduced'];
 /**
  * Clears the state of group chats and channels a user wrote in (the recent turns a ticket would
  * quote, a flow in progress), keeping only whether the bot introduced itself there. The keys
- * follow ConversationState's layout: `<channelId>/conversations/<conversationId>`.
+ * follow x.
  */
 export async function eraseGroupChats(storage: Storage, channelId: string, conversationIds: readonly string[]): Promise<void> {
-  const keys = conversationIds.map((id) => `${channelId}/conversations/${id}`);
+  const keys = conversationIds.map((id) => `${channelId}/conversations/${id}/`);
   if (keys.length === 0) return;
   const stored = await storage.read(keys);
   const changes: Record<string, Record<string, unknown>> = {};

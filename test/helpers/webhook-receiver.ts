@@ -22,6 +22,12 @@ export class WebhookReceiver {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
   }
 
+  /** Ends the requests held by 'hang' (the sender sees a dropped connection). */
+  async dropHanging(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+  }
+
   async stop(): Promise<void> {
     for (const res of this.hanging) res.destroy();
     this.server.closeAllConnections();
