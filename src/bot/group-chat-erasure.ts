@@ -14,7 +14,7 @@ const KEPT = ['introduced'];
 /**
  * Clears the state of group chats and channels a user wrote in (the recent turns a ticket would
  * quote, a flow in progress), keeping only whether the bot introduced itself there. The keys
- * follow x.
+ * follow ConversationState's layout: `<channelId>/conversations/<conversationId>/` (no namespace).
  */
 export async function eraseGroupChats(storage: Storage, channelId: string, conversationIds: readonly string[]): Promise<void> {
   const keys = conversationIds.map((id) => `${channelId}/conversations/${id}/`);

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/language';
 import type { StorageChannelRegistry } from '../support/channel-registry';
 import { NotConfiguredError, type OutboxSender } from '../support/outbox-worker';
 import type { TicketRepository } from '../support/ticket-repository';
+import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
 import type { ProactiveMessenger } from './proactive-messenger';
 
@@ -24,7 +25,7 @@ export function channelPostSender({ tickets, registry, messenger, cards, lang }:
     if (!ticket || ticket.supportPost) return;
     const channel = await registry.channelFor(ticket.queue);
     if (!channel) throw new NotConfiguredError(`no support channel registered for ${ticket.queue}`);
-    const card = MessageFactory.attachment(CardFactory.adaptiveCard(cards.ticket(ticket, lang)));
+    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(cards.ticket(ticket, lang))));
     const activityId = await messenger.send(channel.conversation, [card]);
     if (activityId) await tickets.update(ticket.id, (t) => ({ ...t, supportPost: { activityId, conversation: channel.conversation } }));
   };
@@ -35,7 +36,7 @@ export function channelUpdateSender({ tickets, messenger, cards, lang }: Channel
   return async (item) => {
     const ticket = await tickets.get(item.ticketId);
     if (!ticket?.supportPost) return;
-    const card = MessageFactory.attachment(CardFactory.adaptiveCard(cards.ticket(ticket, lang)));
+    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(cards.ticket(ticket, lang))));
     await messenger.update(ticket.supportPost.conversation, ticket.supportPost.activityId, card);
   };
 }

@@ -3,6 +3,7 @@ import { strings } from '../i18n/strings';
 import type { Lang } from '../i18n/language';
 import type { TicketChange, TicketNotifier } from '../support/support-desk';
 import type { Ticket, TicketPerson } from '../support/ticket';
+import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
 import type { ProactiveMessenger } from './proactive-messenger';
 
@@ -33,7 +34,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
         await this.messenger.send(ticket.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(this.cards.solvedQuestion(ticket, ticket.language)))]);
       }
       if ((change === 'closed' || change === 'reopened') && ticket.supportPost) {
-        const card = this.cards.ticket(ticket, this.supportLang);
+        const card = fitToTeams(this.cards.ticket(ticket, this.supportLang));
         await this.messenger.update(ticket.supportPost.conversation, ticket.supportPost.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       }
     } catch (error) {
