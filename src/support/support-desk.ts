@@ -1,4 +1,4 @@
-import { samePerson, type Ticket, type TicketPerson, type TicketStatus } from './ticket';
+import { channelOfTicket, userChannel, type Ticket, type TicketPerson, type TicketStatus } from './ticket';
 import { withEvent } from './ticket-history';
 import type { TicketStore } from './escalation-service';
 
@@ -55,7 +55,8 @@ export class SupportDesk {
   private async ownerChange(id: string, by: TicketPerson, change: 'closed' | 'reopened'): Promise<DeskResult> {
     const ticket = await this.store.get(id);
     if (!ticket) return { ok: false, reason: 'not-found' };
-    if (!samePerson(ticket.user, by) && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
+    const isOwner = ticket.user.id === by.id && channelOfTicket(ticket) === userChannel(by);
+    if (!isOwner && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
     return this.apply(id, by, change, (t) => t);
   }
 

@@ -29,10 +29,6 @@ export function channelOfTicket(ticket: Pick<TicketRequest, 'user' | 'conversati
   return ticket.user.channelId ?? (typeof fromReference === 'string' ? fromReference : DEFAULT_CHANNEL);
 }
 
-/** Same person: same id on the same channel. */
-export function samePerson(a: UserRef, b: UserRef): boolean {
-  return a.id === b.id && userChannel(a) === userChannel(b);
-}
 
 export interface TicketEvent {
   readonly at: string;
