@@ -15,6 +15,8 @@ import { RateLimitMiddleware } from './bot/rate-limit-middleware';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { AppConfig } from './config/config';
 import { PrivacyActions } from './dialogs/privacy-actions';
+import { personOf } from './dialogs/support-actions';
+import { eraseGroupChats } from './bot/group-chat-erasure';
 import { RootDialog } from './dialogs/root-dialog';
 import { shortcutOf } from './dialogs/text-commands';
 import { StorageFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
@@ -114,7 +116,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   );
 
   const recentTurns = new RecentTurns(conversationState);
-  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger });
+  // Feedback and unanswered-question records join `erasers` once their store can find a user's records.
+  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [] });
   const root = new RootDialog({
     kb,
     cards,
@@ -124,10 +127,13 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     support: support.actions,
     escalation: support.filing,
     privacy: new PrivacyActions(renderer, cards, async (context) => {
-      // The user's state, this conversation's recent turns, and the personal data in their tickets.
+      // Group chats they wrote in (listed in their profile), their state, this conversation's
+      // state, then their tickets, what is still owed to support, and the other stores.
+      const { groupChats = [] } = await bot.profileOf(context);
+      await eraseGroupChats(stateStorage, context.activity.channelId, groupChats);
       await userState.delete(context);
       await conversationState.delete(context);
-      await support.tickets.forgetUser(context.activity.from.id);
+      await support.erasure.forget(personOf(context));
     }),
   });
   const bot = new FaqBot({
@@ -139,7 +145,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     logger,
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
-    latestTicket: async (userId) => (await support.tickets.listForUser(userId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
+    latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
   return { adapter, bot, kb, recognizer, cards, storage, support };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, Storage } from 'botbuilder';
 import { lookupTeamsEmail } from './bot/contact-lookup';
 import { HandoffDelivery } from './bot/handoff';
@@ -8,21 +9,21 @@ import { TeamsTicketNotifier } from './bot/ticket-notifier';
 import type { AppConfig } from './config/config';
 import { SupportActions } from './dialogs/support-actions';
 import { SUPPORT_QUEUES, type SupportQueue } from './knowledge/catalog';
-import { channelRoot } from './bot/channel-threads';
 import type { Logger } from './logging/logger';
 import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
 import { Outbox } from './support/outbox';
 import { RetentionJob } from './support/retention-job';
 import { OutboxDelivery, OutboxWorker, type OutboxSender } from './support/outbox-worker';
+import { channelPostSender, channelUpdateSender } from './bot/support-channel-senders';
+import { Erasure, type PersonEraser } from './support/erasure';
 import type { RoutingRules } from './support/routing';
 import { SupportDesk, type TicketNotifier } from './support/support-desk';
-import type { TicketPerson } from './support/ticket';
+import { userChannel, type Ticket, type TicketPerson } from './support/ticket';
 import { TicketRepository } from './support/ticket-repository';
-import { postWebhook, userMessagePayload, webhookPayload, type WebhookTarget } from './support/webhook-sender';
+import { postWebhook, userMessagePayload, webhookPayload, type WebhookEvent, type WebhookTarget } from './support/webhook-sender';
 import type { CardBuilder } from './views/card-builder';
 import type { SupportCards } from './views/support-cards';
-import { CardFactory, MessageFactory } from 'botbuilder';
 
 export interface SupportParts {
   readonly tickets: TicketRepository;
@@ -33,13 +34,16 @@ export interface SupportParts {
   readonly worker: OutboxWorker;
   readonly messenger: ProactiveMessenger;
   readonly retention: RetentionJob;
+  readonly erasure: Erasure;
   /** What the escalation dialog needs to file tickets. */
   readonly filing: EscalationDeps;
   /** Logs a warning when a queue has no channel, webhook or agent hub; resolves to those queues. */
   readonly warnIfUnrouted: () => Promise<SupportQueue[]>;
 }
 
-const listed = (ids: readonly string[]) => (person: TicketPerson) => ids.includes(person.id) || (!!person.aadObjectId && ids.includes(person.aadObjectId));
+/** Support lists name people of one channel: the same id typed in from the emulator or Web Chat is nobody. */
+const listed = (ids: readonly string[], channel: string) => (person: TicketPerson) =>
+  userChannel(person) === channel && (ids.includes(person.id) || (!!person.aadObjectId && ids.includes(person.aadObjectId)));
 
 /** Wires tickets, their deliveries (support channel, webhooks, handoff) and the support desk. */
 export interface SupportInputs {
@@ -51,9 +55,14 @@ export interface SupportInputs {
   readonly routing: RoutingRules;
   readonly recentTurns: RecentTurns;
   readonly logger: Logger;
+  /** Other stores that keep a user's data ("forget me" runs each); feedback records plug in here. */
+  readonly erasers?: readonly PersonEraser[];
 }
 
-export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger }: SupportInputs): SupportParts {
+const CHANNEL_POST = 'channel';
+const CHANNEL_UPDATE = 'channel:update';
+
+export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [] }: SupportInputs): SupportParts {
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -64,35 +73,52 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   if (config.WEBHOOK_URL_CERTIFICATION_SUPPORT) webhooks['certification-support'] = { url: config.WEBHOOK_URL_CERTIFICATION_SUPPORT, secret: config.WEBHOOK_SECRET! };
   if (config.WEBHOOK_URL_MICROSOFT_SUPPORT) webhooks['microsoft-support'] = { url: config.WEBHOOK_URL_MICROSOFT_SUPPORT, secret: config.WEBHOOK_SECRET! };
 
+  // Every sender builds what it sends from the ticket as stored at send time: an erased ticket goes out erased.
   const senders = new Map<string, OutboxSender>();
   for (const [queue, target] of Object.entries(webhooks) as [SupportQueue, WebhookTarget][]) {
-    senders.set(`webhook:${queue}`, (item) => postWebhook(target, item.payload, item.id));
+    senders.set(`webhook:${queue}`, async (item) => {
+      const ticket = await tickets.get(item.ticketId);
+      const event = (item.payload as { event?: WebhookEvent } | undefined)?.event;
+      if (!ticket) return;
+      const payload = event === 'ticket.user-message' ? userMessagePayload(ticket) : webhookPayload(ticket, event === 'ticket.erased' ? event : 'ticket.created');
+      await postWebhook(target, payload, item.id);
+    });
   }
-  // Posting to the channel waits until a channel is registered for the queue: nothing is dropped.
-  const postToChannel: OutboxSender = async (item) => {
-    const ticket = await tickets.get(item.ticketId);
-    const channel = ticket && (await registry.channelFor(ticket.queue));
-    if (!ticket) return;
-    if (!channel) throw new Error(`no support channel registered for ${ticket.queue}`);
-    // Each ticket is a new post of the channel (not a reply under the "register" message); its thread holds what follows.
-    const root = channelRoot(channel.conversation);
-    const card = MessageFactory.attachment(CardFactory.adaptiveCard(supportCards.ticket(ticket, supportLang)));
-    const activityId = await messenger.send(root, [card]);
-    if (activityId) await tickets.update(ticket.id, (t) => ({ ...t, supportPost: { activityId, conversation: root } }));
-  };
-  senders.set('channel', postToChannel);
+  const channelDeps = { tickets, registry, messenger, cards: supportCards, lang: supportLang };
+  senders.set(CHANNEL_POST, channelPostSender(channelDeps));
+  senders.set(CHANNEL_UPDATE, channelUpdateSender(channelDeps));
   const worker = new OutboxWorker(outbox, senders, logger);
+  const webhookTarget = (t: Ticket) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined);
 
   // The user's answers to support reach the webhook the same way, durably, as their own event.
-  const userMessages = new OutboxDelivery('webhook-user-message', outbox, worker, (t) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined), userMessagePayload);
+  const userMessages = new OutboxDelivery('webhook-user-message', outbox, worker, webhookTarget, (t) => ({ ticketId: t.id, event: 'ticket.user-message' }));
   const deliveries: TicketDelivery[] = [
-    new OutboxDelivery('support-channel', outbox, worker, () => 'channel', (t) => ({ ticketId: t.id })),
-    new OutboxDelivery('webhook', outbox, worker, (t) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined), webhookPayload),
+    new OutboxDelivery('support-channel', outbox, worker, () => CHANNEL_POST, (t) => ({ ticketId: t.id })),
+    new OutboxDelivery('webhook', outbox, worker, webhookTarget, (t) => ({ ticketId: t.id, event: 'ticket.created' })),
     ...(config.HANDOFF_ENABLED ? [new HandoffDelivery(messenger)] : []),
   ];
+  const erasure = new Erasure({
+    tickets,
+    outbox,
+    erasers,
+    kick: () => worker.kick(),
+    followUps: (t) => [
+      { id: randomUUID(), ticketId: t.id, target: CHANNEL_UPDATE, payload: { ticketId: t.id } },
+      ...(webhookTarget(t) ? [{ id: randomUUID(), ticketId: t.id, target: webhookTarget(t)!, payload: { ticketId: t.id, event: 'ticket.erased' } }] : []),
+    ],
+  });
+  // Cards waiting for this channel go out as soon as it is registered.
+  const channels = {
+    register: async (...args: Parameters<StorageChannelRegistry['register']>) => {
+      await registry.register(...args);
+      await outbox.unpark(CHANNEL_POST, new Date());
+      worker.kick();
+    },
+    channelFor: (queue: SupportQueue) => registry.channelFor(queue),
+  };
   const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
-  const isAdmin = listed(config.SUPPORT_ADMINS);
-  const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS)(p) || isAdmin(p);
+  const isAdmin = listed(config.SUPPORT_ADMINS, config.SUPPORT_CHANNEL);
+  const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS, config.SUPPORT_CHANNEL)(p) || isAdmin(p);
   const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger);
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
@@ -120,7 +146,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     }
     return unrouted;
   };
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry, isAdmin, supportLang, filing });
+  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
-  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, warnIfUnrouted };
+  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
 }

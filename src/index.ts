@@ -1,6 +1,6 @@
 import type { App } from './app';
 import { buildApp } from './build-app';
-import { loadConfigFromProcess } from './config/config';
+import { anonymousAndReachable, loadConfigFromProcess } from './config/config';
 import { routeConsoleToLogger } from './logging/console-capture';
 import { createLogger, type Logger } from './logging/logger';
 import type { RunningServer } from './server';
@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   app.support.retention.start();
   void app.support.warnIfUnrouted().catch(() => undefined);
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
-  logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth: config.MicrosoftAppId ? 'channel tokens required' : 'anonymous (local only)' });
+  const auth = config.MicrosoftAppId ? 'channel tokens required' : anonymousAndReachable(config) ? 'anonymous' : 'anonymous (loopback only)';
+  logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth });
+  if (anonymousAndReachable(config)) {
+    logger.warn({ event: 'anonymous_endpoint_reachable', host: config.HOST }, 'No MicrosoftAppId and HOST is not loopback: anyone who reaches this port can talk to the bot as any user');
+  }
   onStopSignal(() => shutDown(app, server, logger, config.SHUTDOWN_TIMEOUT_MS));
 }
 

@@ -179,7 +179,7 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
     else res.send(status, body);
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
   return {

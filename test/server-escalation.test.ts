@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder';
-import { createApp } from '../src/app';
+import { createApp, type App } from '../src/app';
 import { strings } from '../src/i18n/strings';
 import { silentLogger } from '../src/logging/logger';
 import { startServer, type RunningServer } from '../src/server';
@@ -10,10 +10,11 @@ import { testConfig } from './helpers/test-bot';
 const en = strings('en');
 const connector = new ConnectorStandIn();
 let server: RunningServer;
+let app: App;
 
 beforeAll(async () => {
   await connector.start();
-  const app = createApp(
+  app = createApp(
     testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent', WEBHOOK_URL_MICROSOFT_SUPPORT: `${connector.url}hook`, WEBHOOK_SECRET: 'test-secret-0123456789' }),
     silentLogger,
     { storage: new MemoryStorage() },
@@ -84,6 +85,7 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const confirmation = cardIn(await post(userChat, user, click(buttonByVerb(form, 'support.submit').data, { description: 'Associate Microsoft Learning account fails with an error', partnerId: '1234567' })));
     const id = /MS-[0-9A-Z]{6}/.exec(textOf(confirmation))![0];
 
+    await app.support.worker.idle(); // the channel post is the outbox's, after the turn
     // The ticket is a new post of the channel, not a reply under the register message.
     expect(connector.to(supportChannel.id)).toEqual([]);
     const posted = connector.to(channelRoot).find((c) => c.method === 'POST');

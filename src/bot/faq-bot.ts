@@ -12,11 +12,12 @@ import { langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
 import { isPersonalChat, setCarried, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
-import type { Ticket } from '../support/ticket';
+import type { Ticket, UserRef } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
 import { readUserInput, redactInput } from './card-action-parser';
 import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
+import { rememberChat } from './group-chat-erasure';
 import type { RecentTurns } from './recent-turns';
 
 export interface UserProfile {
@@ -25,6 +26,8 @@ export interface UserProfile {
   /** Set by the language button: the choice holds, whatever language the user writes in, until pressed again. */
   languageChosen?: boolean;
   welcomed?: boolean;
+  /** Group chats and channels the user wrote in, so "forget me" can reach their state. */
+  groupChats?: string[];
 }
 
 export interface FaqBotDeps {
@@ -34,7 +37,7 @@ export interface FaqBotDeps {
   readonly cards: CardBuilder;
   readonly recentTurns: RecentTurns;
   /** The user's newest ticket, for handoff status messages. */
-  readonly latestTicket: (userId: string) => Promise<Ticket | undefined>;
+  readonly latestTicket: (user: UserRef) => Promise<Ticket | undefined>;
   readonly logger: { warn(fields: Record<string, unknown>): void };
   /** English or French for a typed message, undefined when it gives no clue (e.g. "AZ-104"). */
   readonly detectLanguage: (text: string) => Lang | undefined;
@@ -47,6 +50,9 @@ export interface FaqBotDeps {
  * decides the reply language, runs the root dialog and saves state. The dialogs own the flow.
  */
 export class FaqBot extends TeamsActivityHandler {
+  /** The user's profile, read outside the dialogs ("forget me" needs the group chats it lists). */
+  readonly profileOf = (context: TurnContext): Promise<UserProfile> => this.profile.get(context, {});
+
   private readonly profile: StatePropertyAccessor<UserProfile>;
   private readonly introduced: StatePropertyAccessor<boolean>;
   private readonly dialogs: DialogSet;
@@ -74,7 +80,7 @@ export class FaqBot extends TeamsActivityHandler {
     });
 
     this.onEvent(async (context, next) => {
-      if (context.activity.name === 'handoff.status') await onHandoffStatus(context, () => deps.latestTicket(context.activity.from.id));
+      if (context.activity.name === 'handoff.status') await onHandoffStatus(context, () => deps.latestTicket({ id: context.activity.from.id, channelId: context.activity.channelId }));
       await next();
     });
   }
@@ -111,6 +117,10 @@ export class FaqBot extends TeamsActivityHandler {
     if (input.kind === 'text') context.activity.text = input.text;
     setUserInput(context, input);
     const lang = await this.replyLanguage(context, input);
+    if (!isPersonalChat(context) && input.kind === 'text') {
+      const profile = await this.profile.get(context, {});
+      profile.groupChats = rememberChat(profile.groupChats, context.activity.conversation.id);
+    }
     setTurnLang(context, lang);
     this.deps.recentTurns.watch(context);
     if (input.kind === 'text') await this.deps.recentTurns.add(context, { from: 'user', text: input.text, at: new Date().toISOString() });

@@ -3,6 +3,7 @@ import { strings } from '../i18n/strings';
 import type { Lang } from '../i18n/language';
 import type { TicketChange, TicketNotifier } from '../support/support-desk';
 import type { Ticket, TicketPerson } from '../support/ticket';
+import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
 import { threadOf } from './channel-threads';
 import type { ProactiveMessenger } from './proactive-messenger';
@@ -53,7 +54,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
       const s = strings(this.supportLang).support;
       await this.messenger.send(threadOf(post.conversation, post.activityId), [MessageFactory.text(`${s.userAnswered(ticket.id, by.name ?? by.id)}\n\n${note ?? ''}`)]);
     }
-    const card = this.cards.ticket(ticket, this.supportLang);
+    const card = fitToTeams(this.cards.ticket(ticket, this.supportLang));
     await this.messenger.update(post.conversation, post.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 }

@@ -12,7 +12,10 @@ const optionalUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/\
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
+    /** Where to listen. Default: every interface with channel tokens, loopback (127.0.0.1) without. */
+    HOST: optionalText,
+    /** Lets an anonymous endpoint (no MicrosoftAppId) listen beyond loopback; the start-up log warns. */
+    ALLOW_ANONYMOUS_REMOTE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     /** Folder of the embedded file store. */
     DATA_DIR: z.string().default('./data'),
     /** `file`: the embedded store under DATA_DIR; `azure-blob`: shared by several instances. */
@@ -53,6 +56,8 @@ const envSchema = z
     SUPPORT_ADMINS: idList,
     /** Who may assign, reply to and resolve tickets (admins may too). */
     SUPPORT_AGENTS: idList,
+    /** The channel SUPPORT_ADMINS and SUPPORT_AGENTS belong to: the same ids arriving from another channel are not support. */
+    SUPPORT_CHANNEL: z.string().trim().min(1).max(64).default('msteams'),
     /** Language of the ticket cards in the support channels. */
     SUPPORT_LANGUAGE: z.enum(['en', 'fr']).default('en'),
     /** Optional webhook per queue (ServiceNow, Zendesk, Jira…), signed with WEBHOOK_SECRET. */
@@ -88,7 +93,23 @@ const envSchema = z
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
     }
-  });
+    if (!env.MicrosoftAppId && env.HOST && !isLoopback(env.HOST) && !env.ALLOW_ANONYMOUS_REMOTE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: 'is not a loopback address, and without MicrosoftAppId anyone who reaches it can talk as anyone: set MicrosoftAppId, or ALLOW_ANONYMOUS_REMOTE=true to accept that',
+      });
+    }
+  })
+  .transform((env) => ({ ...env, HOST: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') }));
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** An endpoint with no channel authentication that other machines can reach (the start-up log warns). */
+export const anonymousAndReachable = (config: Pick<AppConfig, 'MicrosoftAppId' | 'HOST'>): boolean => !config.MicrosoftAppId && !isLoopback(config.HOST);
 
 export type AppConfig = Readonly<z.infer<typeof envSchema>>;
 

@@ -40,9 +40,10 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function personOf(context: TurnContext): TicketPerson {
+/** Who sent the activity, with the channel their id belongs to. */
+export function personOf(context: TurnContext): TicketPerson {
   const { id, name, aadObjectId } = context.activity.from;
-  return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}) };
+  return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}), channelId: context.activity.channelId };
 }
 
 /** The ways into an escalation, "my tickets", and what support does from a ticket card. */
@@ -90,7 +91,7 @@ export class SupportActions {
   async awaitingTicket(context: TurnContext): Promise<Ticket | undefined> {
     if (!isPersonalChat(context)) return undefined;
     try {
-      const waiting = (await this.deps.escalation.listForUser(context.activity.from.id)).filter((t) => t.awaitingUser && t.status !== 'closed');
+      const waiting = (await this.deps.escalation.listForUser(personOf(context))).filter((t) => t.awaitingUser && t.status !== 'closed');
       return waiting.sort((a, b) => lastAt(b).localeCompare(lastAt(a)))[0];
     } catch {
       return undefined; // the store is down: the message is answered as a question instead
@@ -144,7 +145,7 @@ export class SupportActions {
         return true;
       case 'tickets.mine':
         if (await this.movedToPrivate(context)) return true;
-        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(context.activity.from.id), lang));
+        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang));
         return true;
       case 'ticket.assign':
         return this.answerDesk(context, await this.deps.desk.assign(action.ticketId, personOf(context)));

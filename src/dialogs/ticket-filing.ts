@@ -33,7 +33,7 @@ export async function fileTicket(context: TurnContext, deps: EscalationDeps, req
       topic: request.topic,
       ...(request.flowStep ? { flowStep: request.flowStep } : {}),
       language: lang,
-      user: { id: from.id, ...(from.name ? { name: from.name } : {}), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) },
+      user: { id: from.id, ...(from.name ? { name: from.name } : {}), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), channelId: context.activity.channelId },
       ...request.fields,
       conversation: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
       transcript: await deps.recentTurns(context).catch(() => []),

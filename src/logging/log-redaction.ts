@@ -16,17 +16,9 @@ export const SECRET_FIELDS = [
   'AZURE_STORAGE_CONNECTION_STRING',
 ];
 
-// What the chat-oriented redactSecrets does not look for: storage keys, SAS signatures, URL credentials.
-const INFRA_SECRETS: [RegExp, string][] = [
-  [/\b(AccountKey|SharedAccessSignature|SharedAccessKey)=[^;\s"']+/gi, '$1=[redacted]'],
-  [/([?&](?:sig|code|key|token|access_token)=)[^&\s"']+/gi, '$1[redacted]'],
-  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@"']+:[^/\s@"']+@/gi, '$1[redacted]@'],
-];
-
+/** The same masking as everything users type (storage keys, SAS signatures and URL credentials included). */
 export function maskSecrets(text: string): string {
-  let out = redactSecrets(text).text;
-  for (const [pattern, replacement] of INFRA_SECRETS) out = out.replace(pattern, replacement);
-  return out;
+  return redactSecrets(text).text;
 }
 
 const MAX_TEXT = 4000;

@@ -1,12 +1,14 @@
 import type { SupportQueue } from '../knowledge/catalog';
-import type { Ticket, TicketRequest } from './ticket';
+import type { Ticket, TicketRequest, UserRef } from './ticket';
 
 /** Where tickets live; implemented over botbuilder's Storage by TicketRepository. */
 export interface TicketStore {
   create(request: TicketRequest): Promise<Ticket>;
   get(id: string): Promise<Ticket | undefined>;
   update(id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket>;
-  listForUser(userId: string): Promise<Ticket[]>;
+  listForUser(user: UserRef): Promise<Ticket[]>;
+  /** Takes one of the user's hourly tickets atomically; false when none is left. */
+  takeSlot(user: UserRef, limit: number): Promise<boolean>;
 }
 
 /** One way a new ticket reaches people: the support channel, a webhook, an agent hub. */
@@ -39,14 +41,12 @@ export class EscalationService {
     private readonly log: DeliveryLog,
     /** Per user; guards support queues against a stuck client or a bored user. */
     private readonly ticketsPerHour = Infinity,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Stores the ticket and hands it to the deliveries, which queue it: nothing here waits on the network. */
   async open(request: TicketRequest): Promise<Ticket> {
-    if (Number.isFinite(this.ticketsPerHour)) {
-      const since = this.now().getTime() - 3600_000;
-      const recent = (await this.store.listForUser(request.user.id)).filter((t) => Date.parse(t.createdAt) > since);
-      if (recent.length >= this.ticketsPerHour) throw new TicketLimitError(this.ticketsPerHour);
+    if (Number.isFinite(this.ticketsPerHour) && !(await this.store.takeSlot(request.user, this.ticketsPerHour))) {
+      throw new TicketLimitError(this.ticketsPerHour);
     }
     const ticket = await this.store.create(request);
     await Promise.all(
@@ -57,8 +57,8 @@ export class EscalationService {
     return ticket;
   }
 
-  listForUser(userId: string): Promise<Ticket[]> {
-    return this.store.listForUser(userId);
+  listForUser(user: UserRef): Promise<Ticket[]> {
+    return this.store.listForUser(user);
   }
 }
 

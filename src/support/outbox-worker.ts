@@ -5,6 +5,17 @@ import type { Ticket } from './ticket';
 
 export type OutboxSender = (item: OutboxItem) => Promise<void>;
 
+/**
+ * Thrown by a sender whose target is not set up yet (no support channel registered for the
+ * queue): retrying cannot help, so the item is parked until `Outbox.unpark`.
+ */
+export class NotConfiguredError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotConfiguredError';
+  }
+}
+
 export interface WorkerLog {
   warn(fields: Record<string, unknown>): void;
 }
@@ -21,6 +32,7 @@ export function backoffMs(attempts: number, random = Math.random): number {
  */
 export class OutboxWorker {
   private running: Promise<number> | undefined;
+  private again = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -36,8 +48,35 @@ export class OutboxWorker {
     return this.running;
   }
 
+  /**
+   * Asks for a pass without waiting for it (a user's turn must not wait on a webhook). A kick
+   * during a pass runs one more pass after it, so an item queued meanwhile is not left for the timer.
+   */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.runOnce()
+      .catch((error: Error) => this.log.warn({ event: 'outbox_pass_failed', err: error }))
+      .finally(() => {
+        if (!this.again) return;
+        this.again = false;
+        this.kick();
+      });
+  }
+
+  /** Resolves once no pass is running or asked for; tests use it to wait for deliveries. */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.running) await this.running.catch(() => undefined);
+      else if (this.again) await new Promise((resolve) => setImmediate(resolve));
+      else return;
+    }
+  }
+
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.log.warn({ event: 'outbox_pass_failed', err: error })), intervalMs);
+    this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
   }
 
@@ -50,6 +89,7 @@ export class OutboxWorker {
   private async pass(): Promise<number> {
     const delivered: string[] = [];
     const failed = new Map<string, Date>();
+    const parked: string[] = [];
     for (const item of await this.outbox.due(this.now())) {
       const send = this.senders.get(item.target);
       try {
@@ -57,16 +97,21 @@ export class OutboxWorker {
         await send(item);
         delivered.push(item.id);
       } catch (error) {
+        if (error instanceof NotConfiguredError) {
+          parked.push(item.id);
+          this.log.warn({ event: 'outbox_item_parked', target: item.target, ticketId: item.ticketId, reason: error.message });
+          continue;
+        }
         failed.set(item.id, new Date(this.now().getTime() + backoffMs(item.attempts + 1)));
         this.log.warn({ event: 'outbox_delivery_failed', target: item.target, ticketId: item.ticketId, attempts: item.attempts + 1, err: error });
       }
     }
-    await this.outbox.settle(delivered, failed);
+    await this.outbox.settle(delivered, failed, parked);
     return delivered.length;
   }
 }
 
-/** A delivery that goes through the outbox: queued durably first, then tried at once. */
+/** A delivery that goes through the outbox: queued durably, then tried by the worker without the turn waiting. */
 export class OutboxDelivery implements TicketDelivery {
   constructor(
     readonly name: string,
@@ -81,6 +126,6 @@ export class OutboxDelivery implements TicketDelivery {
     const target = this.targetOf(ticket);
     if (!target) return;
     await this.outbox.enqueue({ id: randomUUID(), ticketId: ticket.id, target, payload: this.payloadOf(ticket), attempts: 0, nextAttemptAt: new Date(0).toISOString() });
-    await this.worker.runOnce();
+    this.worker.kick();
   }
 }

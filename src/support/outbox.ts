@@ -12,6 +12,8 @@ export interface OutboxItem {
   readonly attempts: number;
   /** ISO date before which the item is not due. */
   readonly nextAttemptAt: string;
+  /** Set when its target is not configured yet: not retried until `unpark` (e.g. a channel is registered). */
+  readonly parked?: boolean;
 }
 
 interface PendingDocument {
@@ -45,7 +47,7 @@ export class Outbox {
   async due(now: Date): Promise<OutboxItem[]> {
     const stored = (await this.storage.read([PENDING_KEY]))[PENDING_KEY] as PendingDocument | undefined;
     return (stored?.items ?? [])
-      .filter((i) => Date.parse(i.nextAttemptAt) <= now.getTime())
+      .filter((i) => !i.parked && Date.parse(i.nextAttemptAt) <= now.getTime())
       .sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
   }
 
@@ -62,18 +64,47 @@ export class Outbox {
     );
   }
 
-  /** The outcome of a whole pass in one write: delivered items leave, failed ones are put off. */
-  async settle(delivered: readonly string[], failed: ReadonlyMap<string, Date>): Promise<void> {
-    if (delivered.length === 0 && failed.size === 0) return;
+  /**
+   * The outcome of a whole pass in one write: delivered items leave, failed ones are put off,
+   * parked ones wait for `unpark`.
+   */
+  async settle(delivered: readonly string[], failed: ReadonlyMap<string, Date>, parked: readonly string[] = []): Promise<void> {
+    if (delivered.length === 0 && failed.size === 0 && parked.length === 0) return;
     const gone = new Set(delivered);
+    const waiting = new Set(parked);
     await this.change((items) =>
       items
         .filter((i) => !gone.has(i.id))
         .map((i) => {
+          if (waiting.has(i.id)) return { ...i, parked: true };
           const next = failed.get(i.id);
           return next ? { ...i, attempts: i.attempts + 1, nextAttemptAt: next.toISOString() } : i;
         }),
     );
+  }
+
+  /** Makes the parked items of `target` due again: what they waited for is now configured. */
+  async unpark(target: string, now: Date): Promise<void> {
+    await this.change((items) =>
+      items.some((i) => i.parked && i.target === target)
+        ? items.map((i) => (i.parked && i.target === target ? { ...i, parked: false, nextAttemptAt: now.toISOString() } : i))
+        : items,
+    );
+  }
+
+  /**
+   * Erasure: items of these tickets keep only the ticket id as payload. Senders build what they
+   * send from the stored ticket at send time, so an erased ticket goes out erased; this also
+   * clears copies queued by older versions, which stored the whole ticket.
+   */
+  async scrub(ticketIds: readonly string[]): Promise<void> {
+    const ids = new Set(ticketIds);
+    const bare = (i: OutboxItem) => {
+      const event = (i.payload as { event?: unknown } | null)?.event;
+      return { ticketId: i.ticketId, ...(typeof event === 'string' ? { event } : {}) };
+    };
+    const holdsMore = (i: OutboxItem) => ids.has(i.ticketId) && JSON.stringify(i.payload) !== JSON.stringify(bare(i));
+    await this.change((items) => (items.some(holdsMore) ? items.map((i) => (holdsMore(i) ? { ...i, payload: bare(i) } : i)) : items));
   }
 
   /** A change that returns the same array writes nothing. */

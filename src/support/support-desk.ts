@@ -1,5 +1,6 @@
 import { redactSecrets } from './redaction';
-import type { Ticket, TicketEvent, TicketPerson, TicketStatus } from './ticket';
+import { channelOfTicket, userChannel, type Ticket, type TicketEvent, type TicketPerson, type TicketStatus } from './ticket';
+import { withEvent } from './ticket-history';
 import type { TicketStore } from './escalation-service';
 
 export type TicketChange = 'assigned' | 'replied' | 'user-replied' | 'resolved' | 'closed' | 'reopened';
@@ -48,7 +49,7 @@ export class SupportDesk {
     const message = redactSecrets((text ?? '').slice(0, MAX_MESSAGE)).text.trim();
     const ticket = await this.store.get(id);
     if (!ticket) return { ok: false, reason: 'not-found' };
-    if (ticket.user.id !== by.id) return { ok: false, reason: 'not-allowed' };
+    if (ticket.user.id !== by.id || channelOfTicket(ticket) !== userChannel(by)) return { ok: false, reason: 'not-allowed' };
     if (!message) return { ok: false, reason: 'empty-reply', ticket };
     return this.apply(id, by, 'user-replied', (t) => ({ ...t, awaitingUser: false }), message, 'user-message');
   }
@@ -69,7 +70,8 @@ export class SupportDesk {
   private async ownerChange(id: string, by: TicketPerson, change: 'closed' | 'reopened'): Promise<DeskResult> {
     const ticket = await this.store.get(id);
     if (!ticket) return { ok: false, reason: 'not-found' };
-    if (ticket.user.id !== by.id && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
+    const isOwner = ticket.user.id === by.id && channelOfTicket(ticket) === userChannel(by);
+    if (!isOwner && !this.isAgent(by)) return { ok: false, reason: 'not-allowed' };
     return this.apply(id, by, change, (t) => (change === 'closed' ? { ...t, awaitingUser: false } : t));
   }
 
@@ -79,11 +81,7 @@ export class SupportDesk {
     const at = new Date().toISOString();
     const ticket = await this.store.update(id, (current) => {
       const next = edit(current);
-      return {
-        ...next,
-        status: status ?? current.status,
-        history: [...current.history, { at, status: status ?? current.status, by, ...(note ? { note } : {}), ...(kind ? { kind } : {}) }],
-      };
+      return { ...next, status: status ?? current.status, ...withEvent(current, { at, status: status ?? current.status, by, ...(note ? { note } : {}), ...(kind ? { kind } : {}) }) };
     });
     await this.notifier.ticketChanged(ticket, change, by, note);
     return { ok: true, ticket };

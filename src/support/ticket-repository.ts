@@ -2,7 +2,8 @@ import type { Storage } from 'botbuilder';
 import type { SupportQueue } from '../knowledge/catalog';
 import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/document-updater';
 import { insertItems, isETagConflict } from '../storage/insertable-storage';
-import { QUEUE_PREFIX, type Ticket, type TicketEvent, type TicketRequest, type TicketStatus } from './ticket';
+import { withEvent } from './ticket-history';
+import { channelOfTicket, QUEUE_PREFIX, userChannel, type Ticket, type TicketEvent, type TicketRequest, type TicketStatus, type UserRef } from './ticket';
 import { newTicketId, TICKET_ID_PATTERN } from './ticket-id';
 
 /** What replaces the description once a user asked to be forgotten. */
@@ -12,8 +13,17 @@ interface TicketIndex {
   readonly ids: readonly string[];
 }
 
+interface Quota {
+  /** Creation times (ms) of the user's tickets within the last hour. */
+  readonly times: readonly number[];
+}
+
 const ticketKey = (id: string) => `tickets/${id}`;
-const userIndexKey = (userId: string) => `tickets/index/user/${userId}`;
+// Identities are channel-scoped: the same id typed in from another channel is someone else.
+const userIndexKey = (user: UserRef) => `tickets/index/user/${userChannel(user)}/${user.id}`;
+// Before identities were channel-scoped; read, filtered by channel, so older tickets stay listed.
+const legacyUserIndexKey = (userId: string) => `tickets/index/user/${userId}`;
+const quotaKey = (user: UserRef) => `tickets/quota/${userChannel(user)}/${user.id}`;
 const queueIndexKey = (queue: SupportQueue) => `tickets/index/queue/${queue}`;
 const QUEUES = Object.keys(QUEUE_PREFIX) as SupportQueue[];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -60,7 +70,7 @@ export class TicketRepository {
         throw error;
       }
       // The ticket is stored before it is indexed: a crash in between leaves it unlisted, never a dangling id.
-      await Promise.all([this.addToIndex(queueIndexKey(request.queue), id), this.addToIndex(userIndexKey(request.user.id), id)]);
+      await Promise.all([this.addToIndex(queueIndexKey(request.queue), id), this.addToIndex(userIndexKey(request.user), id)]);
       return ticket;
     }
     throw new Error(`TicketRepository.create(): no free ticket id after ${ID_TRIES} tries`);
@@ -80,8 +90,26 @@ export class TicketRepository {
     });
   }
 
-  async listForUser(userId: string): Promise<Ticket[]> {
-    return this.readTickets(await this.indexOf(userIndexKey(userId)));
+  async listForUser(user: UserRef): Promise<Ticket[]> {
+    const [ids, legacy] = await Promise.all([this.indexOf(userIndexKey(user)), this.indexOf(legacyUserIndexKey(user.id))]);
+    const older = (await this.readTickets(legacy.filter((id) => !ids.includes(id)))).filter((t) => t.user.id === user.id && channelOfTicket(t) === userChannel(user));
+    return [...older, ...(await this.readTickets(ids))];
+  }
+
+  /**
+   * Takes one of the user's `limit` tickets for the hour, or returns false. One shared document
+   * per user changed under its eTag, so simultaneous submits (one instance or several) cannot
+   * all pass a count read before any of them was stored.
+   */
+  async takeSlot(user: UserRef, limit: number): Promise<boolean> {
+    const now = this.now().getTime();
+    let taken = false;
+    await this.updater.update<Quota>(quotaKey(user), (current) => {
+      const times = (current?.times ?? []).filter((t) => t > now - 3600_000);
+      taken = times.length < limit;
+      return { times: taken ? [...times, now] : times };
+    });
+    return taken;
   }
 
   async listForQueue(queue: SupportQueue, status?: TicketStatus): Promise<Ticket[]> {
@@ -105,13 +133,12 @@ export class TicketRepository {
   /**
    * Erases a user's personal data from their tickets (name, e-mail, MCID, partner id, error text,
    * transcript; the description becomes a marker). Ids, queue, topic and status stay, so
-   * support's records still add up. Returns how many tickets were changed.
+   * support's records still add up. Returns the tickets as erased.
    */
-  async forgetUser(userId: string): Promise<number> {
+  async forgetUser(user: UserRef): Promise<Ticket[]> {
     const at = this.now().toISOString();
-    const tickets = await this.listForUser(userId);
-    await Promise.all(tickets.map((t) => this.update(t.id, (current) => erasePersonalData(current, at))));
-    return tickets.length;
+    const tickets = await this.listForUser(user);
+    return Promise.all(tickets.map((t) => this.update(t.id, (current) => erasePersonalData(current, at))));
   }
 
   private addToIndex(key: string, id: string): Promise<TicketIndex> {
@@ -157,7 +184,7 @@ function erasePersonalData(ticket: Ticket, at: string): Ticket {
     transcript: [],
     conversation,
     // The user's own answers to support, and their name on them, are personal data too.
-    history: [...ticket.history.map((h) => erasedEvent(h, ticket.user.id)), { at, status: ticket.status, note: "personal data erased at the user's request" }],
+    ...withEvent({ ...ticket, history: ticket.history.map((h) => erasedEvent(h, ticket.user.id)) }, { at, status: ticket.status, note: "personal data erased at the user's request" }),
   };
 }
 

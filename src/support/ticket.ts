@@ -11,7 +11,24 @@ export interface TicketPerson {
   readonly id: string;
   readonly name?: string;
   readonly aadObjectId?: string;
+  /** The channel the id belongs to (`msteams`, `emulator`, `webchat`…): ids are only unique within one. */
+  readonly channelId?: string;
 }
+
+/** Who someone is: an id within a channel. */
+export type UserRef = Pick<TicketPerson, 'id' | 'channelId'>;
+
+/** Records made before identities carried their channel came from Teams. */
+export const DEFAULT_CHANNEL = 'msteams';
+
+export const userChannel = (user: UserRef): string => user.channelId ?? DEFAULT_CHANNEL;
+
+/** The ticket owner's channel: from the person, else from the conversation reference (older tickets). */
+export function channelOfTicket(ticket: Pick<TicketRequest, 'user' | 'conversation'>): string {
+  const fromReference = (ticket.conversation as { channelId?: unknown }).channelId;
+  return ticket.user.channelId ?? (typeof fromReference === 'string' ? fromReference : DEFAULT_CHANNEL);
+}
+
 
 export interface TicketEvent {
   readonly at: string;
@@ -52,7 +69,9 @@ export interface Ticket extends TicketRequest {
   readonly createdAt: string;
   readonly status: TicketStatus;
   readonly assignee?: TicketPerson;
+  /** The first event and the latest ones (see ticket-history.ts); `earlierEvents` counts those dropped between. */
   readonly history: readonly TicketEvent[];
+  readonly earlierEvents?: number;
   /** The ticket card in the support channel, so later changes update it in place. */
   readonly supportPost?: { readonly activityId: string; readonly conversation: Record<string, unknown> };
   /** Set when an agent replied and the user has not answered yet: their next message is offered to this ticket. */

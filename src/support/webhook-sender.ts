@@ -13,10 +13,15 @@ export function signBody(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-/** The JSON a ticketing system receives: the ticket without the conversation reference. */
-export function webhookPayload(ticket: Ticket): Record<string, unknown> {
-  const { conversation: _conversation, ...rest } = ticket;
-  return { event: 'ticket.created', ticket: rest };
+export type WebhookEvent = 'ticket.created' | 'ticket.erased' | 'ticket.user-message';
+
+/**
+ * The JSON a ticketing system receives: the ticket as stored when it is sent (so an erased
+ * ticket goes out erased), without the conversation reference or the support card's address.
+ */
+export function webhookPayload(ticket: Ticket, event: WebhookEvent = 'ticket.created'): Record<string, unknown> {
+  const { conversation: _conversation, supportPost: _supportPost, ...rest } = ticket;
+  return { event, ticket: rest };
 }
 
 /** The user's latest answer on a ticket, for the ticketing system to add to its case. */

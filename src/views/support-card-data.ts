@@ -55,6 +55,8 @@ export interface TicketCardData {
   readonly transcript: readonly { readonly line: string }[];
   readonly historyTitle: string;
   readonly history: readonly { readonly line: string }[];
+  /** "and 12 earlier events", or empty. */
+  readonly historyEarlier: string;
   readonly notice: string;
   readonly replyPlaceholder: string;
   readonly actions: readonly CardButton[];

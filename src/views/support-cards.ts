@@ -9,6 +9,8 @@ import { button, type CardBuilder } from './card-builder';
 import type { CardJson, CardRenderer } from './card-renderer';
 import type { CardButton } from './card-data';
 import type { Fact, FormField } from './support-card-data';
+import { latestEvents } from '../support/ticket-history';
+import { plainText } from './plain-text';
 
 export interface IntakeContext {
   readonly queue: SupportQueue;
@@ -21,6 +23,8 @@ export interface IntakeContext {
 export type FormReason = 'unanswered' | 'unsure' | 'moved';
 
 const MAX_LISTED = 20;
+/** History lines on a ticket card; older ones are counted ("and 12 earlier events"). */
+export const HISTORY_ON_CARD = 10;
 const STATUS_COLOR = { open: 'Accent', assigned: 'Warning', resolved: 'Good', closed: 'Default' } as const;
 
 /** Cards of the escalation: the queue question, the intake form, the confirmation, tickets. */
@@ -101,6 +105,10 @@ export class SupportCards {
     const s = strings(lang).support;
     const open = ticket.status !== 'closed' && ticket.status !== 'resolved';
     const person = (p?: { name?: string; id: string }) => (p ? (p.name ?? p.id) : '');
+    const { events, earlier } = latestEvents(ticket, HISTORY_ON_CARD);
+    // Fact values render markdown in Teams: what users typed is escaped. Description, transcript
+    // and history are TextRuns (cards/ticket.json), which never render it.
+    const typed = (title: string, value: string) => ({ title, value: plainText(value) });
     return this.renderer.render('ticket', {
       lang,
       title: s.ticketCardTitle(ticket.id),
@@ -108,20 +116,22 @@ export class SupportCards {
       statusColor: STATUS_COLOR[ticket.status],
       facts: [
         { title: s.labels.queue, value: s.queueTitles[ticket.queue] },
-        { title: s.labels.user, value: person(ticket.user) },
+        typed(s.labels.user, person(ticket.user)),
         { title: s.labels.language, value: s.languageNames[ticket.language] },
+        // Checked formats (an e-mail address, digits): nothing to escape.
         ...(ticket.email ? [{ title: s.labels.email, value: ticket.email }] : []),
         ...(ticket.mcid ? [{ title: s.labels.mcid, value: ticket.mcid }] : []),
         ...(ticket.partnerId ? [{ title: s.labels.partnerId, value: ticket.partnerId }] : []),
-        ...(ticket.errorMessage ? [{ title: s.labels.error, value: ticket.errorMessage }] : []),
+        ...(ticket.errorMessage ? [typed(s.labels.error, ticket.errorMessage)] : []),
         ...this.contextFacts(lang, ticket),
-        ...(ticket.assignee ? [{ title: s.labels.assignee, value: person(ticket.assignee) }] : []),
+        ...(ticket.assignee ? [typed(s.labels.assignee, person(ticket.assignee))] : []),
       ],
       description: ticket.description,
       transcriptTitle: s.transcriptTitle,
       transcript: ticket.transcript.map((t) => ({ line: `${t.from === 'user' ? s.labels.fromUser : s.labels.fromBot}: ${t.text}` })),
       historyTitle: s.historyTitle,
-      history: ticket.history.map((h) => ({ line: historyLine(h, s) })),
+      historyEarlier: earlier > 0 ? s.historyEarlier(earlier) : '',
+      history: events.map((h) => ({ line: historyLine(h, s) })),
       notice,
       replyPlaceholder: s.replyPlaceholder,
       actions: open

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { anonymousAndReachable, ConfigError, loadConfig } from '../../src/config/config';
 import { problemsFrom } from '../helpers/problems';
 
 const problems = (env: Record<string, string>): string[] => problemsFrom(() => loadConfig(env), ConfigError);
@@ -32,5 +32,30 @@ describe('configuration', () => {
     expect(
       problems({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'a~secret', MicrosoftAppType: 'SingleTenant' }),
     ).toEqual(['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant']);
+  });
+});
+
+describe('where an anonymous endpoint listens', () => {
+  const appId = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x' };
+
+  it('when no MicrosoftAppId is set, then the endpoint listens on loopback only', () => {
+    const config = loadConfig({});
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(anonymousAndReachable(config)).toBe(false);
+  });
+
+  it('when channel tokens are required, then it listens on every interface by default', () => {
+    expect(loadConfig(appId).HOST).toBe('0.0.0.0');
+  });
+
+  it('when an anonymous endpoint is bound beyond loopback without saying so, then start-up is refused and names HOST', () => {
+    expect(problems({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^HOST is not a loopback address.*ALLOW_ANONYMOUS_REMOTE=true/)]);
+    expect(problems({ HOST: '::1' })).toEqual([]);
+  });
+
+  it('when ALLOW_ANONYMOUS_REMOTE is set, then it may bind elsewhere, flagged for the start-up warning', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', ALLOW_ANONYMOUS_REMOTE: 'true' });
+    expect(config.HOST).toBe('0.0.0.0');
+    expect(anonymousAndReachable(config)).toBe(true);
   });
 });

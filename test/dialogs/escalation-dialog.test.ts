@@ -124,7 +124,7 @@ describe('escalation: asking for a person', () => {
     expect(replies.filter((r) => r.text === s.cancelled)).toHaveLength(1);
     expect(cardsOf(replies)).toHaveLength(1);
     expect(textOf(cardsOf(replies)[0])).toContain(s.menuTitle);
-    expect(await tickets.listForUser(`user-cancels-${lang}`)).toEqual([]);
+    expect(await tickets.listForUser({ id: `user-cancels-${lang}` })).toEqual([]);
   });
 
   it('when the user types "annuler" on the form, then the same single "stopped" text and menu come', async () => {

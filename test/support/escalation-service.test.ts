@@ -29,7 +29,7 @@ describe('opening tickets', () => {
   it('when a user reaches the hourly cap, then the next ticket is refused until an hour has passed', async () => {
     let now = Date.parse('2026-11-21T10:00:00Z');
     const tickets = new TicketRepository(new MemoryStorage(), { now: () => new Date(now) });
-    const service = new EscalationService(tickets, [], silentLogger, 2, () => new Date(now));
+    const service = new EscalationService(tickets, [], silentLogger, 2);
     await service.open(request('busy'));
     await service.open(request('busy'));
     await expect(service.open(request('busy'))).rejects.toBeInstanceOf(TicketLimitError);

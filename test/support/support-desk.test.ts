@@ -31,6 +31,7 @@ describe('support channel', () => {
     const form = onlyCard(await user.click({ verb: 'support', data: { verb: 'support', lang: 'en', faqId: 'support-mcid-merge' } }));
     const done = onlyCard(await user.click(buttonByVerb(form, 'support.submit'), { description: 'Please merge my two certification profiles', mcid: '9876543' }));
     const id = /CS-[0-9A-Z]{6}/.exec(textOf(done))![0];
+    await bot.app.support.worker.idle(); // the channel post is the outbox's, after the turn
 
     const posted = connector.to('support-channel-cs').find((c) => c.method === 'POST' && textOf(cardOf(c.activity)).includes(id));
     expect(posted).toBeDefined();
@@ -98,6 +99,7 @@ describe('the user answers support', () => {
     const user = bot.conversation({ id: `${userId}-chat`, userId, serviceUrl: connector.url, locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
     const form = onlyCard(await user.click({ verb: 'support', data: { verb: 'support', lang, faqId: 'support-mcid-merge' } }));
     const id = /CS-[0-9A-Z]{6}/.exec(textOf(onlyCard(await user.click(buttonByVerb(form, 'support.submit'), { description: s === en ? 'Please merge my two profiles' : 'Merci de fusionner mes deux profils' }))))![0];
+    await bot.app.support.worker.idle(); // the channel post is the outbox's, after the turn
     const posted = connector.to('support-channel-cs').find((c) => c.method === 'POST' && textOf(cardOf(c.activity)).includes(id))!;
     await channel('agent-1').click(button(cardOf(posted.activity), en.support.replyToUser), { reply: 'Which e-mail is on the second profile?' });
     return { user, id, postId: (await bot.app.support.tickets.get(id))!.supportPost!.activityId };

@@ -17,7 +17,7 @@ describe.each(productionStores())('$name, when a bot process dies', (kind) => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
     const restarted = new TicketRepository(data.open());
     for (const ticket of acknowledged) expect(await restarted.get(ticket.id)).toEqual(ticket);
-    const listed = new Set((await restarted.listForUser('crash-user')).map((t) => t.id));
+    const listed = new Set((await restarted.listForUser({ id: 'crash-user' })).map((t) => t.id));
     expect(acknowledged.filter((t) => !listed.has(t.id))).toEqual([]);
 
     // A lock the dead writer held is taken over, so the restarted bot can write again.

@@ -41,6 +41,7 @@ describe('where tickets go', () => {
     const done = await fileTicket(withChannel, lang);
     expect(textOf(done)).toContain(s.confirmationIntro(s.queueNames['certification-support']));
     // The ticket card shows the ticket's language and plain labels, not the form's "…, optional" ones.
+    await withChannel.app.support.worker.idle(); // the channel post is the outbox's, after the turn
     const card = connector.to('19:cs@thread.tacv2').filter((c) => c.method === 'POST').pop()!;
     const shown = textOf((card.activity.attachments as { content: Record<string, unknown> }[])[0].content);
     const desk = strings('en').support;
