@@ -16,7 +16,7 @@ import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { AppConfig } from './config/config';
 import { PrivacyActions } from './dialogs/privacy-actions';
 import { RootDialog } from './dialogs/root-dialog';
-import { StorageFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
+import { createFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
 import { LinearClassifier, type TrainedWeights } from './knowledge/linear-classifier';
@@ -24,6 +24,8 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
+import { ExpiryJob } from './storage/expiry-job';
+import { isRangeStorage } from './storage/range-storage';
 import { CardBuilder } from './views/card-builder';
 import { CardRenderer } from './views/card-renderer';
 import { renderAllCards, renderSupportCards } from './views/card-samples';
@@ -38,6 +40,8 @@ export interface App {
   readonly cards: CardBuilder;
   readonly storage: Storage;
   readonly support: SupportParts;
+  /** Deletes aged records on stores that read by range (LMDB); none on Azure Blob. */
+  readonly expiry: ExpiryJob | undefined;
 }
 
 export interface AppOverrides {
@@ -88,11 +92,12 @@ export function loadKnowledge(config: KnowledgeConfig) {
 export function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
   const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
   const recognizer = createRecognizer(kb, config, overrides.trained);
-  const storage = overrides.storage ?? createStorage(config);
+  const storage = overrides.storage ?? createStorage(config, logger);
   const stateStorage = new DegradedReadStorage(storage, logger);
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
-  const feedback = overrides.feedback ?? new StorageFeedbackLog(storage);
+  const feedback = overrides.feedback ?? createFeedbackLog(storage);
+  const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, logger) : undefined;
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
@@ -125,6 +130,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
       await userState.delete(context);
       await conversationState.delete(context);
       await support.tickets.forgetUser(context.activity.from.id);
+      await feedback.forgetUser(context.activity.from.id, context.activity.channelId);
     }),
   });
   const bot = new FaqBot({
@@ -138,5 +144,5 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (userId) => (await support.tickets.listForUser(userId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
-  return { adapter, bot, kb, recognizer, cards, storage, support };
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry };
 }

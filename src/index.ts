@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const app = await building;
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   app.support.retention.start();
+  app.expiry?.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth: config.MicrosoftAppId ? 'channel tokens required' : 'anonymous (local only)' });
   onStopSignal(() => shutDown(app, server, logger, config.SHUTDOWN_TIMEOUT_MS));

@@ -1,6 +1,6 @@
 import { Channels, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from './dialog-library';
-import type { FeedbackLog } from '../feedback/feedback-log';
+import { userRef, type FeedbackLog } from '../feedback/feedback-log';
 import { strings } from '../i18n/strings';
 import { isTopicId, type TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer, Recognition } from '../knowledge/faq-recognizer';
@@ -143,7 +143,7 @@ export class RootDialog extends ComponentDialog {
       case 'linking.situation':
         return sendCard(context, cards.answer(action.topicId, lang));
       case 'feedback':
-        await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString() });
+        await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString(), ...whose(context) });
         return replaceCard(context, cards.answer(action.faqId, lang, { feedback: action.helpful ? 'yes' : 'no' }));
       case 'credit.start':
       case 'credit.exam':
@@ -184,7 +184,7 @@ export class RootDialog extends ComponentDialog {
     if (topic) return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exam } : {}));
     const suggested = recognition.suggestions.filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic)).map((a) => a.topic);
     if (suggested.length > 0) return sendCard(context, cards.suggestions(suggested, lang));
-    await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString() });
+    await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString(), ...whose(context) });
     if (state.fallbacks >= 2) {
       // Two questions in a row the bot could not answer: a person is the better next step.
       state.fallbacks = 0;
@@ -206,4 +206,13 @@ function activePrompt(dc: DialogContext): CardPrompt<unknown> | undefined {
   while (deepest.child) deepest = deepest.child;
   const dialog = deepest.activeDialog ? deepest.findDialog(deepest.activeDialog.id) : undefined;
   return dialog instanceof CardPrompt ? (dialog as CardPrompt<unknown>) : undefined;
+}
+
+/** Hashed user and conversation references for a feedback record (see userRef). */
+function whose(context: TurnContext): { user?: string; session?: string } {
+  const { channelId, from, conversation } = context.activity;
+  return {
+    ...(from?.id ? { user: userRef(channelId, from.id) } : {}),
+    ...(conversation?.id ? { session: userRef(channelId, conversation.id) } : {}),
+  };
 }

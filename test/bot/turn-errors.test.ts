@@ -28,6 +28,9 @@ class FlakyFeedback implements FeedbackLog {
   async record(): Promise<void> {
     if (this.fail) throw new Error('feedback store rejected the write: quota exceeded on shard 7');
   }
+  async forgetUser(): Promise<number> {
+    return 0;
+  }
 }
 
 const storage = new FlakyStorage();
