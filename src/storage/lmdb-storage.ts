@@ -134,6 +134,12 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
     return { entries: s.entryCount, pages: s.treeBranchPageCount + s.treeLeafPageCount + s.overflowPages, pageSize: s.pageSize };
   }
 
+  /** Resolves once every write issued so far (quarantine moves included) is on disk. */
+  async settled(): Promise<void> {
+    await this.db.committed;
+    await this.db.flushed;
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
