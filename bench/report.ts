@@ -58,7 +58,7 @@ export function renderResults(results: BenchResults): string {
     '',
     '| | median ms | runs (ms) |',
     '|---|---:|---|',
-    `| bot (\`node dist/src/index.js\`, file store) | ${n0(median(results.coldStart.bot))} | ${results.coldStart.bot.map(n0).join(', ')} |`,
+    `| bot (\`node dist/src/index.js\`, LMDB store) | ${n0(median(results.coldStart.bot))} | ${results.coldStart.bot.map(n0).join(', ')} |`,
     `| echo bot | ${n0(median(results.coldStart.echo))} | ${results.coldStart.echo.map(n0).join(', ')} |`,
     '',
     `### Memory (after full GCs; one FAQ question in each of ${n0(results.memory[0]?.conversations ?? 0)} new conversations; median of fresh processes)`,

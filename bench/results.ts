@@ -2,7 +2,7 @@ import type { ChildMemory } from './child-ipc';
 import type { LoadResult } from './load';
 import type { MatcherRow } from './matcher-scaling';
 
-export type Target = 'echo' | 'bot-file' | 'bot-memory';
+export type Target = 'echo' | 'bot-lmdb' | 'bot-memory';
 
 export interface LoadRow {
   readonly target: Target;
@@ -47,6 +47,6 @@ export interface BenchResults {
 
 export const TARGET_NAMES: Readonly<Record<Target, string>> = {
   echo: 'echo bot',
-  'bot-file': 'bot, file store',
+  'bot-lmdb': 'bot, LMDB store (default)',
   'bot-memory': 'bot, memory store',
 };

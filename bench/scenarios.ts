@@ -33,6 +33,16 @@ function activity(extra: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+// A fixed pool of users in their own chats: after the warm-up every one of them has state (and
+// dedupe records) in the store, so the turn reads and rewrites existing records.
+const RETURNING_USERS = 500;
+let returningTurn = 0;
+function returning(extra: Record<string, unknown>): Record<string, unknown> {
+  const n = (returningTurn += 1) % RETURNING_USERS;
+  const run = process.pid.toString(36);
+  return activity({ from: { id: `29:returning-${run}-${n}`, name: 'Returning User' }, conversation: { id: `a:returning-${run}-${n}`, conversationType: 'personal' }, ...extra });
+}
+
 function click(data: Record<string, unknown>): Record<string, unknown> {
   return activity({ type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: data.verb, data } } });
 }
@@ -46,6 +56,13 @@ export const BOT_SCENARIOS: readonly Scenario[] = [
     label: 'FAQ question, free text (EN)',
     kind: 'message',
     body: () => activity({ text: 'How do I unlink my MCID from my old company?' }),
+    verify: hasAll(CARD, '"Unlink your certification profile"'),
+  },
+  {
+    name: 'faq-en-returning',
+    label: 'FAQ question from a returning user (EN)',
+    kind: 'message',
+    body: () => returning({ text: 'How do I unlink my MCID from my old company?' }),
     verify: hasAll(CARD, '"Unlink your certification profile"'),
   },
   {

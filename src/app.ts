@@ -19,7 +19,7 @@ import { personOf } from './dialogs/support-actions';
 import { eraseGroupChats } from './bot/group-chat-erasure';
 import { RootDialog } from './dialogs/root-dialog';
 import { shortcutOf } from './dialogs/text-commands';
-import { StorageFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
+import { createFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
 import { LinearClassifier, type TrainedWeights } from './knowledge/linear-classifier';
@@ -27,10 +27,13 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
+import { ExpiryJob } from './storage/expiry-job';
+import { isRangeStorage } from './storage/range-storage';
 import { CardBuilder } from './views/card-builder';
 import { CardRenderer } from './views/card-renderer';
 import { renderAllCards, renderSupportCards } from './views/card-samples';
 import { loadRoutingRules } from './support/routing-loader';
+import { userChannel, type UserRef } from './support/ticket';
 import { SupportCards } from './views/support-cards';
 
 export interface App {
@@ -41,6 +44,8 @@ export interface App {
   readonly cards: CardBuilder;
   readonly storage: Storage;
   readonly support: SupportParts;
+  /** Deletes aged records on stores that read by range (LMDB); none on Azure Blob. */
+  readonly expiry: ExpiryJob | undefined;
 }
 
 export interface AppOverrides {
@@ -92,11 +97,12 @@ export function loadKnowledge(config: KnowledgeConfig) {
 export function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
   const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
   const recognizer = createRecognizer(kb, config, overrides.trained);
-  const storage = overrides.storage ?? createStorage(config);
+  const storage = overrides.storage ?? createStorage(config, logger);
   const stateStorage = new DegradedReadStorage(storage, logger);
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
-  const feedback = overrides.feedback ?? new StorageFeedbackLog(storage);
+  const feedback = overrides.feedback ?? createFeedbackLog(storage);
+  const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, logger) : undefined;
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
@@ -116,8 +122,9 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   );
 
   const recentTurns = new RecentTurns(conversationState);
-  // Feedback and unanswered-question records join `erasers` once their store can find a user's records.
-  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [] });
+  // Feedback and unanswered-question records are the user's too: "forget me" reaches them.
+  const forgetFeedback = async (user: UserRef) => void (await feedback.forgetUser(user.id, userChannel(user)));
+  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [forgetFeedback] });
   const root = new RootDialog({
     kb,
     cards,
@@ -147,5 +154,5 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
-  return { adapter, bot, kb, recognizer, cards, storage, support };
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry };
 }

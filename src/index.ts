@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   app.support.retention.start();
   void app.support.warnIfUnrouted().catch(() => undefined);
+  app.expiry?.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   const auth = config.MicrosoftAppId ? 'channel tokens required' : anonymousAndReachable(config) ? 'anonymous' : 'anonymous (loopback only)';
   logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth });

@@ -1,6 +1,7 @@
 import { ActivityTypes, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { DocumentUpdater } from '../storage/document-updater';
+import { FaultLog } from '../storage/fault-log';
 
 export interface DedupeOptions {
   /** How long a delivered activity id is remembered; channels retry within seconds or minutes. */
@@ -33,25 +34,37 @@ export function deliveredKey(channelId: string, conversationId: string): string 
  * The claim comes before the turn, so a repeat that arrives while the first is still running is
  * caught too; the price is that a process killed mid-turn does not get a second chance at it.
  * Storage stays bounded: each conversation's document keeps the ids of the last hour, at most
- * 200, pruned on every write; it lives as long as the conversation's state.
+ * 200, pruned on every write; the expiry job deletes documents idle for DEDUPE_TTL_HOURS. When
+ * the store fails, the turn runs anyway (logged once a minute); a record that cannot be read is
+ * set aside by the store and the conversation starts a clean one.
  */
 export class DedupeMiddleware implements Middleware {
   private readonly documents: DocumentUpdater;
   private readonly now: () => number;
+  private readonly faults: FaultLog;
 
   constructor(
     storage: Storage,
-    private readonly log: Pick<Logger, 'info'>,
+    private readonly log: Pick<Logger, 'info' | 'warn'>,
     private readonly options: DedupeOptions = DEFAULT_DEDUPE,
   ) {
     this.documents = new DocumentUpdater(storage);
     this.now = options.now ?? Date.now;
+    this.faults = new FaultLog(log, this.now);
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { id, channelId, conversation, type } = context.activity;
     if (!id || !conversation?.id) return next();
-    if (await this.claim(deliveredKey(channelId, conversation.id), id)) return next();
+    let first: boolean;
+    try {
+      first = await this.claim(deliveredKey(channelId, conversation.id), id);
+    } catch (error) {
+      // Fail open: with the store down or full, a rare repeat beats no answer at all.
+      this.faults.warn('dedupe_unavailable', error);
+      first = true;
+    }
+    if (first) return next();
     this.log.info({ event: 'duplicate_activity_skipped', activityType: type });
     if (type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: duplicateInvokeBody(context) } });
   }

@@ -92,8 +92,8 @@ export class FaqBot extends TeamsActivityHandler {
   async run(context: TurnContext): Promise<void> {
     await super.run(context);
     try {
-      await this.deps.conversationState.saveChanges(context);
-      await this.deps.userState.saveChanges(context);
+      // Together, so an embedded store commits both in one transaction with one flush.
+      await Promise.all([this.deps.conversationState.saveChanges(context), this.deps.userState.saveChanges(context)]);
     } catch (error) {
       this.deps.logger.warn({ event: 'state_save_failed', err: error });
     }

@@ -1,7 +1,8 @@
 import { loadConfigFromProcess } from '../config/config';
-import { StorageFeedbackLog } from '../feedback/feedback-log';
+import { createFeedbackLog } from '../feedback/feedback-log';
 import { buildReport, formatReport } from '../feedback/feedback-report';
-import { createStorage } from '../storage/create-storage';
+import { createLogger } from '../logging/logger';
+import { openStorage } from '../storage/create-storage';
 
 /** `npm run report -- [days]`: what users asked that the bot could not answer, and what did not help. */
 async function main(args: string[]): Promise<void> {
@@ -10,7 +11,8 @@ async function main(args: string[]): Promise<void> {
     process.stderr.write('Usage: npm run --silent report -- [days, 1 to 366; default 30]\n');
     process.exit(2);
   }
-  const log = new StorageFeedbackLog(createStorage(loadConfigFromProcess()));
+  const config = loadConfigFromProcess();
+  const log = createFeedbackLog(await openStorage(config, createLogger('warn')));
   process.stdout.write(`${formatReport(buildReport(await log.recent(days, new Date())), days)}\n`);
 }
 

@@ -16,10 +16,23 @@ const envSchema = z
     HOST: optionalText,
     /** Lets an anonymous endpoint (no MicrosoftAppId) listen beyond loopback; the start-up log warns. */
     ALLOW_ANONYMOUS_REMOTE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-    /** Folder of the embedded file store. */
+    /** Folder of the embedded store (LMDB file `bot.mdb`). */
     DATA_DIR: z.string().default('./data'),
-    /** `file`: the embedded store under DATA_DIR; `azure-blob`: shared by several instances. */
-    STORAGE: z.enum(['file', 'azure-blob']).default('file'),
+    /** `lmdb`: the embedded store under DATA_DIR (`file`, its old name, still means it); `azure-blob`: shared by several instances. */
+    STORAGE: z
+      .enum(['lmdb', 'file', 'azure-blob'])
+      .default('lmdb')
+      .transform((v) => (v === 'file' ? 'lmdb' : v)),
+    /** Conversation state (dialog in progress, recent turns) untouched this long is deleted. */
+    CONVERSATION_STATE_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+    /** User state (language choice) of users gone quiet this long is deleted. */
+    USER_STATE_TTL_DAYS: z.coerce.number().int().min(1).default(180),
+    /** Claims of delivered activity ids (dedupe) are kept this long; channels retry within minutes. */
+    DEDUPE_TTL_HOURS: z.coerce.number().int().min(1).default(24),
+    /** Feedback and unanswered-question records older than this are deleted. */
+    FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+    /** How often expired records are swept from the embedded store, in minutes. */
+    EXPIRY_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(60),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     AZURE_STORAGE_CONTAINER: z
       .string()

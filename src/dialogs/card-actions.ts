@@ -7,6 +7,7 @@ import type { CardJson } from '../views/card-renderer';
 import { CREDIT_FLOW } from './credit-flow-dialog';
 import { LINKING_FLOW } from './linking-flow-dialog';
 import type { PrivacyActions } from './privacy-actions';
+import { whose } from './feedback-refs';
 import { replaceCard, sendCard, sendText } from './replies';
 import type { CardAction } from './user-input';
 import type { YesNoQuestions } from './yes-no-questions';
@@ -39,7 +40,7 @@ export class CardActions {
       case 'linking.situation':
         return sendCard(context, cards.answer(action.topicId, lang));
       case 'feedback':
-        await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString() });
+        await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString(), ...whose(context) });
         return replaceCard(context, cards.answer(action.faqId, lang, { feedback: action.helpful ? 'yes' : 'no' }));
       case 'credit.start':
       case 'credit.exam':

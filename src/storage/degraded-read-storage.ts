@@ -1,34 +1,45 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { FaultLog, type WarnLog } from './fault-log';
+import { isETagConflict } from './insertable-storage';
 
-export interface StorageLog {
-  warn(fields: Record<string, unknown>): void;
-}
+export type StorageLog = WarnLog;
 
 /**
- * For conversation and user state only: when the store cannot be read, the turn goes on with
- * empty state instead of failing, so FAQ answers keep working while the store is down. Writes
- * still fail loudly; the bot logs them and the next turn simply starts fresh.
+ * For conversation and user state only: when the store cannot be read or written (down, full,
+ * read-only), the turn goes on as if the state were empty and unsaved, so FAQ answers keep
+ * coming; the fault is logged once a minute, not per turn. An eTag conflict still reaches the
+ * caller: it is not a fault of the store.
  */
 export class DegradedReadStorage implements Storage {
+  private readonly faults: FaultLog;
+
   constructor(
     private readonly inner: Storage,
-    private readonly log: StorageLog,
-  ) {}
+    log: StorageLog,
+    now?: () => number,
+  ) {
+    this.faults = new FaultLog(log, now);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     try {
       return await this.inner.read(keys);
     } catch (error) {
-      this.log.warn({ event: 'state_read_failed', err: error });
+      this.faults.warn('state_read_failed', error);
       return {};
     }
   }
 
-  write(changes: StoreItems): Promise<void> {
-    return this.inner.write(changes);
+  async write(changes: StoreItems): Promise<void> {
+    try {
+      await this.inner.write(changes);
+    } catch (error) {
+      if (isETagConflict(error)) throw error;
+      this.faults.warn('state_write_failed', error);
+    }
   }
 
-  delete(keys: string[]): Promise<void> {
+  async delete(keys: string[]): Promise<void> {
     return this.inner.delete(keys);
   }
 }

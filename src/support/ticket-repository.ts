@@ -4,6 +4,7 @@ import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/do
 import { insertItems, isETagConflict } from '../storage/insertable-storage';
 import { withEvent } from './ticket-history';
 import { channelOfTicket, QUEUE_PREFIX, userChannel, type Ticket, type TicketEvent, type TicketRequest, type TicketStatus, type UserRef } from './ticket';
+import { isRangeStorage, type RangeStorage } from '../storage/range-storage';
 import { newTicketId, TICKET_ID_PATTERN } from './ticket-id';
 
 /** What replaces the description once a user asked to be forgotten. */
@@ -25,11 +26,16 @@ const userIndexKey = (user: UserRef) => `tickets/index/user/${userChannel(user)}
 const legacyUserIndexKey = (userId: string) => `tickets/index/user/${userId}`;
 const quotaKey = (user: UserRef) => `tickets/quota/${userChannel(user)}/${user.id}`;
 const queueIndexKey = (queue: SupportQueue) => `tickets/index/queue/${queue}`;
+// On a store that reads by range, an index is one empty record per ticket under these prefixes:
+// adding a ticket is a plain write (no read, no conflict), listing is one range read.
+const userEntryPrefix = (user: UserRef) => `tickets/by-user/${userChannel(user)}/${encodeURIComponent(user.id)}/`;
+const queueEntryPrefix = (queue: SupportQueue) => `tickets/by-queue/${queue}/`;
 const QUEUES = Object.keys(QUEUE_PREFIX) as SupportQueue[];
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Reads go in slices so a long index does not open thousands of files or requests at once.
 const READ_SLICE = 100;
 const ID_TRIES = 5;
+let sequence = 0;
 
 export interface TicketRepositoryOptions {
   readonly now?: () => Date;
@@ -47,6 +53,7 @@ export class TicketRepository {
   private readonly updater: DocumentUpdater;
   private readonly now: () => Date;
   private readonly newId: (queue: SupportQueue) => string;
+  private readonly ranges: RangeStorage | undefined;
 
   constructor(
     private readonly storage: Storage,
@@ -55,6 +62,7 @@ export class TicketRepository {
     this.updater = new DocumentUpdater(storage, options.retry ?? DEFAULT_RETRY);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? newTicketId;
+    this.ranges = isRangeStorage(storage) ? storage : undefined;
   }
 
   async create(request: TicketRequest): Promise<Ticket> {
@@ -70,7 +78,13 @@ export class TicketRepository {
         throw error;
       }
       // The ticket is stored before it is indexed: a crash in between leaves it unlisted, never a dangling id.
-      await Promise.all([this.addToIndex(queueIndexKey(request.queue), id), this.addToIndex(userIndexKey(request.user), id)]);
+      if (this.ranges) {
+        // Entries sort by creation (then by order within this process), as the index documents did.
+        const entry = `${at}.${String((sequence = (sequence + 1) % 1e6)).padStart(6, '0')}/${id}`;
+        await this.ranges.write({ [`${queueEntryPrefix(request.queue)}${entry}`]: {}, [`${userEntryPrefix(request.user)}${entry}`]: {} });
+      } else {
+        await Promise.all([this.addToIndex(queueIndexKey(request.queue), id), this.addToIndex(userIndexKey(request.user), id)]);
+      }
       return ticket;
     }
     throw new Error(`TicketRepository.create(): no free ticket id after ${ID_TRIES} tries`);
@@ -91,7 +105,7 @@ export class TicketRepository {
   }
 
   async listForUser(user: UserRef): Promise<Ticket[]> {
-    const [ids, legacy] = await Promise.all([this.indexOf(userIndexKey(user)), this.indexOf(legacyUserIndexKey(user.id))]);
+    const [ids, legacy] = await Promise.all([this.indexOf(userIndexKey(user), userEntryPrefix(user)), this.indexOf(legacyUserIndexKey(user.id))]);
     const older = (await this.readTickets(legacy.filter((id) => !ids.includes(id)))).filter((t) => t.user.id === user.id && channelOfTicket(t) === userChannel(user));
     return [...older, ...(await this.readTickets(ids))];
   }
@@ -113,7 +127,7 @@ export class TicketRepository {
   }
 
   async listForQueue(queue: SupportQueue, status?: TicketStatus): Promise<Ticket[]> {
-    const tickets = await this.readTickets(await this.indexOf(queueIndexKey(queue)));
+    const tickets = await this.readTickets(await this.indexOf(queueIndexKey(queue), queueEntryPrefix(queue)));
     return status ? tickets.filter((t) => t.status === status) : tickets;
   }
 
@@ -148,9 +162,13 @@ export class TicketRepository {
     });
   }
 
-  private async indexOf(key: string): Promise<readonly string[]> {
+  /** The index document's ids (all of them on Azure; those imported from the file store on LMDB), then the range's. */
+  private async indexOf(key: string, prefix?: string): Promise<readonly string[]> {
     const index = (await this.storage.read([key]))[key] as TicketIndex | undefined;
-    return index?.ids ?? [];
+    const ids = Array.isArray(index?.ids) ? index.ids : [];
+    if (!this.ranges || !prefix) return ids;
+    const entries = (await this.ranges.readRange(prefix)).map((r) => r.key.slice(r.key.lastIndexOf('/') + 1));
+    return [...new Set([...ids, ...entries])];
   }
 
   /** The tickets in the order of `ids`; ids with no stored ticket are skipped. */

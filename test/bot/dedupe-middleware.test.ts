@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, TurnContext, type Activity, type Storage } from 'botbuilder';
 import { DedupeMiddleware, deliveredKey } from '../../src/bot/dedupe-middleware';
 import { silentLogger } from '../../src/logging/logger';
-import { FileStorage } from '../../src/storage/file-storage';
+import { LmdbStorage } from '../../src/storage/lmdb-storage';
 
 /** One bot instance: its own adapter and middleware over a store it may share with others. */
 function instance(storage: Storage, clock = { now: Date.now() }, options = { windowMs: 60 * 60_000, maxIds: 200 }) {
@@ -47,8 +47,8 @@ describe('DedupeMiddleware', () => {
 
   it('when two instances share the store and get the same deliveries at the same moment, then each activity runs exactly once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dedupe-'));
-    const one = instance(new FileStorage(dir));
-    const two = instance(new FileStorage(dir));
+    const one = instance(new LmdbStorage(join(dir, 'bot.mdb')));
+    const two = instance(new LmdbStorage(join(dir, 'bot.mdb')));
     const ids = Array.from({ length: 30 }, (_, i) => `burst-${i}`);
     await Promise.all(ids.flatMap((id) => [one.deliver({ id }), two.deliver({ id })]));
     expect([...one.ran, ...two.ran].sort()).toEqual([...ids].sort());

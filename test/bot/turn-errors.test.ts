@@ -28,6 +28,9 @@ class FlakyFeedback implements FeedbackLog {
   async record(): Promise<void> {
     if (this.fail) throw new Error('feedback store rejected the write: quota exceeded on shard 7');
   }
+  async forgetUser(): Promise<number> {
+    return 0;
+  }
 }
 
 const storage = new FlakyStorage();
@@ -76,10 +79,12 @@ describe('a turn that throws', () => {
     expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text!.includes('support'))).toBe(false);
   });
 
-  it('when the store fails before a card click is handled, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
+  // A failing store no longer fails a turn (dedupe and state fail open: test/storage/store-faults.test.ts); a failing dependency does.
+  it('when a dependency fails while a card click is handled, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
     const conversation = { id: 'failing-turn-2', conversationType: 'personal' };
-    storage.failNextRead = /^delivered\//;
-    const res = await post(click({ verb: 'menu', lang: 'en' }, { conversation, serviceUrl: connector.url, deliveryMode: undefined }));
+    feedback.fail = true;
+    const res = await post(click({ verb: 'feedback', lang: 'en', faqId: 'unlink', helpful: true }, { conversation, serviceUrl: connector.url, deliveryMode: undefined }));
+    feedback.fail = false;
     expect(res.status).toBe(200);
     const body = (await res.json()) as { statusCode: number; value: string };
     expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });

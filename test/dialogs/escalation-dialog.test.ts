@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strings } from '../../src/i18n/strings';
-import { FileStorage } from '../../src/storage/file-storage';
+import { LmdbStorage } from '../../src/storage/lmdb-storage';
 import { button, buttonByVerb, buttonsOf, cardsOf, lastCard, onlyCard, textOf } from '../helpers/cards';
 import { createTestBot, type TestConversation } from '../helpers/test-bot';
 
@@ -150,12 +150,12 @@ describe('escalation: asking for a person', () => {
 describe('escalation: durability', () => {
   it('when the bot restarts on the same folder, then the ticket and its status are still there for the user', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'restart-'));
-    const before = createTestBot({ storage: new FileStorage(dir) });
+    const before = createTestBot({ storage: new LmdbStorage(join(dir, 'bot.mdb')) });
     const chat = before.conversation({ id: 'restart-chat', userId: 'restart-user' });
     const form = onlyCard(await chat.click({ verb: 'support', data: { verb: 'support', lang: 'en', faqId: 'unlink' } }));
     const id = TICKET_ID.exec(textOf(onlyCard(await chat.click(buttonByVerb(form, 'support.submit'), { description: 'Remove access does nothing' }))))![0];
 
-    const after = createTestBot({ storage: new FileStorage(dir) });
+    const after = createTestBot({ storage: new LmdbStorage(join(dir, 'bot.mdb')) });
     const list = onlyCard(await after.conversation({ id: 'restart-chat', userId: 'restart-user' }).say('my tickets'));
     expect(textOf(list)).toContain(id);
     expect(await after.app.support.tickets.get(id)).toMatchObject({ description: 'Remove access does nothing', status: 'open' });

@@ -4,13 +4,19 @@ import { join } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
-import type { FeedbackEntry, FeedbackLog } from '../../src/feedback/feedback-log';
+import { userRef, type FeedbackEntry, type FeedbackLog } from '../../src/feedback/feedback-log';
 import { silentLogger } from '../../src/logging/logger';
 
 export class RecordingFeedbackLog implements FeedbackLog {
   readonly entries: FeedbackEntry[] = [];
   async record(entry: FeedbackEntry): Promise<void> {
     this.entries.push(entry);
+  }
+  async forgetUser(userId: string, channelId: string): Promise<number> {
+    const ref = userRef(channelId, userId);
+    const before = this.entries.length;
+    this.entries.splice(0, this.entries.length, ...this.entries.filter((e) => e.user !== ref));
+    return before - this.entries.length;
   }
 }
 

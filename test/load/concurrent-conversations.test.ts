@@ -65,7 +65,7 @@ describe(`load: ${CONVERSATIONS} concurrent conversations x ${TURNS} turns throu
     const started = Date.now();
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i)));
     const seconds = (Date.now() - started) / 1000;
-    process.stdout.write(`load: ${CONVERSATIONS * TURNS} turns in ${seconds.toFixed(1)} s (${Math.round((CONVERSATIONS * TURNS) / seconds)} turns/s, file store)\n`);
+    process.stdout.write(`load: ${CONVERSATIONS * TURNS} turns in ${seconds.toFixed(1)} s (${Math.round((CONVERSATIONS * TURNS) / seconds)} turns/s, LMDB store)\n`);
     expect(problems).toEqual([]);
   });
 

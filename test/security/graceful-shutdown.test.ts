@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { LmdbStorage } from '../../src/storage/lmdb-storage';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -67,7 +67,8 @@ describe('SIGTERM', () => {
     expect((await inFlight).status).toBe(200);
     expect(await bot.exited).toBe(0);
     expect(bot.events.map((e) => e.event)).toContain('shutdown_complete');
-    expect(readdirSync(join(bot.dataDir, 'state')).some((file) => file.includes('sigterm-conv'))).toBe(true);
+    const stored = await new LmdbStorage(join(bot.dataDir, 'bot.mdb')).readRange('msteams/conversations/');
+    expect(stored.some((r) => r.key.includes('sigterm-conv'))).toBe(true);
   });
 
   it('when a turn never finishes, then the process gives up at the deadline and exits non-zero', async () => {

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_MESSAGE_CHARS } from '../../src/bot/message-limits';
 import { createApp } from '../../src/app';
+import { lmdbPath } from '../../src/storage/create-storage';
 import { strings } from '../../src/i18n/strings';
 import { silentLogger } from '../../src/logging/logger';
 import { startServer, type RunningServer } from '../../src/server';
@@ -52,14 +53,19 @@ describe('hostile input at the endpoint', () => {
     expect(apologises(replies)).toBe(false);
   });
 
-  // Lone surrogates reach the file store's key encoding (encodeURIComponent throws on them).
+  // Lone surrogates reach the embedded store's keys and values.
   const dataDir = mkdtempSync(join(tmpdir(), 'surrogates-'));
   let fileStoreBot: ReturnType<typeof startBot>;
   beforeAll(() => {
     fileStoreBot = startBot({ DATA_DIR: dataDir }, true);
   });
   // JSON.stringify writes a lone surrogate as the escape "\ud83d"; a replaced one is U+FFFD.
-  const storedText = () => readdirSync(join(dataDir, 'state')).map((f) => readFileSync(join(dataDir, 'state', f), 'utf8')).join('\n');
+  // Values are JSON text in LMDB's one data file: read it as bytes (MDB_NOSUBDIR or a folder).
+  const storedText = () => {
+    const path = lmdbPath(dataDir);
+    const file = statSync(path).isDirectory() ? join(path, 'data.mdb') : path;
+    return readFileSync(file).toString('latin1');
+  };
 
   it.each([
     ['the conversation id', (t: string) => activity(t, as('conv-\ud800-lone'))],
@@ -71,6 +77,8 @@ describe('hostile input at the endpoint', () => {
       expect(replies.length).toBeGreaterThan(0);
       expect(apologises(replies)).toBe(false);
     }
+    // The ids are in what was stored (so a surrogate would be too), and none is left as an escape.
+    expect(storedText()).toContain('conv-');
     expect(storedText()).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i);
   });
 

@@ -5,19 +5,25 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { AzureBlobsStorage } from '../../src/storage/azure-blobs-storage';
 import { createStorage } from '../../src/storage/create-storage';
-import { FileStorage } from '../../src/storage/file-storage';
+import { LmdbStorage } from '../../src/storage/lmdb-storage';
 
 const AZURITE = 'UseDevelopmentStorage=true';
 
 describe('storage choice', () => {
-  it('when nothing is configured, then state goes to files under DATA_DIR/state', async () => {
+  it('when nothing is configured, then state goes to LMDB in DATA_DIR/bot.mdb', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'data-'));
     const config = loadConfig({ DATA_DIR: dataDir });
-    expect(config.STORAGE).toBe('file');
+    expect(config.STORAGE).toBe('lmdb');
     const storage = createStorage(config);
-    expect(storage).toBeInstanceOf(FileStorage);
+    expect(storage).toBeInstanceOf(LmdbStorage);
     await storage.write({ k: { v: 1 } });
-    expect(existsSync(join(dataDir, 'state', 'k.json'))).toBe(true);
+    expect(existsSync(join(dataDir, 'bot.mdb'))).toBe(true);
+  });
+
+  it('when an old configuration says STORAGE=file, then it starts on the embedded LMDB store', () => {
+    const config = loadConfig({ STORAGE: 'file', DATA_DIR: mkdtempSync(join(tmpdir(), 'data-')) });
+    expect(config.STORAGE).toBe('lmdb');
+    expect(createStorage(config)).toBeInstanceOf(LmdbStorage);
   });
 
   it('when STORAGE is azure-blob, then botbuilder BlobsStorage is used with the configured container', () => {

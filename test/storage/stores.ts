@@ -2,14 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AzureBlobsStorage } from '../../src/storage/azure-blobs-storage';
-import { FileStorage } from '../../src/storage/file-storage';
+import { LmdbStorage } from '../../src/storage/lmdb-storage';
 import type { InsertableStorage } from '../../src/storage/insertable-storage';
 import { startAzurite, type Azurite } from '../helpers/azurite';
 
 /** One empty store; every `open()` is a new instance on the same data, as a second bot instance or a restart would be. */
 export interface StoreUnderTest {
   open(): InsertableStorage;
-  /** How a child process reaches the same data: `file <dir>` or `blob <connection string> <container>`. */
+  /** How a child process reaches the same data: `lmdb <path>` or `blob <connection string> <container>`. */
   readonly args: readonly string[];
 }
 
@@ -19,7 +19,7 @@ export interface StoreKind {
 }
 
 /**
- * The two production stores, for `describe.each`: files in a temporary folder, and botbuilder's
+ * The two production stores, for `describe.each`: LMDB in a temporary folder, and botbuilder's
  * BlobsStorage on an Azurite started for this test file (stopped in afterAll).
  */
 export function productionStores(): StoreKind[] {
@@ -33,10 +33,10 @@ export function productionStores(): StoreKind[] {
   let containers = 0;
   return [
     {
-      name: 'FileStorage',
+      name: 'LmdbStorage',
       fresh: () => {
-        const dir = mkdtempSync(join(tmpdir(), 'store-'));
-        return { open: () => new FileStorage(dir), args: ['file', dir] };
+        const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'bot.mdb');
+        return { open: () => new LmdbStorage(path), args: ['lmdb', path] };
       },
     },
     {

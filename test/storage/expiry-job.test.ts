@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { ExpiryJob } from '../../src/storage/expiry-job';
+import { LmdbStorage } from '../../src/storage/lmdb-storage';
+
+const DAY = 86_400_000;
+
+describe('expiry of aged records', () => {
+  it('when records outlive their rule, then one sweep deletes them, and tickets, outbox and recent records stay', async () => {
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
+    const store = new LmdbStorage(join(mkdtempSync(join(tmpdir(), 'expiry-')), 'bot.mdb'), { now: () => clock.now });
+    const config = loadConfig({});
+    expect(config).toMatchObject({ CONVERSATION_STATE_TTL_DAYS: 30, USER_STATE_TTL_DAYS: 180, DEDUPE_TTL_HOURS: 24, FEEDBACK_RETENTION_DAYS: 400 });
+    await store.write({
+      'msteams/conversations/a:quiet/': { dialogState: {} },
+      'msteams/users/29:quiet/': { language: 'fr' },
+      'delivered/msteams/a:quiet': { ids: {} },
+      'feedback/events/2026-01-01T00:00:00.000Z/x': { kind: 'unanswered' },
+      'tickets/MS-7KQ2MX': { id: 'MS-7KQ2MX' },
+      'outbox/pending': { items: [] },
+    });
+    clock.now += 31 * DAY;
+    await store.write({ 'msteams/conversations/a:active/': { dialogState: {} } });
+    const lines: Record<string, unknown>[] = [];
+    const job = new ExpiryJob(store, config, { info: (l) => lines.push(l), warn: (l) => lines.push(l) }, () => clock.now);
+
+    expect(await job.runOnce()).toEqual({ 'conversation state': 1, 'dedupe claims': 1 });
+    clock.now += 150 * DAY;
+    expect(await job.runOnce()).toEqual({ 'conversation state': 1, 'user state': 1 });
+    clock.now += 400 * DAY;
+    expect(await job.runOnce()).toEqual({ feedback: 1 });
+    expect((await store.readRange('')).map((r) => r.key)).toEqual(['outbox/pending', 'tickets/MS-7KQ2MX']);
+    expect(lines).toContainEqual({ event: 'records_expired', counts: { feedback: 1 } });
+  });
+
+  it('when the schedule is configured, then bad values are refused', () => {
+    expect(() => loadConfig({ CONVERSATION_STATE_TTL_DAYS: '0' })).toThrow(/CONVERSATION_STATE_TTL_DAYS/);
+    expect(loadConfig({ USER_STATE_TTL_DAYS: '90', EXPIRY_INTERVAL_MINUTES: '15' })).toMatchObject({ USER_STATE_TTL_DAYS: 90, EXPIRY_INTERVAL_MINUTES: 15 });
+  });
+});
