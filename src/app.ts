@@ -24,6 +24,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
+import { storeAnswers } from './storage/store-health';
 import { CardBuilder } from './views/card-builder';
 import { CardRenderer } from './views/card-renderer';
 import { renderAllCards, renderSupportCards } from './views/card-samples';
@@ -38,6 +39,8 @@ export interface App {
   readonly cards: CardBuilder;
   readonly storage: Storage;
   readonly support: SupportParts;
+  /** Readiness: whether the store answers (GET /readyz). */
+  readonly ready: () => Promise<boolean>;
 }
 
 export interface AppOverrides {
@@ -49,6 +52,9 @@ export interface AppOverrides {
   readonly content?: LoadedContent;
   readonly trained?: TrainedWeights;
 }
+
+/** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
+const READINESS_TIMEOUT_MS = 2000;
 
 type KnowledgeConfig = Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD' | 'SUGGEST_THRESHOLD' | 'SUGGEST_MARGIN'>;
 
@@ -138,5 +144,5 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (userId) => (await support.tickets.listForUser(userId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
-  return { adapter, bot, kb, recognizer, cards, storage, support };
+  return { adapter, bot, kb, recognizer, cards, storage, support, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };
 }

@@ -4,6 +4,7 @@ import { loadConfigFromProcess } from './config/config';
 import { routeConsoleToLogger } from './logging/console-capture';
 import { createLogger, type Logger } from './logging/logger';
 import type { RunningServer } from './server';
+import { verifyStore } from './storage/store-health';
 
 async function main(): Promise<void> {
   const config = loadConfigFromProcess();
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   // restify loads while the classifier's worker finishes (required here, not imported above).
   const { startServer } = require('./server') as typeof import('./server');
   const app = await building;
+  // Wrong credentials or container stop the start here, with the store's reason.
+  await verifyStore(app.storage, logger);
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   app.support.retention.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
