@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, Storage } from 'botbuilder';
 import { lookupTeamsEmail } from './bot/contact-lookup';
 import { HandoffDelivery } from './bot/handoff';
@@ -69,14 +70,15 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const postToChannel: OutboxSender = async (item) => {
     const ticket = await tickets.get(item.ticketId);
     const channel = ticket && (await registry.channelFor(ticket.queue));
-    if (!ticket) return;
+    // Already posted (a claim that lapsed after the post): the card is not posted twice.
+    if (!ticket || ticket.supportPost) return;
     if (!channel) throw new Error(`no support channel registered for ${ticket.queue}`);
     const card = MessageFactory.attachment(CardFactory.adaptiveCard(supportCards.ticket(ticket, supportLang)));
     const activityId = await messenger.send(channel.conversation, [card]);
     if (activityId) await tickets.update(ticket.id, (t) => ({ ...t, supportPost: { activityId, conversation: channel.conversation } }));
   };
   senders.set('channel', postToChannel);
-  const worker = new OutboxWorker(outbox, senders, logger);
+  const worker = new OutboxWorker(outbox, senders, logger, undefined, { by: randomUUID(), ms: config.OUTBOX_LEASE_MS });
 
   const deliveries: TicketDelivery[] = [
     new OutboxDelivery('support-channel', outbox, worker, () => 'channel', (t) => ({ ticketId: t.id })),
