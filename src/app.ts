@@ -10,7 +10,7 @@ import { FaqBot } from './bot/faq-bot';
 import { RecentTurns } from './bot/recent-turns';
 import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
-import { DedupeMiddleware } from './bot/dedupe-middleware';
+import { DEFAULT_DEDUPE, DedupeMiddleware } from './bot/dedupe-middleware';
 import { RateLimitMiddleware } from './bot/rate-limit-middleware';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { AppConfig } from './config/config';
@@ -112,7 +112,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   // Logged first, so repeats and capped turns show too; repeats are dropped before they count against the cap.
   adapter.use(
     new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
-    new DedupeMiddleware(storage, logger),
+    new DedupeMiddleware(storage, logger, { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
   );
 

@@ -1,83 +1,83 @@
-import { ActivityTypes, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { DocumentUpdater } from '../storage/document-updater';
+import { KeyedQueue } from './conversation-queue';
+import { DEFAULT_TURN_CLAIMS, TurnClaims, type ClaimOutcome, type TurnClaimOptions } from './turn-claims';
 
-export interface DedupeOptions {
-  /** How long a delivered activity id is remembered; channels retry within seconds or minutes. */
-  readonly windowMs: number;
-  /** At most this many ids per conversation, newest kept, whatever the window. */
-  readonly maxIds: number;
-  readonly now?: () => number;
-}
+export type DedupeOptions = TurnClaimOptions;
+export const DEFAULT_DEDUPE: DedupeOptions = DEFAULT_TURN_CLAIMS;
 
-export const DEFAULT_DEDUPE: DedupeOptions = { windowMs: 60 * 60_000, maxIds: 200 };
-
-/** One document per conversation: activity id → when it was first delivered (epoch ms). */
-interface Delivered {
-  readonly ids: Readonly<Record<string, number>>;
-}
-
-class AlreadyDelivered extends Error {}
-
-/** The key of a conversation's delivered ids, beside its state; exported for tests. */
+/** The key of a conversation's turn claims, beside its state; exported for tests. */
 export function deliveredKey(channelId: string, conversationId: string): string {
   return `delivered/${channelId}/${conversationId}`;
 }
 
+// The bot's own proactive turns (support posts, a new 1:1 chat) are never redelivered.
+const OWN_EVENTS = new Set<string>([ActivityEventNames.ContinueConversation, ActivityEventNames.CreateConversation]);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * A channel that gets no answer in time delivers the same activity again, possibly to another
- * instance. The first delivery claims its id in the shared store (create-if-absent, then eTag
- * updates through DocumentUpdater, so two instances cannot both claim it); a repeat is answered
- * without running the turn: one reply, never two tickets.
+ * instance. Each turn claims its activity id in the shared store before it runs (TurnClaims):
+ * a repeat of a finished turn, or of one running now, is answered without running it again: one
+ * reply, never two tickets. A claim is done only when the turn ends, so after a `kill -9` the
+ * channel's redelivery of the cut-off turn runs once the claim lapses (TURN_CLAIM_TIMEOUT_MS).
  *
- * The claim comes before the turn, so a repeat that arrives while the first is still running is
- * caught too; the price is that a process killed mid-turn does not get a second chance at it.
- * Storage stays bounded: each conversation's document keeps the ids of the last hour, at most
- * 200, pruned on every write; it lives as long as the conversation's state.
+ * The claim also orders the turns of a conversation: on this instance they queue in memory; across
+ * instances a turn waits while another holds the conversation, so conversation state is never
+ * written by two turns at once. When the store does not answer, the turn runs anyway (fail open):
+ * a FAQ answer needs no store, and a possible repeat is better than no answer.
  */
 export class DedupeMiddleware implements Middleware {
-  private readonly documents: DocumentUpdater;
-  private readonly now: () => number;
+  private readonly claims: TurnClaims;
+  private readonly queue = new KeyedQueue();
 
   constructor(
     storage: Storage,
-    private readonly log: Pick<Logger, 'info'>,
+    private readonly log: Pick<Logger, 'info' | 'warn'>,
     private readonly options: DedupeOptions = DEFAULT_DEDUPE,
   ) {
-    this.documents = new DocumentUpdater(storage);
-    this.now = options.now ?? Date.now;
+    this.claims = new TurnClaims(storage, options);
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const { id, channelId, conversation, type } = context.activity;
-    if (!id || !conversation?.id) return next();
-    if (await this.claim(deliveredKey(channelId, conversation.id), id)) return next();
-    this.log.info({ event: 'duplicate_activity_skipped', activityType: type });
-    if (type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: duplicateInvokeBody(context) } });
+    const { id, channelId, conversation, type, name } = context.activity;
+    if (!id || !conversation?.id || (type === ActivityTypes.Event && OWN_EVENTS.has(name ?? ''))) return next();
+    const key = deliveredKey(channelId, conversation.id);
+    await this.queue.run(key, async () => {
+      const outcome = await this.claimWhenFree(key, id);
+      if (outcome === 'unavailable') return next();
+      if (outcome !== 'claimed') return this.skip(context, outcome);
+      try {
+        await next();
+      } finally {
+        await this.claims.finish(key, id).catch((error: Error) => this.log.warn({ event: 'turn_claim_not_finished', err: error }));
+      }
+    });
   }
 
-  /** True when this delivery is the first of the id. */
-  private async claim(key: string, activityId: string): Promise<boolean> {
-    const now = this.now();
-    try {
-      await this.documents.update<Delivered>(key, (doc) => {
-        const seen = doc?.ids[activityId];
-        if (seen !== undefined && now - seen < this.options.windowMs) throw new AlreadyDelivered();
-        return { ids: this.recent({ ...doc?.ids, [activityId]: now }, now) };
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof AlreadyDelivered) return false;
-      throw error;
+  /** Waits while another turn of the conversation runs; its claim lapses after the timeout at worst. */
+  private async claimWhenFree(key: string, activityId: string): Promise<ClaimOutcome | 'unavailable'> {
+    const rounds = Math.ceil(this.options.claimTimeoutMs / 100) + 10;
+    for (let round = 0; round < rounds; round++) {
+      let outcome: ClaimOutcome;
+      try {
+        outcome = await this.claims.claim(key, activityId);
+      } catch (error) {
+        this.log.warn({ event: 'turn_claim_unavailable', err: error });
+        return 'unavailable';
+      }
+      if (outcome !== 'busy') return outcome;
+      await sleep(100 + Math.random() * 150);
     }
+    this.log.warn({ event: 'turn_claim_wait_gave_up' });
+    return 'unavailable';
   }
 
-  private recent(ids: Record<string, number>, now: number): Record<string, number> {
-    const kept = Object.entries(ids)
-      .filter(([, at]) => now - at < this.options.windowMs)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.options.maxIds);
-    return Object.fromEntries(kept);
+  private async skip(context: TurnContext, outcome: ClaimOutcome): Promise<void> {
+    this.log.info({ event: 'duplicate_activity_skipped', activityType: context.activity.type, outcome });
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: duplicateInvokeBody(context) } });
+    }
   }
 }
 

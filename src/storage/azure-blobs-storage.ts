@@ -11,7 +11,7 @@ import { StoreRefusedError, type VerifiableStorage } from './store-health';
  * and a turn 32 s. Three quick tries ride out a blip; a longer outage is the readiness check's
  * business, and the turn goes on (degraded reads, fail-open dedupe) instead of hanging.
  */
-export const BLOB_PIPELINE: StoragePipelineOptions = { retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } };
+export const BLOB_PIPELINE: StoragePipelineOptions = { retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000 } };
 
 /**
  * botbuilder's BlobsStorage for read, write and delete, plus `insert`: an upload with

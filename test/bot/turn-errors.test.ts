@@ -50,6 +50,16 @@ afterAll(async () => {
 const conversationKey = (id: string) => `msteams/conversations/${id}/`;
 const REFERENCE = /([0-9A-F]{8})/;
 
+describe('a store that fails on the turn claim', () => {
+  it('when the claim cannot be read, then the question is still answered (fail open), not met with the apology', async () => {
+    storage.failNextRead = /^delivered\//;
+    const replies = await repliesTo(post, activity('Is AZ-104 eligible for college credit?', { conversation: { id: 'claim-down-1', conversationType: 'personal' } }));
+    expect(JSON.stringify(replies)).toContain('AZ-104');
+    expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text === strings('en').turnError(REFERENCE.exec(r.text)![1]))).toBe(false);
+    expect(log.events().map((e) => e.event)).toContain('turn_claim_unavailable');
+  });
+});
+
 describe('a turn that throws', () => {
   it('when a dialog dependency throws mid-flow, then the user gets an apology in their language with a reference that is in the log, and the flow is reset', async () => {
     const conversation = { id: 'failing-turn-1', conversationType: 'personal' };
@@ -76,10 +86,10 @@ describe('a turn that throws', () => {
     expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text!.includes('support'))).toBe(false);
   });
 
-  it('when the store fails before a card click is handled, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
+  it('when the store fails while a card click is handled, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
     const conversation = { id: 'failing-turn-2', conversationType: 'personal' };
-    storage.failNextRead = /^delivered\//;
-    const res = await post(click({ verb: 'menu', lang: 'en' }, { conversation, serviceUrl: connector.url, deliveryMode: undefined }));
+    storage.failNextRead = /^tickets\/index\/user\//;
+    const res = await post(click({ verb: 'tickets.mine', lang: 'en' }, { conversation, serviceUrl: connector.url, deliveryMode: undefined }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { statusCode: number; value: string };
     expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
