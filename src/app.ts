@@ -24,6 +24,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
+import { ETagStateStorage } from './storage/etag-state-storage';
 import { storeAnswers } from './storage/store-health';
 import { CardBuilder } from './views/card-builder';
 import { CardRenderer } from './views/card-renderer';
@@ -95,7 +96,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
   const recognizer = createRecognizer(kb, config, overrides.trained);
   const storage = overrides.storage ?? createStorage(config);
-  const stateStorage = new DegradedReadStorage(storage, logger);
+  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict; reads degrade to empty state when the store is down.
+  const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, logger));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
   const feedback = overrides.feedback ?? new StorageFeedbackLog(storage);

@@ -19,8 +19,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * A channel that gets no answer in time delivers the same activity again, possibly to another
  * instance. Each turn claims its activity id in the shared store before it runs (TurnClaims):
  * a repeat of a finished turn, or of one running now, is answered without running it again: one
- * reply, never two tickets. A claim is done only when the turn ends, so after a `kill -9` the
- * channel's redelivery of the cut-off turn runs once the claim lapses (TURN_CLAIM_TIMEOUT_MS).
+ * reply, never two tickets. A claim is done only when the turn ends and is renewed while the turn
+ * runs, so after a `kill -9` the channel's redelivery of the cut-off turn runs once the dead
+ * instance's claim lapses (TURN_CLAIM_TIMEOUT_MS).
  *
  * The claim also orders the turns of a conversation: on this instance they queue in memory; across
  * instances a turn waits while another holds the conversation, so conversation state is never
@@ -47,9 +48,13 @@ export class DedupeMiddleware implements Middleware {
       const outcome = await this.claimWhenFree(key, id);
       if (outcome === 'unavailable') return next();
       if (outcome !== 'claimed') return this.skip(context, outcome);
+      // A live turn keeps its claim however long it takes: renewed at a third of the timeout.
+      const heartbeat = setInterval(() => void this.claims.renew(key, id).catch(() => undefined), this.options.claimTimeoutMs / 3);
+      heartbeat.unref();
       try {
         await next();
       } finally {
+        clearInterval(heartbeat);
         await this.claims.finish(key, id).catch((error: Error) => this.log.warn({ event: 'turn_claim_not_finished', err: error }));
       }
     });

@@ -72,6 +72,15 @@ export class TurnClaims {
     }
   }
 
+  /** Extends a running turn's claim, so only a dead instance's claim ever lapses. */
+  async renew(key: string, activityId: string): Promise<void> {
+    const now = this.now();
+    await this.documents.update<ClaimsDocument>(key, (doc) => {
+      if (!doc || doc.active?.id !== activityId) return doc as ClaimsDocument;
+      return { ...doc, active: { id: activityId, until: now + this.options.claimTimeoutMs } };
+    });
+  }
+
   /** Marks the activity done and frees the conversation for its next turn. */
   async finish(key: string, activityId: string): Promise<void> {
     const now = this.now();

@@ -51,11 +51,13 @@ export class OutboxWorker {
     await this.running?.catch(() => undefined);
   }
 
-  /** Sends every due item, then records all outcomes in one write, however long the queue. */
+  /** Sends the due items it claimed (a few at a time, so a pass stays well within its lease), then records all outcomes in one write. */
   private async pass(): Promise<number> {
     const delivered: string[] = [];
     const failed = new Map<string, Date>();
     for (const item of await this.outbox.claimDue(this.now(), this.lease.by, this.lease.ms)) {
+      // A claim that ran out (a slow pass) may be another instance's by now: never send on it.
+      if (item.claim && this.now().getTime() >= Date.parse(item.claim.until)) continue;
       const send = this.senders.get(item.target);
       try {
         if (!send) throw new Error(`no sender for target ${item.target}`);

@@ -53,19 +53,23 @@ export class Outbox {
       .sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
   }
 
-  /** Claims the items due at `now` that nobody holds, for `leaseMs`; resolves to those won. */
-  async claimDue(now: Date, by: string, leaseMs: number): Promise<OutboxItem[]> {
+  /** Claims up to `max` items due at `now` that nobody holds, for `leaseMs`; resolves to those won. */
+  async claimDue(now: Date, by: string, leaseMs: number, max = 10): Promise<OutboxItem[]> {
     const free = (i: OutboxItem) => Date.parse(i.nextAttemptAt) <= now.getTime() && (!i.claim || Date.parse(i.claim.until) <= now.getTime());
     const claim = { by, until: new Date(now.getTime() + leaseMs).toISOString() };
     let won: OutboxItem[] = [];
     // The change may run again after a conflict: what it won is what the last run claimed.
     await this.change((items) => {
-      won = items.filter(free).map((i) => ({ ...i, claim }));
+      won = items
+        .filter(free)
+        .sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt))
+        .slice(0, max)
+        .map((i) => ({ ...i, claim }));
       if (won.length === 0) return items;
       const ids = new Set(won.map((i) => i.id));
       return items.map((i) => (ids.has(i.id) ? { ...i, claim } : i));
     });
-    return won.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+    return won;
   }
 
   async markDelivered(id: string): Promise<void> {

@@ -55,7 +55,7 @@ describe('a store that fails on the turn claim', () => {
     storage.failNextRead = /^delivered\//;
     const replies = await repliesTo(post, activity('Is AZ-104 eligible for college credit?', { conversation: { id: 'claim-down-1', conversationType: 'personal' } }));
     expect(JSON.stringify(replies)).toContain('AZ-104');
-    expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text === strings('en').turnError(REFERENCE.exec(r.text)![1]))).toBe(false);
+    expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text === strings('en').turnError(REFERENCE.exec(r.text ?? '')![1]))).toBe(false);
     expect(log.events().map((e) => e.event)).toContain('turn_claim_unavailable');
   });
 });

@@ -14,7 +14,7 @@ export interface Azurite {
   readonly connectionString: string;
   readonly port: number;
   stop(): Promise<void>;
-  /** Stops the service as a crash would (SIGKILL), keeping its data, so `resume` brings it back. */
+  /** Stops the service, keeping its data, so `resume` brings it back. */
   pause(): Promise<void>;
   /** Starts the service again on the same port and data. */
   resume(): Promise<void>;
@@ -39,7 +39,7 @@ export async function startAzurite(): Promise<Azurite> {
       await kill(child);
       rmSync(location, { recursive: true, force: true });
     };
-    const pause = () => kill(child, 'SIGKILL');
+    const pause = () => kill(child);
     const resume = async () => {
       child = launch();
       await waitForPort(port, child);
