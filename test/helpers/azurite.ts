@@ -42,7 +42,8 @@ export async function startAzurite(): Promise<Azurite> {
     const pause = () => kill(child);
     const resume = async () => {
       child = launch();
-      await waitForPort(port, child);
+      // It reloads its data first: longer than a fresh start on a busy machine.
+      await waitForPort(port, child, 60_000);
     };
     try {
       await waitForPort(port, child);

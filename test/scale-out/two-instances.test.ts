@@ -7,7 +7,7 @@ import { startAzurite, type Azurite } from '../helpers/azurite';
 import { button, textOf } from '../helpers/cards';
 import { ConnectorStandIn } from '../helpers/connector-stand-in';
 import { startBotProcess } from '../security/bot-process';
-import { cardIn, clickIn, deliver, message, openSupportForm, pool, readiness, startInstance, submitForm, TICKET_ID, turn, until, type Chat, type Instance } from './instances';
+import { cardIn, clickIn, deliver, message, openSupportForm, pool, readiness, startInstance, submitForm, TICKET_ID, turn, until, type Chat, type Instance, type Reply } from './instances';
 
 // A safety net on a busy machine, not a time budget: nothing here asserts how fast it went.
 jest.setTimeout(180_000);
@@ -27,6 +27,15 @@ let tickets: TicketRepository;
 const chat = (id: string, locale = 'en-US'): Chat => ({ conversation: { id, conversationType: 'personal' }, from: { id: `29:${id}`, name: `User ${id}` }, serviceUrl: connector.url, locale });
 const channelPosts = () => connector.to(supportChannel.id).filter((c) => c.method === 'POST');
 const postedIds = () => channelPosts().map((c) => TICKET_ID.exec(JSON.stringify(c.activity.attachments))?.[0]);
+const hasCard = (replies: Reply[]) => {
+  try {
+    return !!cardIn(replies);
+  } catch {
+    return false;
+  }
+};
+/** Figures for docs/storage.md, printed, never asserted. */
+const figure = (text: string) => process.stderr.write(`[figure] ${text}\n`);
 const isApology = (text: string | undefined, lang: 'en' | 'fr') => !!text && text === strings(lang).turnError(/([0-9A-F]{8})/.exec(text)?.[1] ?? '');
 
 beforeAll(async () => {
@@ -92,6 +101,7 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     await until(() => channelPosts().length >= 100, '100 channel posts');
     // Two more outbox passes of both instances: nothing more may come.
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    figure(`channel posts for 100 tickets: ${channelPosts().length}`);
     expect(channelPosts()).toHaveLength(100);
     expect(postedIds().sort()).toEqual([...filed].sort());
     const stored = await Promise.all(filed.map((id) => tickets.get(id)));
@@ -105,14 +115,18 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
       expect([await readiness(a), await readiness(b)]).toEqual([503, 503]);
       for (const [on, lang] of [[a, 'en'], [b, 'fr']] as const) {
         const text = lang === 'en' ? 'Is AZ-104 eligible for college credit?' : "L'examen AZ-104 donne-t-il droit à des crédits universitaires ?";
+        const asked = Date.now();
         const replies = await turn(on, message(chat(`outage-${on.name}`, lang === 'en' ? 'en-US' : 'fr-FR'), text));
+        figure(`store down: FAQ answered by ${on.name} in ${Date.now() - asked} ms`);
         expect(JSON.stringify(replies)).toContain('AZ-104');
         expect(replies.some((r) => isApology(r.text, lang))).toBe(false);
       }
     } finally {
       await azurite.resume();
     }
+    const back = Date.now();
     await until(async () => (await readiness(a)) === 200 && (await readiness(b)) === 200, 'both instances ready again');
+    figure(`store back: both instances ready after ${Date.now() - back} ms`);
     // State is written again: a flow started now on one instance goes on on the other.
     const after = chat('after-outage');
     expect(textOf(cardIn(await turn(b, clickIn(after, { verb: 'credit.start', lang: 'en' }))))).toContain(en.askExamTitle);
@@ -128,6 +142,7 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
       const lines = ((states[keys[i]] as { recentTurns?: TranscriptLine[] } | undefined)?.recentTurns ?? []).filter((l) => l.from === 'user').map((l) => l.text);
       return !lines.some((t) => t.startsWith('Is AZ-104')) || !lines.some((t) => t.startsWith('menu'));
     });
+    figure(`simultaneous pairs: ${lost.length} of ${pairs.length} lost a transcript line`);
     expect(lost.map((c) => c.conversation.id)).toEqual([]);
   });
 
@@ -147,6 +162,7 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     const cut = submits.filter((_, i) => !acked[i]);
     expect(acked.filter(Boolean).length).toBeGreaterThanOrEqual(3);
     expect(cut.length).toBeGreaterThan(0);
+    figure(`kill -9 burst: ${acked.filter(Boolean).length} acknowledged, ${cut.length} cut off`);
 
     // The channel retries the deliveries it got no answer for; the dead instance's claims lapse first.
     await new Promise((resolve) => setTimeout(resolve, CLAIM_TIMEOUT_MS + 500));
@@ -159,11 +175,13 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     for (const id of acked.filter((x): x is string => !!x)) expect((await tickets.get(id))?.id).toBe(id);
     const byUser = await Promise.all(users.map((u) => tickets.listForUser(u.from.id)));
     expect(users.filter((_, i) => byUser[i].length === 0).map((u) => u.from.id)).toEqual([]);
-    // A cut-off turn that finished before the kill answers as a repeat; every other one runs and confirms a ticket.
-    expect(redelivered.filter((r) => r.length > 0).every((r) => TICKET_ID.test(textOf(cardIn(r))))).toBe(true);
+    // A cut-off turn that finished before the kill answers as a repeat (a bare 200); every other one runs and confirms a ticket.
+    const rerun = redelivered.filter(hasCard);
+    expect(rerun.every((r) => TICKET_ID.test(textOf(cardIn(r))))).toBe(true);
+    figure(`kill -9 burst: ${rerun.length} cut-off turns run on redelivery, ${cut.length - rerun.length} had finished before the kill`);
 
     // Every confirmed ticket reaches the channel once, also those whose delivery the dead instance had claimed.
-    const confirmed = [...acked, ...redelivered.filter((r) => r.length > 0).map((r) => TICKET_ID.exec(textOf(cardIn(r)))![0])].filter((x): x is string => !!x);
+    const confirmed = [...acked, ...rerun.map((r) => TICKET_ID.exec(textOf(cardIn(r)))![0])].filter((x): x is string => !!x);
     await until(() => confirmed.every((id) => postedIds().includes(id)), 'the confirmed tickets posted', 30_000);
     const counts = postedIds().reduce<Record<string, number>>((n, id) => ({ ...n, [id!]: (n[id!] ?? 0) + 1 }), {});
     expect(Object.entries(counts).filter(([, n]) => n > 1)).toEqual([]);
