@@ -13,6 +13,8 @@ export function deliveredKey(channelId: string, conversationId: string): string 
 
 // The bot's own proactive turns (support posts, a new 1:1 chat) are never redelivered.
 const OWN_EVENTS = new Set<string>([ActivityEventNames.ContinueConversation, ActivityEventNames.CreateConversation]);
+// A bound on the loop whatever the clock does; 100-250 ms apiece, about 4 minutes.
+const MAX_WAIT_ROUNDS = 1400;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -60,10 +62,13 @@ export class DedupeMiddleware implements Middleware {
     });
   }
 
-  /** Waits while another turn of the conversation runs; its claim lapses after the timeout at worst. */
+  /**
+   * Waits while another turn of the conversation runs (a dead instance's claim lapses after the
+   * timeout; a live one is renewed), at most twice the timeout: then the turn runs anyway.
+   */
   private async claimWhenFree(key: string, activityId: string): Promise<ClaimOutcome | 'unavailable'> {
-    const rounds = Math.ceil(this.options.claimTimeoutMs / 100) + 10;
-    for (let round = 0; round < rounds; round++) {
+    const deadline = Date.now() + 2 * this.options.claimTimeoutMs;
+    for (let round = 0; round < MAX_WAIT_ROUNDS && Date.now() < deadline; round++) {
       let outcome: ClaimOutcome;
       try {
         outcome = await this.claims.claim(key, activityId);

@@ -13,7 +13,8 @@ import { cardIn, clickIn, deliver, message, openSupportForm, pool, readiness, st
 jest.setTimeout(180_000);
 
 const CONTAINER = 'scale-out';
-const CLAIM_TIMEOUT_MS = 2000;
+// Short, so the kill -9 step waits little; long enough that a live turn on a busy machine renews it in time.
+const CLAIM_TIMEOUT_MS = 6000;
 const connector = new ConnectorStandIn();
 const supportChannel = { id: '19:support@thread.tacv2', conversationType: 'channel' };
 const en = strings('en');
