@@ -64,10 +64,11 @@ export class DedupeMiddleware implements Middleware {
 
   /**
    * Waits while another turn of the conversation runs (a dead instance's claim lapses after the
-   * timeout; a live one is renewed), at most twice the timeout: then the turn runs anyway.
+   * timeout; a live one is renewed), at most five times the timeout: then the turn runs anyway.
+   * Channels give up on a request long before, and their redelivery waits here too.
    */
   private async claimWhenFree(key: string, activityId: string): Promise<ClaimOutcome | 'unavailable'> {
-    const deadline = Date.now() + 2 * this.options.claimTimeoutMs;
+    const deadline = Date.now() + 5 * this.options.claimTimeoutMs;
     for (let round = 0; round < MAX_WAIT_ROUNDS && Date.now() < deadline; round++) {
       let outcome: ClaimOutcome;
       try {

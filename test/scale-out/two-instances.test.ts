@@ -143,7 +143,8 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
       const lines = ((states[keys[i]] as { recentTurns?: TranscriptLine[] } | undefined)?.recentTurns ?? []).filter((l) => l.from === 'user').map((l) => l.text);
       return !lines.some((t) => t.startsWith('Is AZ-104')) || !lines.some((t) => t.startsWith('menu'));
     });
-    figure(`simultaneous pairs: ${lost.length} of ${pairs.length} lost a transcript line`);
+    const unordered = [a, b].flatMap((i) => i.process.events).filter((e) => ['turn_claim_wait_gave_up', 'turn_claim_unavailable'].includes(String(e.event)));
+    figure(`simultaneous pairs: ${lost.length} of ${pairs.length} lost a transcript line; turns run without their claim: ${unordered.length}`);
     expect(lost.map((c) => c.conversation.id)).toEqual([]);
   });
 
@@ -154,14 +155,14 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     const burst = submits.map(async (activity) => {
       const outcome = await deliver(a, activity);
       if ('status' in outcome && outcome.status === 200) acknowledged++;
-      if (acknowledged === 3) a.process.signal('SIGKILL');
+      if (acknowledged === 1) a.process.signal('SIGKILL');
       return outcome;
     });
     const outcomes = await Promise.all(burst);
     expect(await a.process.exited).toBe('SIGKILL');
     const acked = outcomes.map((o) => ('status' in o && o.status === 200 ? TICKET_ID.exec(textOf(cardIn(o.replies)))?.[0] : undefined));
     const cut = submits.filter((_, i) => !acked[i]);
-    expect(acked.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+    expect(acked.filter(Boolean).length).toBeGreaterThanOrEqual(1);
     expect(cut.length).toBeGreaterThan(0);
     figure(`kill -9 burst: ${acked.filter(Boolean).length} acknowledged, ${cut.length} cut off`);
 
@@ -176,9 +177,14 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     for (const id of acked.filter((x): x is string => !!x)) expect((await tickets.get(id))?.id).toBe(id);
     const byUser = await Promise.all(users.map((u) => tickets.listForUser(u.from.id)));
     expect(users.filter((_, i) => byUser[i].length === 0).map((u) => u.from.id)).toEqual([]);
-    // A cut-off turn that finished before the kill answers as a repeat (a bare 200); every other one runs and confirms a ticket.
+    // A cut-off turn runs on its redelivery and confirms a ticket, unless it had finished before the
+    // kill (only its answer was lost with the connection): then its claim says done.
     const rerun = redelivered.filter(hasCard);
     expect(rerun.every((r) => TICKET_ID.test(textOf(cardIn(r))))).toBe(true);
+    const claimKeys = cut.map((activity) => `delivered/msteams/${(activity.conversation as { id: string }).id}`);
+    const claimDocs = await store.read(claimKeys);
+    const dropped = cut.filter((activity, i) => !hasCard(redelivered[i]) && !(claimDocs[claimKeys[i]] as { ids: Record<string, number> }).ids[String(activity.id)]);
+    expect(dropped).toEqual([]);
     figure(`kill -9 burst: ${rerun.length} cut-off turns run on redelivery, ${cut.length - rerun.length} had finished before the kill`);
 
     // Every confirmed ticket reaches the channel once, also those whose delivery the dead instance had claimed.
