@@ -10,7 +10,7 @@ import { FaqBot } from './bot/faq-bot';
 import { RecentTurns } from './bot/recent-turns';
 import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
-import { DedupeMiddleware } from './bot/dedupe-middleware';
+import { DEFAULT_DEDUPE, DedupeMiddleware } from './bot/dedupe-middleware';
 import { RateLimitMiddleware } from './bot/rate-limit-middleware';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { AppConfig } from './config/config';
@@ -29,6 +29,8 @@ import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
 import { ExpiryJob } from './storage/expiry-job';
 import { isRangeStorage } from './storage/range-storage';
+import { ETagStateStorage } from './storage/etag-state-storage';
+import { storeAnswers } from './storage/store-health';
 import { CardBuilder } from './views/card-builder';
 import { CardRenderer } from './views/card-renderer';
 import { renderAllCards, renderSupportCards } from './views/card-samples';
@@ -46,6 +48,8 @@ export interface App {
   readonly support: SupportParts;
   /** Deletes aged records on stores that read by range (LMDB); none on Azure Blob. */
   readonly expiry: ExpiryJob | undefined;
+  /** Readiness: whether the store answers (GET /readyz). */
+  readonly ready: () => Promise<boolean>;
 }
 
 export interface AppOverrides {
@@ -57,6 +61,9 @@ export interface AppOverrides {
   readonly content?: LoadedContent;
   readonly trained?: TrainedWeights;
 }
+
+/** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
+const READINESS_TIMEOUT_MS = 2000;
 
 type KnowledgeConfig = Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD' | 'SUGGEST_THRESHOLD' | 'SUGGEST_MARGIN'>;
 
@@ -98,7 +105,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
   const recognizer = createRecognizer(kb, config, overrides.trained);
   const storage = overrides.storage ?? createStorage(config, logger);
-  const stateStorage = new DegradedReadStorage(storage, logger);
+  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict; reads degrade to empty state when the store is down.
+  const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, logger));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
   const feedback = overrides.feedback ?? createFeedbackLog(storage);
@@ -118,7 +126,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   adapter.use(
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
     new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
-    new DedupeMiddleware(storage, logger),
+    new DedupeMiddleware(storage, logger, { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
   );
 
   const recentTurns = new RecentTurns(conversationState);
@@ -154,5 +162,5 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
-  return { adapter, bot, kb, recognizer, cards, storage, support, expiry };
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };
 }

@@ -87,7 +87,8 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const channelDeps = { tickets, registry, messenger, cards: supportCards, lang: supportLang };
   senders.set(CHANNEL_POST, channelPostSender(channelDeps));
   senders.set(CHANNEL_UPDATE, channelUpdateSender(channelDeps));
-  const worker = new OutboxWorker(outbox, senders, logger);
+  // Each instance claims the items it sends, under a lease: one post per ticket however many instances run.
+  const worker = new OutboxWorker(outbox, senders, logger, undefined, { by: randomUUID(), ms: config.OUTBOX_LEASE_MS });
   const webhookTarget = (t: Ticket) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined);
 
   // The user's answers to support reach the webhook the same way, durably, as their own event.

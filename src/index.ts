@@ -4,12 +4,17 @@ import { anonymousAndReachable, loadConfigFromProcess } from './config/config';
 import { routeConsoleToLogger } from './logging/console-capture';
 import { createLogger, type Logger } from './logging/logger';
 import type { RunningServer } from './server';
+import { createStorage } from './storage/create-storage';
+import { verifyStore } from './storage/store-health';
 
 async function main(): Promise<void> {
   const config = loadConfigFromProcess();
   const logger = createLogger(config.LOG_LEVEL);
   routeConsoleToLogger(logger);
-  const building = buildApp(config, logger);
+  // Wrong credentials or container stop the start here, before the content and the classifier load.
+  const storage = createStorage(config);
+  await verifyStore(storage, logger);
+  const building = buildApp(config, logger, { storage });
   // restify loads while the classifier's worker finishes (required here, not imported above).
   const { startServer } = require('./server') as typeof import('./server');
   const app = await building;

@@ -127,7 +127,7 @@ function adapterAnswer() {
   return { answer, res };
 }
 
-/** POST /api/messages for the Bot Connector, GET /healthz for the load balancer. */
+/** POST /api/messages for the Bot Connector; GET /healthz (liveness) and GET /readyz (readiness) for the load balancer. */
 export async function startServer(app: App, logger: Logger, options: ServerOptions): Promise<RunningServer> {
   const server = restify.createServer({ name: 'mcid-credit-bot', handleUncaughtExceptions: false });
   const active = new Set<ServerResponse>();
@@ -150,6 +150,12 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
+  });
+
+  // Liveness above says the process runs; readiness says it can serve: the store answers.
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const ready = await app.ready();
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', store: ready ? 'ok' : 'not answering' });
   });
 
   const readJson = [restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }), restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true, reviver: wellFormedStrings })];

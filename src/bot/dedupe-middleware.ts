@@ -1,46 +1,39 @@
-import { ActivityTypes, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { DocumentUpdater } from '../storage/document-updater';
 import { FaultLog } from '../storage/fault-log';
+import { KeyedQueue } from './conversation-queue';
+import { DEFAULT_TURN_CLAIMS, TurnClaims, type ClaimOutcome, type TurnClaimOptions } from './turn-claims';
 
-export interface DedupeOptions {
-  /** How long a delivered activity id is remembered; channels retry within seconds or minutes. */
-  readonly windowMs: number;
-  /** At most this many ids per conversation, newest kept, whatever the window. */
-  readonly maxIds: number;
-  readonly now?: () => number;
-}
+export type DedupeOptions = TurnClaimOptions;
+export const DEFAULT_DEDUPE: DedupeOptions = DEFAULT_TURN_CLAIMS;
 
-export const DEFAULT_DEDUPE: DedupeOptions = { windowMs: 60 * 60_000, maxIds: 200 };
-
-/** One document per conversation: activity id → when it was first delivered (epoch ms). */
-interface Delivered {
-  readonly ids: Readonly<Record<string, number>>;
-}
-
-class AlreadyDelivered extends Error {}
-
-/** The key of a conversation's delivered ids, beside its state; exported for tests. */
+/** The key of a conversation's turn claims, beside its state; exported for tests. */
 export function deliveredKey(channelId: string, conversationId: string): string {
   return `delivered/${channelId}/${conversationId}`;
 }
 
+// The bot's own proactive turns (support posts, a new 1:1 chat) are never redelivered.
+const OWN_EVENTS = new Set<string>([ActivityEventNames.ContinueConversation, ActivityEventNames.CreateConversation]);
+// A bound on the loop whatever the clock does; 100-250 ms apiece, about 4 minutes.
+const MAX_WAIT_ROUNDS = 1400;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * A channel that gets no answer in time delivers the same activity again, possibly to another
- * instance. The first delivery claims its id in the shared store (create-if-absent, then eTag
- * updates through DocumentUpdater, so two instances cannot both claim it); a repeat is answered
- * without running the turn: one reply, never two tickets.
+ * instance. Each turn claims its activity id in the shared store before it runs (TurnClaims):
+ * a repeat of a finished turn, or of one running now, is answered without running it again: one
+ * reply, never two tickets. A claim is done only when the turn ends and is renewed while the turn
+ * runs, so after a `kill -9` the channel's redelivery of the cut-off turn runs once the dead
+ * instance's claim lapses (TURN_CLAIM_TIMEOUT_MS).
  *
- * The claim comes before the turn, so a repeat that arrives while the first is still running is
- * caught too; the price is that a process killed mid-turn does not get a second chance at it.
- * Storage stays bounded: each conversation's document keeps the ids of the last hour, at most
- * 200, pruned on every write; the expiry job deletes documents idle for DEDUPE_TTL_HOURS. When
- * the store fails, the turn runs anyway (logged once a minute); a record that cannot be read is
- * set aside by the store and the conversation starts a clean one.
+ * The claim also orders the turns of a conversation: on this instance they queue in memory; across
+ * instances a turn waits while another holds the conversation, so conversation state is never
+ * written by two turns at once. When the store does not answer, the turn runs anyway (fail open):
+ * a FAQ answer needs no store, and a possible repeat is better than no answer.
  */
 export class DedupeMiddleware implements Middleware {
-  private readonly documents: DocumentUpdater;
-  private readonly now: () => number;
+  private readonly claims: TurnClaims;
+  private readonly queue = new KeyedQueue();
   private readonly faults: FaultLog;
 
   constructor(
@@ -48,49 +41,58 @@ export class DedupeMiddleware implements Middleware {
     private readonly log: Pick<Logger, 'info' | 'warn'>,
     private readonly options: DedupeOptions = DEFAULT_DEDUPE,
   ) {
-    this.documents = new DocumentUpdater(storage);
-    this.now = options.now ?? Date.now;
-    this.faults = new FaultLog(log, this.now);
+    this.claims = new TurnClaims(storage, options);
+    // With the store down or full, one line a minute, not one per turn.
+    this.faults = new FaultLog(log, Date.now);
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const { id, channelId, conversation, type } = context.activity;
-    if (!id || !conversation?.id) return next();
-    let first: boolean;
-    try {
-      first = await this.claim(deliveredKey(channelId, conversation.id), id);
-    } catch (error) {
-      // Fail open: with the store down or full, a rare repeat beats no answer at all.
-      this.faults.warn('dedupe_unavailable', error);
-      first = true;
-    }
-    if (first) return next();
-    this.log.info({ event: 'duplicate_activity_skipped', activityType: type });
-    if (type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: duplicateInvokeBody(context) } });
+    const { id, channelId, conversation, type, name } = context.activity;
+    if (!id || !conversation?.id || (type === ActivityTypes.Event && OWN_EVENTS.has(name ?? ''))) return next();
+    const key = deliveredKey(channelId, conversation.id);
+    await this.queue.run(key, async () => {
+      const outcome = await this.claimWhenFree(key, id);
+      if (outcome === 'unavailable') return next();
+      if (outcome !== 'claimed') return this.skip(context, outcome);
+      // A live turn keeps its claim however long it takes: renewed at a third of the timeout.
+      const heartbeat = setInterval(() => void this.claims.renew(key, id).catch(() => undefined), this.options.claimTimeoutMs / 3);
+      heartbeat.unref();
+      try {
+        await next();
+      } finally {
+        clearInterval(heartbeat);
+        await this.claims.finish(key, id).catch((error: Error) => this.log.warn({ event: 'turn_claim_not_finished', err: error }));
+      }
+    });
   }
 
-  /** True when this delivery is the first of the id. */
-  private async claim(key: string, activityId: string): Promise<boolean> {
-    const now = this.now();
-    try {
-      await this.documents.update<Delivered>(key, (doc) => {
-        const seen = doc?.ids[activityId];
-        if (seen !== undefined && now - seen < this.options.windowMs) throw new AlreadyDelivered();
-        return { ids: this.recent({ ...doc?.ids, [activityId]: now }, now) };
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof AlreadyDelivered) return false;
-      throw error;
+  /**
+   * Waits while another turn of the conversation runs (a dead instance's claim lapses after the
+   * timeout; a live one is renewed), at most five times the timeout: then the turn runs anyway.
+   * Channels give up on a request long before, and their redelivery waits here too.
+   */
+  private async claimWhenFree(key: string, activityId: string): Promise<ClaimOutcome | 'unavailable'> {
+    const deadline = Date.now() + 5 * this.options.claimTimeoutMs;
+    for (let round = 0; round < MAX_WAIT_ROUNDS && Date.now() < deadline; round++) {
+      let outcome: ClaimOutcome;
+      try {
+        outcome = await this.claims.claim(key, activityId);
+      } catch (error) {
+        this.faults.warn('turn_claim_unavailable', error);
+        return 'unavailable';
+      }
+      if (outcome !== 'busy') return outcome;
+      await sleep(100 + Math.random() * 150);
     }
+    this.log.warn({ event: 'turn_claim_wait_gave_up' });
+    return 'unavailable';
   }
 
-  private recent(ids: Record<string, number>, now: number): Record<string, number> {
-    const kept = Object.entries(ids)
-      .filter(([, at]) => now - at < this.options.windowMs)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.options.maxIds);
-    return Object.fromEntries(kept);
+  private async skip(context: TurnContext, outcome: ClaimOutcome): Promise<void> {
+    this.log.info({ event: 'duplicate_activity_skipped', activityType: context.activity.type, outcome });
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: duplicateInvokeBody(context) } });
+    }
   }
 }
 

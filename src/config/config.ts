@@ -85,6 +85,13 @@ const envSchema = z
     TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     /** How often the outbox retries deliveries that failed, in milliseconds. */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    /** How long an instance's claim on an outbox delivery holds; after a crash, another instance sends it after this. */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+    /**
+     * How long a turn that started but never finished (its instance was killed) keeps its claim:
+     * the channel's redelivery of it is run after this, and other turns of the conversation wait at most this.
+     */
+    TURN_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(500).default(30_000),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {

@@ -25,8 +25,11 @@ export function backoffMs(attempts: number, random = Math.random): number {
   return Math.round(Math.min(600_000, 1000 * 2 ** attempts) * (0.5 + random() / 2));
 }
 
+/** A claim outlives any pass: each send is bounded (webhook timeout, connector calls). */
+export const DEFAULT_LEASE_MS = 120_000;
+
 /**
- * Sends what the outbox owes: each due item through the sender registered for its target;
+ * Sends what the outbox owes: each due item it claims through the sender registered for its target;
  * success removes it, failure counts the attempt and puts it off. Runs on a timer and right
  * after each new ticket, one pass at a time per process.
  */
@@ -40,6 +43,8 @@ export class OutboxWorker {
     private readonly senders: ReadonlyMap<string, OutboxSender>,
     private readonly log: WorkerLog,
     private readonly now: () => Date = () => new Date(),
+    /** This instance's name in its claims, and how long a claim holds (longer than a pass takes). */
+    private readonly lease: { readonly by: string; readonly ms: number } = { by: randomUUID(), ms: DEFAULT_LEASE_MS },
   ) {}
 
   /** One pass; resolves to the number of items delivered. */
@@ -85,12 +90,14 @@ export class OutboxWorker {
     await this.running?.catch(() => undefined);
   }
 
-  /** Sends every due item, then records all outcomes in one write, however long the queue. */
+  /** Sends the due items it claimed (a few at a time, so a pass stays well within its lease), then records all outcomes in one write. */
   private async pass(): Promise<number> {
     const delivered: string[] = [];
     const failed = new Map<string, Date>();
     const parked: string[] = [];
-    for (const item of await this.outbox.due(this.now())) {
+    for (const item of await this.outbox.claimDue(this.now(), this.lease.by, this.lease.ms)) {
+      // A claim that ran out (a slow pass) may be another instance's by now: never send on it.
+      if (item.claim && this.now().getTime() >= Date.parse(item.claim.until)) continue;
       const send = this.senders.get(item.target);
       try {
         if (!send) throw new Error(`no sender for target ${item.target}`);

@@ -14,6 +14,8 @@ export interface OutboxItem {
   readonly nextAttemptAt: string;
   /** Set when its target is not configured yet: not retried until `unpark` (e.g. a channel is registered). */
   readonly parked?: boolean;
+  /** The instance sending it now, and until when that claim holds (a crashed sender's claim lapses). */
+  readonly claim?: { readonly by: string; readonly until: string };
 }
 
 interface PendingDocument {
@@ -23,10 +25,12 @@ interface PendingDocument {
 const PENDING_KEY = 'outbox/pending';
 
 /**
- * Durable queue of webhook deliveries: pending items live in one storage document changed under
- * its eTag (retried on conflict), so a restart loses nothing and several instances share it.
- * Delivered items are removed, so the document only holds what is still owed. Two instances
- * may both find an item due and both send it: delivery is at least once, hence the id.
+ * Durable queue of deliveries: pending items live in one storage document changed under its
+ * eTag (retried on conflict), so a restart loses nothing and several instances share it.
+ * Delivered items are removed, so the document only holds what is still owed. A sender first
+ * claims the due items (a lease written under the eTag: of two instances, one wins each item),
+ * so each is sent by one instance; a claim lapses after its lease, so a crashed sender's items
+ * are taken again. Only a crash between sending and settling sends twice, hence the id.
  */
 export class Outbox {
   private readonly updater: DocumentUpdater;
@@ -49,6 +53,25 @@ export class Outbox {
     return (stored?.items ?? [])
       .filter((i) => !i.parked && Date.parse(i.nextAttemptAt) <= now.getTime())
       .sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+  }
+
+  /** Claims up to `max` items due at `now` that nobody holds, for `leaseMs`; resolves to those won. */
+  async claimDue(now: Date, by: string, leaseMs: number, max = 10): Promise<OutboxItem[]> {
+    const free = (i: OutboxItem) => !i.parked && Date.parse(i.nextAttemptAt) <= now.getTime() && (!i.claim || Date.parse(i.claim.until) <= now.getTime());
+    const claim = { by, until: new Date(now.getTime() + leaseMs).toISOString() };
+    let won: OutboxItem[] = [];
+    // The change may run again after a conflict: what it won is what the last run claimed.
+    await this.change((items) => {
+      won = items
+        .filter(free)
+        .sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt))
+        .slice(0, max)
+        .map((i) => ({ ...i, claim }));
+      if (won.length === 0) return items;
+      const ids = new Set(won.map((i) => i.id));
+      return items.map((i) => (ids.has(i.id) ? { ...i, claim } : i));
+    });
+    return won;
   }
 
   async markDelivered(id: string): Promise<void> {
@@ -76,9 +99,9 @@ export class Outbox {
       items
         .filter((i) => !gone.has(i.id))
         .map((i) => {
-          if (waiting.has(i.id)) return { ...i, parked: true };
+          if (waiting.has(i.id)) return { ...i, parked: true, claim: undefined };
           const next = failed.get(i.id);
-          return next ? { ...i, attempts: i.attempts + 1, nextAttemptAt: next.toISOString() } : i;
+          return next ? { ...i, attempts: i.attempts + 1, nextAttemptAt: next.toISOString(), claim: undefined } : i;
         }),
     );
   }

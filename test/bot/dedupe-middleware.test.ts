@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, TurnContext, type Activity, type Storage } from 'botbuilder';
 import { DedupeMiddleware, deliveredKey } from '../../src/bot/dedupe-middleware';
+import { TurnClaims } from '../../src/bot/turn-claims';
 import { silentLogger } from '../../src/logging/logger';
 import { LmdbStorage } from '../../src/storage/lmdb-storage';
 
 /** One bot instance: its own adapter and middleware over a store it may share with others. */
-function instance(storage: Storage, clock = { now: Date.now() }, options = { windowMs: 60 * 60_000, maxIds: 200 }) {
+function instance(storage: Storage, clock = { now: Date.now() }, options = { windowMs: 60 * 60_000, maxIds: 200, claimTimeoutMs: 30_000 }, turn: (id: string) => Promise<void> = async () => undefined) {
   const ran: string[] = [];
   const adapter = new TestAdapter(async (context) => {
     ran.push(context.activity.id!);
+    await turn(context.activity.id!);
     await context.sendActivity(`answer to ${context.activity.id}`);
   });
   adapter.use(new DedupeMiddleware(storage, silentLogger, { ...options, now: () => clock.now }));
@@ -57,7 +59,7 @@ describe('DedupeMiddleware', () => {
   it('when ids pile up, then a conversation keeps only the newest ids of the window, and an id older than the window runs again', async () => {
     const storage = new MemoryStorage();
     const clock = { now: 1_000_000 };
-    const bot = instance(storage, clock, { windowMs: 10_000, maxIds: 5 });
+    const bot = instance(storage, clock, { windowMs: 10_000, maxIds: 5, claimTimeoutMs: 30_000 });
     for (let i = 0; i < 12; i++) {
       clock.now += 100;
       await bot.deliver({ id: `m${i}` });
@@ -78,4 +80,45 @@ describe('DedupeMiddleware', () => {
     for (let i = 0; i < 2; i++) await middleware.onTurn(new TurnContext(new TestAdapter(), activity), async () => void runs++);
     expect(runs).toBe(2);
   });
+
+  it('when the instance running a turn died before finishing it, then a redelivery is skipped while the claim holds and runs once it lapsed', async () => {
+    const storage = new MemoryStorage();
+    const clock = { now: 1_000_000 };
+    const options = { windowMs: 60 * 60_000, maxIds: 200, claimTimeoutMs: 30_000 };
+    // The dead instance claimed the turn and never finished it.
+    expect(await new TurnClaims(storage, { ...options, now: () => clock.now }).claim(deliveredKey('test', 'conv-1'), 'cut')).toBe('claimed');
+    const survivor = instance(storage, clock, options);
+    clock.now += 5_000;
+    expect(await survivor.deliver({ id: 'cut' })).toEqual([]);
+    clock.now += 25_000;
+    expect(await survivor.deliver({ id: 'cut' })).toHaveLength(1);
+    expect(await survivor.deliver({ id: 'cut' })).toEqual([]);
+    expect(survivor.ran).toEqual(['cut']);
+  });
+
+  it('when the store does not answer, then the turn still runs (fail open)', async () => {
+    const down: Storage = { read: () => Promise.reject(new Error('ECONNREFUSED')), write: () => Promise.reject(new Error('ECONNREFUSED')), delete: () => Promise.reject(new Error('ECONNREFUSED')) };
+    const bot = instance(down);
+    expect(await bot.deliver({ id: 'q1' })).toHaveLength(1);
+    expect(bot.ran).toEqual(['q1']);
+  });
+
+  it('when two messages of one conversation arrive together on one or two instances, then the second turn starts only after the first ended', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dedupe-'));
+    const log: string[] = [];
+    const slowTurn = async (id: string) => {
+      log.push(`start ${id}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      log.push(`end ${id}`);
+    };
+    const options = { windowMs: 60 * 60_000, maxIds: 200, claimTimeoutMs: 30_000 };
+    const one = instance(new LmdbStorage(join(dir, 'bot.mdb')), undefined, options, slowTurn);
+    const two = instance(new LmdbStorage(join(dir, 'bot.mdb')), undefined, options, slowTurn);
+    await Promise.all([one.deliver({ id: 'x1' }), one.deliver({ id: 'x2' }), two.deliver({ id: 'y1' }), two.deliver({ id: 'y2' })]);
+    expect(log).toHaveLength(8);
+    for (let i = 0; i < 8; i += 2) {
+      expect(log[i]).toMatch(/^start /);
+      expect(log[i + 1]).toBe(log[i].replace('start', 'end'));
+    }
+  }, 30_000);
 });

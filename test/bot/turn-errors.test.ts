@@ -53,6 +53,16 @@ afterAll(async () => {
 const conversationKey = (id: string) => `msteams/conversations/${id}/`;
 const REFERENCE = /([0-9A-F]{8})/;
 
+describe('a store that fails on the turn claim', () => {
+  it('when the claim cannot be read, then the question is still answered (fail open), not met with the apology', async () => {
+    storage.failNextRead = /^delivered\//;
+    const replies = await repliesTo(post, activity('Is AZ-104 eligible for college credit?', { conversation: { id: 'claim-down-1', conversationType: 'personal' } }));
+    expect(JSON.stringify(replies)).toContain('AZ-104');
+    expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text === strings('en').turnError(REFERENCE.exec(r.text ?? '')![1]))).toBe(false);
+    expect(log.events().map((e) => e.event)).toContain('turn_claim_unavailable');
+  });
+});
+
 describe('a turn that throws', () => {
   it('when a dialog dependency throws mid-flow, then the user gets an apology in their language with a reference that is in the log, and the flow is reset', async () => {
     const conversation = { id: 'failing-turn-1', conversationType: 'personal' };

@@ -14,6 +14,10 @@ export interface Azurite {
   readonly connectionString: string;
   readonly port: number;
   stop(): Promise<void>;
+  /** Stops the service, keeping its data, so `resume` brings it back. */
+  pause(): Promise<void>;
+  /** Starts the service again on the same port and data. */
+  resume(): Promise<void>;
 }
 
 /** A private Azurite blob service on a free loopback port, with its data in a temporary folder. */
@@ -23,11 +27,11 @@ export async function startAzurite(): Promise<Azurite> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort(HOST);
     const location = mkdtempSync(join(tmpdir(), 'azurite-'));
-    const child = spawn(
-      BIN,
-      ['--location', location, '--blobHost', HOST, '--blobPort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--silent'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const launch = () =>
+      spawn(BIN, ['--location', location, '--blobHost', HOST, '--blobPort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--silent'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    let child = launch();
     const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
     const stop = async () => {
@@ -35,12 +39,18 @@ export async function startAzurite(): Promise<Azurite> {
       await kill(child);
       rmSync(location, { recursive: true, force: true });
     };
+    const pause = () => kill(child);
+    const resume = async () => {
+      child = launch();
+      // It reloads its data first: longer than a fresh start on a busy machine.
+      await waitForPort(port, child, 60_000);
+    };
     try {
       await waitForPort(port, child);
       const connectionString =
         `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${ACCOUNT_KEY};` +
         `BlobEndpoint=http://${HOST}:${port}/devstoreaccount1;`;
-      return { connectionString, port, stop };
+      return { connectionString, port, stop, pause, resume };
     } catch (error) {
       lastError = error;
       await stop();
@@ -72,8 +82,8 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-/** SIGTERM, then SIGKILL if it has not exited within a second. */
-function kill(child: ChildProcess): Promise<void> {
+/** SIGTERM (or the signal given), then SIGKILL if it has not exited within a second. */
+function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveKill) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 1000);
@@ -81,6 +91,6 @@ function kill(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolveKill();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

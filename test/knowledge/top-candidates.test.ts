@@ -25,9 +25,10 @@ describe('the best candidates among many labels', () => {
       const weigh = (label: Label, score: number) => Math.sqrt(score * (coverage.get(label) ?? 0));
       const full = byFullSort(labels, scores, weigh);
       const top = topCandidates({ labels, scores }, (at, score) => weigh(labels[at], score), 5, 'topic-2' as Label);
+      const named: string = 'topic-2';
       expect(top.best).toEqual(full.filter((c) => c.label !== 'none').slice(0, 5));
       expect(top.none).toBe(full.find((c) => c.label === 'none')?.score ?? 0);
-      expect(top.named).toEqual(full.find((c) => c.label === 'topic-2'));
+      expect(top.named).toEqual(full.find((c) => c.label === named));
     }
   });
 

@@ -12,6 +12,7 @@ const FACTS: Record<TopicId, RegExp[]> = {
   'credit-request-steps': [/Excelsior/, /(Do not send|N'envoyez ni)[^.]*Microsoft/, /badge/i, /transcript|relevé/i],
   'credit-verify-badge': [/itcertifications@excelsior\.edu/, /https:\/\/aka\.ms\/certdashboard/, /Badge/],
   'credit-verify-transcript': [/itcertifications@excelsior\.edu/, /https:\/\/aka\.ms\/certdashboard/],
+  'credit-badge-or-transcript': [/itcertifications@excelsior\.edu/, /[Bb]adge/, /transcript|relevé/i, /(Send nothing|N'envoyez rien)[^.]*Microsoft/],
   'credit-forms': [/RE2PlKU/, /RE2P3u5/],
   'credit-more-info': [/https:\/\/www\.nationalccrs\.org\/organizations\/microsoft/, /Course Credit|Crédit de cours/],
   'link-overview': [/MPN/, /MCID/],

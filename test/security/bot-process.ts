@@ -11,9 +11,11 @@ export interface BotProcess {
   readonly dataDir: string;
   /** The JSON log lines printed so far. */
   readonly events: Record<string, unknown>[];
-  waitFor(event: string): Promise<Record<string, unknown>>;
+  /** `timeoutMs`: more for several processes starting at once on a busy machine. */
+  waitFor(event: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   readonly exited: Promise<number | NodeJS.Signals>;
   signal(signal: NodeJS.Signals): void;
+  stderr(): string;
 }
 
 /** Starts the real entry point (src/index.ts) in its own process on an ephemeral port. */
@@ -26,8 +28,8 @@ export function startBotProcess(env: Record<string, string> = {}): BotProcess {
   });
   const output = watchChild(child);
   const events = () => output.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  const waitFor = async (event: string) => {
-    await output.waitUntil(() => events().some((e) => e.event === event), `the bot logging ${event}`, 30_000);
+  const waitFor = async (event: string, timeoutMs = 30_000) => {
+    await output.waitUntil(() => events().some((e) => e.event === event), `the bot logging ${event}`, timeoutMs);
     return events().find((e) => e.event === event)!;
   };
   return {
@@ -38,5 +40,6 @@ export function startBotProcess(env: Record<string, string> = {}): BotProcess {
     waitFor,
     exited: output.exited,
     signal: (signal) => child.kill(signal),
+    stderr: output.stderr,
   };
 }

@@ -85,6 +85,7 @@ describe('hostile input at the endpoint', () => {
   it('when a user floods the bot, then the messages over the cap cost no store write', async () => {
     const limited = await startBot({ RATE_LIMIT_PER_MINUTE: '3' });
     for (let i = 0; i < 12; i += 1) await limited.post(activity(`question ${i} about my transcript`, as('flood')));
-    expect(limited.storage.written.filter((key) => key.startsWith('delivered/'))).toHaveLength(3);
+    // Each accepted turn claims its activity, then marks it done: two writes for each of the 3; none for the 9 refused.
+    expect(limited.storage.written.filter((key) => key.startsWith('delivered/'))).toHaveLength(2 * 3);
   });
 });

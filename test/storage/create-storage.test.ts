@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { AzureBlobsStorage } from '../../src/storage/azure-blobs-storage';
 import { createStorage } from '../../src/storage/create-storage';
@@ -31,7 +30,6 @@ describe('storage choice', () => {
     expect(config.AZURE_STORAGE_CONTAINER).toBe('bot-state');
     const storage = createStorage(config);
     expect(storage).toBeInstanceOf(AzureBlobsStorage);
-    expect(storage).toBeInstanceOf(BlobsStorage);
   });
 
   it('when STORAGE is azure-blob without a connection string, then the configuration error names it', () => {

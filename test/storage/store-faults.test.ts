@@ -78,7 +78,7 @@ describe('the store full or unwritable', () => {
     }
     expect(store.writes).toBeGreaterThanOrEqual(12);
     const events = log.events().map((e) => e.event);
-    expect(events.filter((e) => e === 'dedupe_unavailable')).toHaveLength(1);
+    expect(events.filter((e) => e === 'turn_claim_unavailable')).toHaveLength(1);
     expect(events.filter((e) => e === 'state_write_failed')).toHaveLength(1);
     expect(events).not.toContain('turn_failed');
   });

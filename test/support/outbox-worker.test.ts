@@ -84,4 +84,21 @@ describe('webhook delivery through the outbox', () => {
     expect(hook2.received).toHaveLength(1);
     await hook2.stop();
   });
+
+  it('when a pass is so slow that its claim runs out, then the items left are not sent on it, and the next pass sends them once', async () => {
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const outbox = new Outbox(new MemoryStorage());
+    const sent: string[] = [];
+    const slow = async (item: { id: string }) => {
+      sent.push(item.id);
+      clock += 61_000; // longer than the lease
+    };
+    const worker = new OutboxWorker(outbox, new Map([['t', slow]]), silentLogger, () => new Date(clock), { by: 'me', ms: 60_000 });
+    for (const id of ['a', 'b']) await outbox.enqueue({ id, ticketId: 'CS-ABCDEF', target: 't', payload: {}, attempts: 0, nextAttemptAt: new Date(0).toISOString() });
+    expect(await worker.runOnce()).toBe(1);
+    expect(sent).toEqual(['a']);
+    expect(await worker.runOnce()).toBe(1);
+    expect(sent).toEqual(['a', 'b']);
+    expect(await outbox.due(new Date(clock))).toEqual([]);
+  });
 });

@@ -55,4 +55,27 @@ describe.each(productionStores())('$name, webhook outbox', (kind) => {
     expect(left.map((i) => i.id).sort()).toEqual([...ids('a').slice(10), ...ids('b').slice(10)].sort());
     expect(left.filter((i) => i.attempts === 1).map((i) => i.id).sort()).toEqual(ids('a').slice(10).sort());
   }, 30_000);
+
+  it('when two instances claim the due items at once, then each item is claimed by exactly one of them', async () => {
+    const data = kind.fresh();
+    const [a, b] = [new Outbox(data.open()), new Outbox(data.open())];
+    const ids = Array.from({ length: 30 }, (_, n) => `i${n}`);
+    await Promise.all(ids.map((id, n) => (n % 2 ? a : b).enqueue(item(id))));
+    // Each instance claims several times in a row, as timer passes and new tickets would.
+    const rounds = await Promise.all([a, b, a, b, a, b].map((outbox, n) => outbox.claimDue(T0, n % 2 ? 'b' : 'a', 60_000)));
+    const claimed = rounds.flat().map((i) => i.id);
+    expect(claimed.sort()).toEqual([...ids].sort());
+    expect((await a.claimDue(later(59), 'a', 60_000)).length).toBe(0);
+  }, 30_000);
+
+  it('when the instance holding a claim dies, then the item is claimed again once the lease has passed, and a settled failure frees it', async () => {
+    const outbox = new Outbox(kind.fresh().open());
+    await outbox.enqueue(item('a'));
+    expect((await outbox.claimDue(T0, 'dead', 30_000)).map((i) => i.id)).toEqual(['a']);
+    expect(await outbox.claimDue(later(29), 'alive', 30_000)).toEqual([]);
+    const retaken = await outbox.claimDue(later(30), 'alive', 30_000);
+    expect(retaken.map((i) => [i.id, i.claim?.by])).toEqual([['a', 'alive']]);
+    await outbox.settle([], new Map([['a', later(31)]]));
+    expect((await outbox.claimDue(later(31), 'other', 30_000)).map((i) => [i.id, i.attempts, i.claim?.by])).toEqual([['a', 1, 'other']]);
+  });
 });

@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { strings } from '../../src/i18n/strings';
+import { silentLogger } from '../../src/logging/logger';
+import { startServer, type RunningServer } from '../../src/server';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/chromium';
+import { startPlayground, type RunningPlayground } from '../../scripts/playground-process';
+import { freePort } from '../helpers/free-port';
+import { send, shoot } from './playground-page';
+
+// What a person meets in their first minutes, in both languages: small talk, dated verdicts,
+// several exams at once, and the offer of a person after two questions the bot cannot answer.
+const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
+const SKIPPED = `SKIPPED: no Chromium at ${CHROMIUM_PATH}; install it with apt-get install -y chromium`;
+const suite = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn(`Playground listening tests ${SKIPPED}`);
+
+suite(`a conversation that listens, in the Agents Playground${hasChromium() ? '' : ` (${SKIPPED})`}`, () => {
+  const dirs: string[] = [];
+  let server: RunningServer | undefined;
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    dirs.push(mkdtempSync(join(tmpdir(), 'e2e-listen-data-')), mkdtempSync(join(tmpdir(), 'e2e-listen-pg-')));
+    const config = loadConfig({ DATA_DIR: dirs[0], LOG_LEVEL: 'error' });
+    const app = createApp(config, silentLogger);
+    server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: config.MAX_BODY_BYTES });
+    playground = await startPlayground({ endpoint: `${server.url}/api/messages`, port: await freePort(), cwd: dirs[1], startTimeoutMs: 30000 });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(20000);
+    await page.goto(playground.url, { waitUntil: 'networkidle' });
+    await page.getByText('Personal Chat', { exact: true }).first().click();
+    await page.getByText(strings('en').welcomeTitle).first().waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await server?.close();
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  }, 30000);
+
+  it.each([
+    ['en', 'thanks!', 'is AZ-103 retired?', 'az-900? and what about az 203'],
+    ['fr', 'merci beaucoup', "l'AZ-103 est-il retiré ?", "az-900 ? et l'az 203 ?"],
+  ] as const)('when a %s user thanks the bot and asks about exams, then a kind reply and a dated verdict per exam come in that language', async (lang, thanks, retired, twoExams) => {
+    const s = strings(lang);
+    await send(page, thanks);
+    await page.getByText(s.smallTalk.thanks).last().waitFor();
+    await send(page, retired);
+    await page.getByText(s.examEligible('AZ-103', 'Microsoft Azure Administrator')).last().waitFor();
+    await send(page, twoExams);
+    await page.getByText(s.examNotEligible('AZ-900')).last().waitFor();
+    await page.getByText(s.examEligible('AZ-203', 'Developing Solutions for Microsoft Azure')).last().waitFor();
+    await shoot(page, join(SCREENSHOTS, `listening-verdicts.${lang}.jpg`));
+  }, 90000);
+
+  it.each([
+    ['en', 'what is the weather in Paris tomorrow', 'recommend a good pizza place nearby'],
+    ['fr', 'quel temps fera-t-il à Paris demain', 'conseillez-moi une bonne pizzeria'],
+  ] as const)('when a %s user asks two questions the bot cannot answer, then it offers a person and, on yes, the form carries the questions', async (lang, first, second) => {
+    const s = strings(lang);
+    await send(page, first);
+    await page.getByText(s.fallbackTitle).last().waitFor();
+    await send(page, second);
+    await page.getByText(s.support.offerSupport).last().waitFor();
+    await page.getByText(s.support.offerYes, { exact: true }).last().click();
+    await page.getByText(s.support.formReasons.unanswered).last().waitFor();
+    const typed = await Promise.all((await page.locator('textarea').all()).map((box) => box.inputValue()));
+    expect(typed.some((value) => value.includes(first) && value.includes(second))).toBe(true);
+    await shoot(page, join(SCREENSHOTS, `listening-offer.${lang}.jpg`));
+    await send(page, lang === 'fr' ? 'annuler' : 'cancel');
+    await page.getByText(s.cancelled).last().waitFor();
+  }, 90000);
+});
