@@ -36,7 +36,7 @@ export const TEAMS_COMMANDS = [
     title: 'support',
     description: {
       en: 'Reach Certification Support or open a support ticket',
-      fr: 'Contacter le support Certification ou ouvrir un ticket',
+      fr: 'Contacter le support des certifications Microsoft ou ouvrir un ticket',
     },
   },
   {

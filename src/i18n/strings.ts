@@ -126,15 +126,15 @@ export type Strings = typeof en;
 const fr: Strings = {
   welcomeTitle: 'Bonjour ! Je réponds à vos questions sur vos certifications Microsoft',
   welcomeIntro:
-    "Je peux vous renseigner sur les crédits universitaires pour les examens Azure de la liste NCCRS, obtenus par l'intermédiaire d'Excelsior University (anciennement Excelsior College), vous aider à lier votre profil de certification (MCID) à votre organisation partenaire dans l'Espace partenaires, et à contacter la bonne équipe de support si vous avez besoin de parler à quelqu'un.",
+    "Je peux vous renseigner sur les crédits universitaires accordés par Excelsior University (anciennement Excelsior College) pour les examens Azure de la liste NCCRS, vous aider à lier votre profil de certification (MCID) à votre organisation partenaire dans l'Espace partenaires, et à contacter la bonne équipe de support si vous avez besoin de parler à quelqu'un.",
   menuPrompt: 'Choisissez un sujet, ou posez directement votre question.',
   menuTitle: 'Que souhaitez-vous savoir ?',
   switchLanguage: 'English',
-  languageSwitched: 'Entendu, je vous réponds désormais en français, quelle que soit la langue dans laquelle vous écrivez. Appuyez de nouveau sur le bouton de langue pour changer.',
+  languageSwitched: 'Entendu, je vous réponds désormais en français, quelle que soit la langue dans laquelle vous écrivez. Appuyez de nouveau sur le bouton de langue pour en changer.',
   smallTalk: {
     thanks: "Avec plaisir ! N'hésitez pas si vous avez une autre question.",
     acknowledge: 'Très bien. Je reste à votre disposition pour toute autre question.',
-    goodbye: 'Au revoir, et bonne continuation dans vos certifications ! Revenez quand vous voulez.',
+    goodbye: 'Au revoir, et bonne chance pour vos certifications ! Revenez quand vous le souhaitez.',
   },
   backToMenu: 'Retour au menu',
   contactSupport: 'Contacter le support',
@@ -155,7 +155,7 @@ const fr: Strings = {
   fallbackTitle: 'Désolé, je ne sais pas répondre à cette question',
   fallbackIntro:
     "Je ne peux répondre qu'aux questions sur les crédits universitaires pour les examens Microsoft et sur la liaison d'un profil de certification à une organisation partenaire. Essayez d'autres mots, choisissez un sujet ci-dessous ou contactez le support.",
-  cancelled: 'Entendu, nous nous arrêtons là. Voici le menu.',
+  cancelled: "Entendu, j'arrête là. Voici le menu.",
   resumeFlow: 'Reprenons où nous en étions :',
   staleButton: "Ce bouton provient d'un ancien message. Voici le menu pour refaire votre choix.",
   askExamTitle: 'Quel examen avez-vous réussi ?',
@@ -166,39 +166,39 @@ const fr: Strings = {
   examEligible: (code: string, name: string) => `Oui : l'examen ${code} (${name}) figure sur la liste NCCRS d'août 2020.`,
   examNotEligible: (code: string) => `L'examen ${code} ne figure pas sur la liste NCCRS d'août 2020.`,
   examEligibleDetail: (retired: boolean) =>
-    "Les crédits de cette liste passent par Excelsior University (anciennement Excelsior College). La recommandation s'applique aux examens réussis dans les dates fixées par le NCCRS, et la décision finale revient à Excelsior." +
+    "Les crédits de cette liste sont accordés par Excelsior University (anciennement Excelsior College). La recommandation s'applique aux examens réussis entre les dates fixées par le NCCRS, et la décision finale revient à Excelsior." +
     (retired ? ' Microsoft a depuis retiré cet examen.' : ''),
-  examNotEligibleDetail: `Cette liste n'est pas la seule voie vers des crédits universitaires. La [page de Microsoft sur les crédits universitaires](${COLLEGE_CREDIT_URL}) présente les démarches actuelles, notamment les recommandations de crédits de l'ACE et l'envoi à votre établissement d'un lien vérifiable vers votre relevé Microsoft Learn.`,
+  examNotEligibleDetail: `Cette liste n'est pas le seul moyen d'obtenir des crédits universitaires. La [page de Microsoft sur les crédits universitaires](${COLLEGE_CREDIT_URL}) présente les démarches actuelles, notamment les recommandations de crédits de l'ACE et l'envoi à votre établissement d'un lien vérifiable vers votre relevé de notes Microsoft Learn.`,
   eligibleListTitle: "Les examens de la liste NCCRS d'août 2020",
   sourceDate: (date: string) => monthYear(FR_MONTHS, date),
   sourceLine: (title: string, date: string) => `Source : ${title}, ${monthYear(FR_MONTHS, date)}.`,
   currentPage: (url: string) => ` [Page officielle actuelle](${url}).`,
   stepsDated: (date: string) =>
-    `Ces étapes décrivent les écrans tels qu'ils étaient en ${monthYear(FR_MONTHS, date)} ; ils ont pu changer depuis (voir la page officielle en bas de cette réponse).`,
+    `Ces étapes décrivent les écrans tels qu'ils étaient en ${monthYear(FR_MONTHS, date)} ; ils ont pu changer depuis (voir la page officielle dont le lien figure en bas de cette réponse).`,
   askVerify: "Comment souhaitez-vous justifier votre certification auprès d'Excelsior ?",
   verifyBadge: 'Partager mon badge',
   verifyTranscript: 'Partager mon relevé de notes',
   verifyRetry: "Veuillez choisir l'une des deux options : badge ou relevé de notes.",
   checkAnotherExam: 'Vérifier un autre examen',
-  emailTitle: 'Votre e-mail pour Excelsior, prêt à être envoyé',
+  emailTitle: 'Votre e-mail à Excelsior, prêt à être envoyé',
   emailIntro:
-    "Il part à itcertifications@excelsior.edu, l'adresse que donne la source pour vérifier votre certification (badge ou relevé de notes). Ouvrez-le dans votre messagerie, complétez ce qui manque, puis envoyez-le.",
+    "Il est adressé à itcertifications@excelsior.edu, l'adresse indiquée par la source pour la vérification de votre certification (badge ou relevé de notes). Ouvrez-le dans votre messagerie, complétez les informations manquantes, puis envoyez-le.",
   emailTo: 'À',
   emailSubjectLabel: 'Objet',
   emailOpen: 'Ouvrir dans ma messagerie',
   emailReminder:
-    "N'envoyez ni le formulaire de demande ni l'e-mail à Microsoft. Votre formulaire de demande de crédits est lui aussi destiné à Excelsior : la source renvoie au formulaire sans donner d'adresse, utilisez donc celle du formulaire ou renseignez-vous auprès d'Excelsior.",
+    "N'envoyez ni le formulaire de demande ni l'e-mail à Microsoft. Votre formulaire de demande de crédits est lui aussi destiné à Excelsior : la source renvoie au formulaire sans donner d'adresse ; utilisez donc celle qui figure sur le formulaire, ou renseignez-vous auprès d'Excelsior.",
   emailSubject: (code: string) => `Vérification de ma certification Microsoft pour des crédits universitaires : examen ${code}`,
   emailBody: (code: string, method: 'badge' | 'transcript') =>
     [
       'Bonjour,',
       '',
-      `Je demande des crédits universitaires pour l'examen de certification Microsoft ${code}. Pour la vérification de ma certification :`,
+      `Je demande des crédits universitaires pour l'examen de certification Microsoft ${code}. Pour vérifier ma certification :`,
       ...(method === 'badge'
         ? ["- J'ai partagé mon badge Microsoft pour cet examen avec itcertifications@excelsior.edu."]
-        : ['- Transcript ID / ID du relevé : …', "- Access Code / Code d'accès : …", '- Transcript Viewing Page URL / URL de la page de visualisation du relevé : …']),
+        : ['- Transcript ID / ID du relevé de notes : …', "- Access Code / Code d'accès : …", '- Transcript Viewing Page URL / URL de la page de visualisation du relevé de notes : …']),
       '',
-      'Mon formulaire de demande de crédits est envoyé séparément à Excelsior.',
+      'Je vous adresse séparément mon formulaire de demande de crédits.',
       '',
       'Cordialement,',
     ].join('\n'),
@@ -221,9 +221,9 @@ const fr: Strings = {
   messageTooLong: (max: string) => `Ce message est trop long pour que je puisse le lire (plus de ${max} caractères). Posez votre question en quelques phrases : vous pourrez donner les détails au support ensuite.`,
   forgetTitle: 'Supprimer les données que je conserve à votre sujet ?',
   forgetPrompt:
-    "Cela supprime votre choix de langue et nos derniers échanges, et retire de vos tickets de support votre nom, votre adresse e-mail, vos ID et vos messages (les tickets eux-mêmes sont conservés pour que le support puisse les clôturer). Cette action est irréversible.",
+    "Cela supprime votre choix de langue et nos derniers échanges, et retire de vos tickets de support votre nom, votre adresse e-mail, vos identifiants et vos messages (les tickets eux-mêmes sont conservés pour que le support puisse les clôturer). Cette action est irréversible.",
   forgetYes: 'Oui, tout supprimer',
-  forgetNo: 'Non, conserver',
+  forgetNo: 'Non, les conserver',
   forgotten: "C'est fait : j'ai supprimé les données que je conservais à votre sujet.",
   forgetKept: "Entendu, rien n'a été supprimé.",
   groupIntro:

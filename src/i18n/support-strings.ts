@@ -127,9 +127,9 @@ const en = {
 export type SupportStrings = typeof en;
 
 const fr: SupportStrings = {
-  queueNames: { 'certification-support': 'le support Certification', 'microsoft-support': 'le support Microsoft' },
-  queueTitles: { 'certification-support': 'Support Certification', 'microsoft-support': 'Support Microsoft' },
-  statusNames: { open: 'Ouvert', assigned: 'Pris en charge', resolved: 'Résolu', closed: 'Fermé' },
+  queueNames: { 'certification-support': 'le support des certifications Microsoft', 'microsoft-support': 'le support Microsoft' },
+  queueTitles: { 'certification-support': 'Support des certifications Microsoft', 'microsoft-support': 'Support Microsoft' },
+  statusNames: { open: 'Ouvert', assigned: 'Pris en charge', resolved: 'Résolu', closed: 'Clôturé' },
   askQueueTitle: "De quel type de problème s'agit-il ?",
   askQueuePrompt: "Votre réponse détermine l'équipe qui recevra votre demande.",
   queueChoices: {
@@ -145,7 +145,7 @@ const fr: SupportStrings = {
   formStep: 'Étape',
   fieldDescription: "Que s'est-il passé ? (obligatoire)",
   fieldDescriptionPlaceholder: "Ce que vous avez essayé, ce que vous attendiez, ce qui s'est produit",
-  fieldEmail: 'E-mail de contact',
+  fieldEmail: 'Adresse e-mail de contact',
   fieldMcid: 'ID de profil de certification (MCID), facultatif',
   fieldPartnerId: 'ID partenaire / ID MPN, facultatif',
   fieldError: "Message d'erreur exact, facultatif",
@@ -178,29 +178,29 @@ const fr: SupportStrings = {
   offerSupport: "Souhaitez-vous l'aide d'un membre du support ?",
   twoFallbacks: 'Je ne parviens toujours pas à répondre. Souhaitez-vous poser la question à un membre du support ?',
   offerRetry: 'Merci de répondre par oui ou par non.',
-  offerYes: 'Oui, poser la question à une personne',
+  offerYes: 'Oui, demander à un membre du support',
   offerNo: 'Non, revenir au menu',
   formReasons: {
     unanswered: "Je n'ai pas pu répondre à vos questions : je les ai reprises ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
-    unsure: "Je n'étais pas sûr de comprendre votre question : je l'ai reprise ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
+    unsure: "Je n'étais pas sûr d'avoir compris votre question : je l'ai reprise ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
     moved: 'Vous avez demandé à parler à une personne dans une conversation de groupe ; nous continuons ici, en privé. Votre message est repris ci-dessous : précisez ce qui s\'est passé.',
   },
   confirmationRecorded: (id: string) => `Votre demande est enregistrée sous le numéro ${id}.`,
   confirmationRecordedNext:
     "Prochaine étape : l'équipe de support consulte les demandes enregistrées et vous répondra ici, dans cette conversation. Tapez « mes tickets » à tout moment pour suivre son avancement.",
   addToTicketTitle: (id: string) => `Ajouter ce message au ticket ${id} ?`,
-  addToTicketPrompt: "Le support attend votre réponse sur ce ticket. Dois-je lui transmettre votre message ?",
+  addToTicketPrompt: "Le support attend votre réponse sur ce ticket. Voulez-vous que je lui transmette votre message ?",
   addToTicketYes: 'Oui, le transmettre au support',
   addToTicketNo: "Non, c'est une nouvelle question",
   addToTicketRetry: 'Merci de répondre par oui ou par non.',
-  answerSent: (id: string) => `C'est envoyé : votre message est ajouté au ticket ${id} et l'équipe l'a reçu.`,
+  answerSent: (id: string) => `Message envoyé : il a été ajouté au ticket ${id}, et l'équipe l'a bien reçu.`,
   answerNotSent: (id: string) => `Je n'ai pas pu ajouter votre message au ticket ${id}. Réessayez dans quelques minutes.`,
   replyHint: "Répondez simplement ici : j'ajouterai votre réponse au ticket.",
-  userAnswered: (id: string, name: string) => `${name} a répondu sur le ticket ${id} :`,
+  userAnswered: (id: string, name: string) => `${name} a répondu dans le ticket ${id} :`,
   whoami: (id: string, aad: string | undefined) =>
     aad
-      ? `Vos identifiants : ID utilisateur Teams ${id}, ID d'objet Microsoft Entra ${aad}. Indiquez l'un des deux (l'ID d'objet Entra ne change jamais) dans SUPPORT_AGENTS ou SUPPORT_ADMINS.`
-      : `Votre identifiant : ${id}. Indiquez-le dans SUPPORT_AGENTS ou SUPPORT_ADMINS.`,
+      ? `Vos identifiants : ID utilisateur Teams ${id}, ID d'objet Microsoft Entra ${aad}. Ajoutez l'un des deux (l'ID d'objet Entra est celui qui ne change pas) à SUPPORT_AGENTS ou à SUPPORT_ADMINS.`
+      : `Votre identifiant : ${id}. Ajoutez-le à SUPPORT_AGENTS ou à SUPPORT_ADMINS.`,
   notAllowedFor: (id: string) =>
     `Seules les personnes du support déclarées dans la configuration du bot peuvent faire cela. Votre identifiant (${id}) ne figure ni dans SUPPORT_AGENTS ni dans SUPPORT_ADMINS ; tapez « whoami » pour afficher vos identifiants.`,
   languageNames: { en: 'anglais', fr: 'français' },
@@ -208,16 +208,16 @@ const fr: SupportStrings = {
   notifyAssigned: (id: string, name: string) => `Votre ticket ${id} a été pris en charge par ${name}.`,
   notifyReply: (id: string, name: string) => `${name} a répondu à votre ticket ${id} :`,
   notifyResolved: (id: string) => `Votre ticket ${id} a été marqué comme résolu. Votre problème est-il réglé ?`,
-  solvedYes: 'Oui, le fermer',
+  solvedYes: 'Oui, le clôturer',
   solvedNo: 'Non, le rouvrir',
-  closedThanks: (id: string) => `Merci ! Le ticket ${id} est fermé.`,
+  closedThanks: (id: string) => `Merci ! Le ticket ${id} est clôturé.`,
   reopened: (id: string) => `Le ticket ${id} est rouvert ; l'équipe a été prévenue.`,
   handoffAccepted: 'Un conseiller a accepté la conversation et va vous répondre ici.',
-  handoffFailed: (id: string) => `Aucun conseiller n'est disponible pour le moment. Votre ticket ${id} reste ouvert et l'équipe vous répondra ici.`,
+  handoffFailed: (id: string) => `Aucun conseiller n'a pu prendre la conversation en charge pour le moment. Votre ticket ${id} reste ouvert et l'équipe vous répondra ici.`,
   handoffCompleted: 'Le conseiller a terminé la conversation. Je reprends la main : posez-moi vos questions.',
   movedToPrivate: 'Je vous ai écrit en message privé pour recueillir les détails : vos informations personnelles restent hors de cette conversation.',
   secretWarning:
-    "Vous semblez avoir collé un mot de passe ou un code d'accès. Je n'en ai jamais besoin : je l'ai masqué. S'il était réel, pensez à le changer.",
+    "Vous semblez avoir collé un mot de passe ou un code d'accès. Je n'en ai jamais besoin : je l'ai masqué. S'il s'agit d'un vrai mot de passe ou code, pensez à le changer.",
   ticketCardTitle: (id: string) => `Ticket ${id}`,
   labels: {
     queue: "File d'attente",

@@ -157,7 +157,7 @@ describe('the content says what is true today', () => {
   it('when the e-mail draft is for a transcript, then it has a line to fill in for each of the three details', () => {
     expect(strings('en').emailBody('AZ-103', 'transcript')).toMatch(/Transcript ID: …\n- Access Code: …\n- Transcript Viewing Page URL: …/);
     const fr = strings('fr').emailBody('AZ-103', 'transcript');
-    for (const line of ['Transcript ID / ID du relevé : …', "Access Code / Code d'accès : …", 'URL de la page de visualisation du relevé : …']) expect(fr).toContain(line);
+    for (const line of ['Transcript ID / ID du relevé de notes : …', "Access Code / Code d'accès : …", 'URL de la page de visualisation du relevé de notes : …']) expect(fr).toContain(line);
     // The certification team's address is for the verification; the application is not said to go there.
     expect(strings('en').emailBody('AZ-103', 'badge')).not.toMatch(/find my application|attached.*application/i);
   });
@@ -169,5 +169,15 @@ describe('the content says what is true today', () => {
     expect(fr).toContain('formulaire de demande du service de relevés de notes');
     expect(fr).not.toMatch(/Rien n'est à envoyer|support Certification/);
     expect(fr).toContain("N'envoyez rien à Microsoft");
+  });
+
+  it('when the French answers and messages are read, then one term is used per concept', () => {
+    const fr = bot.app.kb.topics.map((t) => JSON.stringify({ ...t.fr, questions: [] })).join('\n');
+    const messages = JSON.stringify(strings('fr')) + strings('fr').examNotEligibleDetail;
+    // "transcript" is always "relevé de notes"; the UI label is the source's; "membership" is "adhésion".
+    expect(fr + messages).not.toMatch(/relevé (Microsoft Learn|vérifiable)/);
+    expect(fr).not.toMatch(/Inclure l'adresse|appartenance MPN|page de consultation/);
+    expect(messages).not.toMatch(/support Certification/);
+    expect(strings('fr').support.queueNames['certification-support']).toBe('le support des certifications Microsoft');
   });
 });
