@@ -71,8 +71,10 @@ suite(`a conversation that listens, in the Agents Playground${hasChromium() ? ''
     await send(page, first);
     await page.getByText(s.fallbackTitle).last().waitFor();
     await send(page, second);
-    await page.getByText(s.support.offerSupport).last().waitFor();
+    await page.getByText(s.support.twoFallbacks).last().waitFor();
     await page.getByText(s.support.offerYes, { exact: true }).last().click();
+    // Questions that do not tell the team get one question first: which team.
+    await page.getByText(s.support.queueChoices['certification-support'], { exact: true }).last().click();
     await page.getByText(s.support.formReasons.unanswered).last().waitFor();
     const typed = await Promise.all((await page.locator('textarea').all()).map((box) => box.inputValue()));
     expect(typed.some((value) => value.includes(first) && value.includes(second))).toBe(true);
