@@ -84,7 +84,7 @@ export const BOT_SCENARIOS: readonly Scenario[] = [
     label: 'Exam verdict, free text (AZ-104: not eligible)',
     kind: 'message',
     body: () => activity({ text: 'Is AZ-104 eligible for college credit?' }),
-    verify: hasAll(CARD, 'AZ-104 is not on the list'),
+    verify: hasAll(CARD, 'AZ-104 is not on the NCCRS list'),
   },
   {
     name: 'escalation-submit',
