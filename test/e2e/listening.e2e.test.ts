@@ -1,52 +1,28 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config/config';
+import type { Page } from 'playwright-core';
 import { strings } from '../../src/i18n/strings';
-import { silentLogger } from '../../src/logging/logger';
-import { startServer, type RunningServer } from '../../src/server';
-import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/chromium';
-import { startPlayground, type RunningPlayground } from '../../scripts/playground-process';
-import { freePort } from '../helpers/free-port';
+import { CHROMIUM_PATH, hasChromium } from '../../scripts/chromium';
 import { send, shoot } from './playground-page';
+import { openPlayground, SCREENSHOTS, type PlaygroundSession } from './playground-session';
 
 // What a person meets in their first minutes, in both languages: small talk, dated verdicts,
 // several exams at once, and the offer of a person after two questions the bot cannot answer.
-const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const SKIPPED = `SKIPPED: no Chromium at ${CHROMIUM_PATH}; install it with apt-get install -y chromium`;
 const suite = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) console.warn(`Playground listening tests ${SKIPPED}`);
 
 suite(`a conversation that listens, in the Agents Playground${hasChromium() ? '' : ` (${SKIPPED})`}`, () => {
-  const dirs: string[] = [];
-  let server: RunningServer | undefined;
-  let playground: RunningPlayground | undefined;
-  let browser: Browser | undefined;
+  let session: PlaygroundSession | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    dirs.push(mkdtempSync(join(tmpdir(), 'e2e-listen-data-')), mkdtempSync(join(tmpdir(), 'e2e-listen-pg-')));
-    const config = loadConfig({ DATA_DIR: dirs[0], LOG_LEVEL: 'error' });
-    const app = createApp(config, silentLogger);
-    server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: config.MAX_BODY_BYTES });
-    playground = await startPlayground({ endpoint: `${server.url}/api/messages`, port: await freePort(), cwd: dirs[1], startTimeoutMs: 30000 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    page.setDefaultTimeout(20000);
-    await page.goto(playground.url, { waitUntil: 'networkidle' });
+    session = await openPlayground();
+    page = session.page;
     await page.getByText('Personal Chat', { exact: true }).first().click();
     await page.getByText(strings('en').welcomeTitle).first().waitFor();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await server?.close();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-  }, 30000);
+  afterAll(() => session?.close(), 30000);
 
   it.each([
     ['en', 'thanks!', 'is AZ-103 retired?', 'az-900? and what about az 203'],

@@ -1,20 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config/config';
+import type { Page } from 'playwright-core';
 import { strings } from '../../src/i18n/strings';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
-import { silentLogger } from '../../src/logging/logger';
-import { startServer, type RunningServer } from '../../src/server';
-import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/chromium';
-import { startPlayground, type RunningPlayground } from '../../scripts/playground-process';
-import { freePort } from '../helpers/free-port';
+import { CHROMIUM_PATH, hasChromium } from '../../scripts/chromium';
 import { mentionBot, send, shoot, type SeenActivity } from './playground-page';
+import { openPlayground, SCREENSHOTS, type PlaygroundSession } from './playground-session';
 
-// Each run writes here (ignored by git); docs/screenshots holds the copies shown in the README.
-const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const en = strings('en');
 const fr = strings('fr');
 
@@ -25,41 +16,25 @@ const title = `the bot in the Agents Playground, driven in Chromium${hasChromium
 if (!hasChromium()) console.warn(`Playground end-to-end tests ${SKIPPED}`);
 
 suite(title, () => {
-  const dirs: string[] = [];
   const seen: SeenActivity[] = [];
-  let server: RunningServer | undefined;
-  let playground: RunningPlayground | undefined;
-  let browser: Browser | undefined;
+  let session: PlaygroundSession | undefined;
   let page: Page;
   let kb: KnowledgeBase;
 
   beforeAll(async () => {
-    dirs.push(mkdtempSync(join(tmpdir(), 'e2e-data-')), mkdtempSync(join(tmpdir(), 'e2e-playground-')));
-    // A fresh store: this user has never been welcomed.
-    const config = loadConfig({ DATA_DIR: dirs[0], LOG_LEVEL: 'error' });
-    const app = createApp(config, silentLogger);
-    kb = app.kb;
-    // Keeps a copy of each activity as the Playground sent it (the bot strips the mention in place).
-    const run = app.bot.run.bind(app.bot);
-    app.bot.run = async (context) => {
-      seen.push(JSON.parse(JSON.stringify(context.activity)) as SeenActivity);
-      await run(context);
-    };
-    server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: config.MAX_BODY_BYTES });
-    playground = await startPlayground({ endpoint: `${server.url}/api/messages`, port: await freePort(), cwd: dirs[1], startTimeoutMs: 30000 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    page.setDefaultTimeout(20000);
-    await page.goto(playground.url, { waitUntil: 'networkidle' });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    session = await openPlayground((app) => {
+      kb = app.kb;
+      // Keeps a copy of each activity as the Playground sent it (the bot strips the mention in place).
+      const run = app.bot.run.bind(app.bot);
+      app.bot.run = async (context) => {
+        seen.push(JSON.parse(JSON.stringify(context.activity)) as SeenActivity);
+        await run(context);
+      };
+    });
+    page = session.page;
   }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await server?.close();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-  }, 30000);
+  afterAll(() => session?.close(), 30000);
 
   it('when a new user opens the personal chat, then the welcome card shows; the credit flow ends with the badge steps and the e-mail draft', async () => {
     await page.getByText('Personal Chat', { exact: true }).first().click();
