@@ -39,6 +39,8 @@ describe('asking before escalating', () => {
     const s = strings(lang);
     const { chat, offer } = await twoUnanswered(lang);
     expect(textOf(offer)).toContain(s.support.twoFallbacks);
+    // No blank line under the question: a card shows only the texts it has.
+    expect(JSON.stringify(offer)).not.toContain('"text":""');
     const form = await formAfter(chat, await chat.click(button(offer, s.support.offerYes)));
     expect(form.lang).toBe(lang);
     expect(textOf(form)).toContain(s.support.formReasons.unanswered);
