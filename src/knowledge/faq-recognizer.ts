@@ -133,14 +133,15 @@ export class FaqRecognizer {
     const masked = prepare(matched);
     const detected = detectLanguage(masked, this.lexicon).lang;
     const language = detected ?? fallbackLang;
-    // Only towards the question's own language: "hier" is not a typo of "hire".
-    const prepared = dropGreeting(this.speller.correctText(masked, detected));
     const verdicts = this.kb.exams.verdictsFor(matched);
     const exam = verdicts[0];
     const base = { text: clean, language, ...(exam ? { exam } : {}), ...(verdicts.length > 1 ? { exams: verdicts } : {}) };
     const none: Recognition = { ...base, topic: null, confidence: 0, alternatives: [], suggestions: [] };
+    // A command ("menu", "open a ticket") is answered before matching: no spelling or scoring for it.
     const command = this.shortcut?.(clean);
     if (command) return { ...none, topic: command, confidence: 1 };
+    // Only towards the question's own language: "hier" is not a typo of "hire".
+    const prepared = dropGreeting(this.speller.correctText(masked, detected));
     if (tokenize(prepared).length === 0) return none;
     // "How much is AZ-104" names an exam but asks about its price: out of scope, not eligibility.
     if ((exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return none;

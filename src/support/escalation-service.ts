@@ -1,4 +1,3 @@
-import type { SupportQueue } from '../knowledge/catalog';
 import type { Ticket, TicketRequest, UserRef } from './ticket';
 
 /** Where tickets live; implemented over botbuilder's Storage by TicketRepository. */
@@ -60,8 +59,4 @@ export class EscalationService {
   listForUser(user: UserRef): Promise<Ticket[]> {
     return this.store.listForUser(user);
   }
-}
-
-export function queueOf(id: string): SupportQueue {
-  return id.startsWith('CS-') ? 'certification-support' : 'microsoft-support';
 }
