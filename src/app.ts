@@ -29,6 +29,7 @@ import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
 import { ExpiryJob } from './storage/expiry-job';
 import { isRangeStorage } from './storage/range-storage';
+import { LmdbStorage } from './storage/lmdb-storage';
 import { ETagStateStorage } from './storage/etag-state-storage';
 import { storeAnswers } from './storage/store-health';
 import { CardBuilder } from './views/card-builder';
@@ -126,7 +127,12 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   adapter.use(
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
     new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
-    new DedupeMiddleware(storage, logger, { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
+    new DedupeMiddleware(
+      storage,
+      logger,
+      { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS },
+      storage instanceof LmdbStorage ? storage.committedOnly() : storage,
+    ),
   );
 
   const recentTurns = new RecentTurns(conversationState);

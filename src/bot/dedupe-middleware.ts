@@ -40,8 +40,9 @@ export class DedupeMiddleware implements Middleware {
     storage: Storage,
     private readonly log: Pick<Logger, 'info' | 'warn'>,
     private readonly options: DedupeOptions = DEFAULT_DEDUPE,
+    claimStorage: Storage = storage,
   ) {
-    this.claims = new TurnClaims(storage, options);
+    this.claims = new TurnClaims(storage, options, claimStorage);
     // With the store down or full, one line a minute, not one per turn.
     this.faults = new FaultLog(log, Date.now);
   }

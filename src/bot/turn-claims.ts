@@ -45,20 +45,28 @@ class Refused extends Error {
  */
 export class TurnClaims {
   private readonly documents: DocumentUpdater;
+  private readonly claims: DocumentUpdater;
   private readonly now: () => number;
 
+  /**
+   * `claimStorage` may be a view of the same store whose writes do not wait for the disk: a
+   * claim and its renewals need only be visible to other instances, and the `finish` that
+   * always follows is flushed before the turn answers, which makes them durable too.
+   */
   constructor(
     storage: Storage,
     readonly options: TurnClaimOptions = DEFAULT_TURN_CLAIMS,
+    claimStorage: Storage = storage,
   ) {
     this.documents = new DocumentUpdater(storage);
+    this.claims = claimStorage === storage ? this.documents : new DocumentUpdater(claimStorage);
     this.now = options.now ?? Date.now;
   }
 
   async claim(key: string, activityId: string): Promise<ClaimOutcome> {
     const now = this.now();
     try {
-      await this.documents.update<ClaimsDocument>(key, (doc) => {
+      await this.claims.update<ClaimsDocument>(key, (doc) => {
         const finished = doc?.ids[activityId];
         if (finished !== undefined && now - finished < this.options.windowMs) throw new Refused('done');
         const active = doc?.active;
@@ -75,7 +83,7 @@ export class TurnClaims {
   /** Extends a running turn's claim, so only a dead instance's claim ever lapses. */
   async renew(key: string, activityId: string): Promise<void> {
     const now = this.now();
-    await this.documents.update<ClaimsDocument>(key, (doc) => {
+    await this.claims.update<ClaimsDocument>(key, (doc) => {
       if (!doc || doc.active?.id !== activityId) return doc as ClaimsDocument;
       return { ...doc, active: { id: activityId, until: now + this.options.claimTimeoutMs } };
     });

@@ -69,14 +69,25 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await this.commit(changes, (key, value, current) => {
-      const expected = value?.eTag as string | undefined;
-      return !expected || expected === '*' || current?.v.eTag === expected;
-    });
+    await this.commit(changes, eTagMatches, true);
   }
 
   async insert(items: StoreItems): Promise<void> {
-    await this.commit(items, (_key, _value, current) => current === undefined);
+    await this.commit(items, isAbsent, true);
+  }
+
+  /**
+   * The same store, whose writes resolve once committed (visible to every process) without
+   * waiting for the flush. Only for a write that a later flushed write of the same request
+   * covers: LMDB flushes transactions in order, so the turn's last flush makes it durable too.
+   */
+  committedOnly(): InsertableStorage {
+    return {
+      read: (keys) => this.read(keys),
+      write: (changes) => this.commit(changes, eTagMatches, false),
+      insert: (items) => this.commit(items, isAbsent, false),
+      delete: (keys) => this.delete(keys),
+    };
   }
 
   /** Writes the items whose keys are absent and leaves the others; resolves with how many were added. */
@@ -144,8 +155,8 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
     return this.db.close();
   }
 
-  /** Checks every key in one transaction and writes all or none; waits for the flush. */
-  private async commit(items: StoreItems, allowed: (key: string, value: Item, current: Envelope | undefined) => boolean): Promise<void> {
+  /** Checks every key in one transaction and writes all or none; then waits for the flush if asked. */
+  private async commit(items: StoreItems, allowed: WriteRule, flush: boolean): Promise<void> {
     const t = this.now();
     const refused = await this.db.transaction(() => {
       const entries = Object.entries(items);
@@ -158,7 +169,7 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
       return undefined;
     });
     if (refused !== undefined) throw eTagConflict(refused);
-    await this.db.flushed;
+    if (flush) await this.db.flushed;
   }
 
   /** `t` first: the sweep reads it from the start of the text. */
@@ -216,6 +227,15 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
     }
   }
 }
+
+type WriteRule = (key: string, value: Item, current: Envelope | undefined) => boolean;
+
+/** A write with no eTag or `*` overwrites; otherwise it must carry the stored item's eTag. */
+const eTagMatches: WriteRule = (_key, value, current) => {
+  const expected = value?.eTag as string | undefined;
+  return !expected || expected === '*' || current?.v.eTag === expected;
+};
+const isAbsent: WriteRule = (_key, _value, current) => current === undefined;
 
 /** The LMDB key for a storage key: itself, or its start and a hash when it is too long. */
 export function storedKey(key: string): string {
