@@ -9,7 +9,7 @@ import { LINKING_FLOW } from './linking-flow-dialog';
 import type { PrivacyActions } from './privacy-actions';
 import { whose } from './feedback-refs';
 import { replaceCard, sendCard, sendText } from './replies';
-import type { CardAction } from './user-input';
+import type { CardAction } from '../views/card-action-payload';
 import type { YesNoQuestions } from './yes-no-questions';
 
 export interface CardActionDeps {

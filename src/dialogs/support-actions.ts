@@ -12,7 +12,8 @@ import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
 import { fileTicket, formValuesOf } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
-import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried, type CardAction } from './user-input';
+import type { CardAction } from '../views/card-action-payload';
+import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried } from './user-input';
 
 /** Registers a team channel for a queue; only people listed in config may. */
 export interface ChannelRegistry {
