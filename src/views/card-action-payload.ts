@@ -70,3 +70,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
 
 export type CardAction = z.infer<typeof cardActionSchema>;
 export type CardVerb = CardAction['verb'];
+
+/** Each payload by its verb: `PayloadOf<'ticket.reply'>` is what the reply button sends. */
+type Payloads = { [A in CardAction as A['verb']]: A };
+export type PayloadOf<V extends CardVerb> = Payloads[V];
