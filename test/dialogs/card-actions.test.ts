@@ -28,7 +28,8 @@ describe('card verbs are routed through one table', () => {
     { verb: 'credit.verify', lang: 'en', examCode: 'AZ-104', method: 'badge' },
   ] as const)('when a $verb click is routed, then only its own handler runs, with the payload and the flow step', async (action) => {
     const calls: string[] = [];
-    const recorder = (verb: string) => async (_dc: DialogContext, payload: object, step?: string) => calls.push(`${verb} ${JSON.stringify(payload)} ${step}`);
+    const recorder = (verb: string) => async (_dc: DialogContext, payload: object, step?: string) =>
+      calls.push(`${verb} ${JSON.stringify(payload)} ${step}`);
     const handlers = Object.fromEntries(schemaVerbs.map((verb) => [verb, recorder(verb)])) as VerbHandlers;
     await routeAction(handlers, {} as DialogContext, action.verb, action, 'step-2');
     expect(calls).toEqual([`${action.verb} ${JSON.stringify(action)} step-2`]);
