@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { cardActionSchema, type UserInput } from '../dialogs/user-input';
+import type { UserInput } from '../dialogs/user-input';
+import { cardActionSchema } from '../views/card-action-payload';
 import { redactSecrets } from '../support/redaction';
 
 const executeInvokeSchema = z.object({

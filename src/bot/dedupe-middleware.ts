@@ -1,5 +1,6 @@
-import { ActivityEventNames, ActivityTypes, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, type InvokeResponse, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
+import { invokeResponse } from './card-activity';
 import { FaultLog } from '../storage/fault-log';
 import { KeyedQueue } from './conversation-queue';
 import { DEFAULT_TURN_CLAIMS, TurnClaims, type ClaimOutcome, type TurnClaimOptions } from './turn-claims';
@@ -92,13 +93,10 @@ export class DedupeMiddleware implements Middleware {
   private async skip(context: TurnContext, outcome: ClaimOutcome): Promise<void> {
     this.log.info({ event: 'duplicate_activity_skipped', activityType: context.activity.type, outcome });
     if (context.activity.type === ActivityTypes.Invoke) {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: duplicateInvokeBody(context) } });
+      // Teams needs a well-formed answer to a card click; the first delivery already did the work.
+      const response: InvokeResponse = context.activity.name === 'adaptiveCard/action' ? invokeResponse('') : { status: 200 };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
     }
   }
 }
 
-/** Teams needs a well-formed answer to a card click; the first delivery already did the work. */
-function duplicateInvokeBody(context: TurnContext): unknown {
-  if (context.activity.name !== 'adaptiveCard/action') return undefined;
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' };
-}

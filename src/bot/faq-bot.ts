@@ -1,7 +1,6 @@
 import {
   TeamsActivityHandler,
   TurnContext,
-  type AdaptiveCardInvokeResponse,
   type ConversationState,
   type InvokeResponse,
   type StatePropertyAccessor,
@@ -14,6 +13,7 @@ import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
 import { isPersonalChat, setCarried, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
 import type { Ticket, UserRef } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
+import { invokeResponse } from './card-activity';
 import { readUserInput, redactInput } from './card-action-parser';
 import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
@@ -102,12 +102,8 @@ export class FaqBot extends TeamsActivityHandler {
   protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     await this.runTurn(context, readUserInput(context.activity));
-    const card = takeReplacementCard(context);
-    const body: AdaptiveCardInvokeResponse = card
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }
-      : // The replies went out as messages; Teams only needs to know the click was handled.
-        { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as unknown as Record<string, unknown> };
-    return { status: 200, body };
+    // Without a card to put in place, the replies went out as messages: Teams only needs to know the click was handled.
+    return invokeResponse(takeReplacementCard(context) ?? '');
   }
 
   private async runTurn(context: TurnContext, raw: UserInput): Promise<void> {

@@ -3,6 +3,7 @@ import { LANGUAGES, langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { findTurnLang } from '../dialogs/user-input';
 import type { Logger } from '../logging/logger';
+import { invokeResponse } from './card-activity';
 
 const WINDOW_MS = 60_000;
 
@@ -62,8 +63,7 @@ export class RateLimitMiddleware implements Middleware {
     }
     if (activity.type === ActivityTypes.Invoke) {
       // A card click must be answered; Teams shows this text by the card.
-      const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: invokeResponse(text) });
     } else if (warn) {
       await context.sendActivity(text);
     }

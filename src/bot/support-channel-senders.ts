@@ -1,10 +1,9 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import type { Lang } from '../i18n/language';
 import type { StorageChannelRegistry } from '../support/channel-registry';
 import { NotConfiguredError, type OutboxSender } from '../support/outbox-worker';
 import type { TicketRepository } from '../support/ticket-repository';
-import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
+import { cardActivity } from './card-activity';
 import { channelRoot } from './channel-threads';
 import type { ProactiveMessenger } from './proactive-messenger';
 
@@ -26,7 +25,7 @@ export function channelPostSender({ tickets, registry, messenger, cards, lang }:
     if (!ticket || ticket.supportPost) return;
     const channel = await registry.channelFor(ticket.queue);
     if (!channel) throw new NotConfiguredError(`no support channel registered for ${ticket.queue}`);
-    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(cards.ticket(ticket, lang))));
+    const card = cardActivity(cards.ticket(ticket, lang));
     // Each ticket is a new post of the channel (not a reply under the "register" message); its thread holds what follows.
     const root = channelRoot(channel.conversation);
     const activityId = await messenger.send(root, [card]);
@@ -39,7 +38,7 @@ export function channelUpdateSender({ tickets, messenger, cards, lang }: Channel
   return async (item) => {
     const ticket = await tickets.get(item.ticketId);
     if (!ticket?.supportPost) return;
-    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(cards.ticket(ticket, lang))));
+    const card = cardActivity(cards.ticket(ticket, lang));
     await messenger.update(ticket.supportPost.conversation, ticket.supportPost.activityId, card);
   };
 }

@@ -1,10 +1,10 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
 import { strings } from '../i18n/strings';
 import type { Lang } from '../i18n/language';
 import type { TicketChange, TicketNotifier } from '../support/support-desk';
 import type { Ticket, TicketPerson } from '../support/ticket';
-import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
+import { cardActivity } from './card-activity';
 import { threadOf } from './channel-threads';
 import type { ProactiveMessenger } from './proactive-messenger';
 
@@ -42,7 +42,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
       await this.messenger.send(ticket.conversation, [MessageFactory.text(`${s.notifyReply(ticket.id, name)}\n\n${note ?? ''}\n\n${s.replyHint}`)]);
     }
     if (change === 'resolved') {
-      await this.messenger.send(ticket.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(this.cards.solvedQuestion(ticket, ticket.language)))]);
+      await this.messenger.send(ticket.conversation, [cardActivity(this.cards.solvedQuestion(ticket, ticket.language))]);
     }
   }
 
@@ -54,7 +54,6 @@ export class TeamsTicketNotifier implements TicketNotifier {
       const s = strings(this.supportLang).support;
       await this.messenger.send(threadOf(post.conversation, post.activityId), [MessageFactory.text(`${s.userAnswered(ticket.id, by.name ?? by.id)}\n\n${note ?? ''}`)]);
     }
-    const card = fitToTeams(this.cards.ticket(ticket, this.supportLang));
-    await this.messenger.update(post.conversation, post.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    await this.messenger.update(post.conversation, post.activityId, cardActivity(this.cards.ticket(ticket, this.supportLang)));
   }
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { ActivityTypes, INVOKE_RESPONSE_KEY, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { langFromLocale } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { findTurnLang } from '../dialogs/user-input';
 import type { Logger } from '../logging/logger';
+import { invokeResponse } from './card-activity';
 
 /**
  * What happens when a turn throws: the error is logged with a short reference, the user gets
@@ -29,8 +30,8 @@ export function createTurnErrorHandler(conversationState: ConversationState, log
     }
     // Without an invoke response the adapter answers a card click with 501 and Teams shows its own error.
     if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
-      const body = context.activity.name === 'adaptiveCard/action' ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology } : undefined;
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } }).catch(() => undefined);
+      const response: InvokeResponse = context.activity.name === 'adaptiveCard/action' ? invokeResponse(apology) : { status: 200 };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response }).catch(() => undefined);
     }
   };
 }

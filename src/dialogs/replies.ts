@@ -1,11 +1,11 @@
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { cardActivity } from '../bot/card-activity';
 import type { CardJson } from '../views/card-renderer';
-import { fitToTeams } from '../views/message-size';
 
 const REPLACEMENT_CARD = Symbol('replacementCard');
 
 export async function sendCard(context: TurnContext, card: CardJson): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(card))));
+  await context.sendActivity(cardActivity(card));
 }
 
 export async function sendText(context: TurnContext, text: string): Promise<void> {
@@ -14,10 +14,11 @@ export async function sendText(context: TurnContext, text: string): Promise<void
 
 /**
  * Replaces the card the user clicked when the click came as an Action.Execute invoke (the
- * card updates in place); otherwise, as with Action.Submit, sends the card as a new message.
+ * card updates in place, through the invoke response); otherwise, as with Action.Submit,
+ * sends the card as a new message.
  */
 export async function replaceCard(context: TurnContext, card: CardJson): Promise<void> {
-  if (context.activity.type === ActivityTypes.Invoke) context.turnState.set(REPLACEMENT_CARD, fitToTeams(card));
+  if (context.activity.type === ActivityTypes.Invoke) context.turnState.set(REPLACEMENT_CARD, card);
   else await sendCard(context, card);
 }
 

@@ -12,9 +12,9 @@ import { CardPrompt } from './card-prompt';
 import { CreditFlowDialog } from './credit-flow-dialog';
 import { EscalationDialog, type EscalationDeps } from './escalation-dialog';
 import { LinkingFlowDialog } from './linking-flow-dialog';
-import { carryUnanswered, forgetUnanswered, rememberUnanswered, rootState } from './pending-questions';
+import { forgetUnanswered, rememberUnanswered, rootState } from './pending-questions';
 import { YesNoQuestions } from './yes-no-questions';
-import { CardActions } from './card-actions';
+import { cardActionHandlers, routeAction, type VerbHandlers } from './card-actions';
 import type { PrivacyActions } from './privacy-actions';
 import { sendCard, sendText } from './replies';
 import { commandOf } from './text-commands';
@@ -43,7 +43,7 @@ export interface RootDialogDeps {
 export class RootDialog extends ComponentDialog {
   private readonly smallTalk: SmallTalk;
   private readonly yesNo: YesNoQuestions;
-  private readonly actions: CardActions;
+  private readonly verbs: VerbHandlers;
 
   constructor(private readonly deps: RootDialogDeps) {
     super(ROOT_DIALOG);
@@ -55,7 +55,8 @@ export class RootDialog extends ComponentDialog {
       smallTalk: this.smallTalk,
       answerAsQuestion: (innerDc, text) => this.route(innerDc, { kind: 'text', text }, undefined, false),
     });
-    this.actions = new CardActions({ kb: deps.kb, cards: deps.cards, feedback: deps.feedback, privacy: deps.privacy, yesNo: this.yesNo });
+    const { kb, cards, feedback, privacy, support } = deps;
+    this.verbs = cardActionHandlers({ kb, cards, feedback, privacy, support, yesNo: this.yesNo });
     this.addDialog(new CreditFlowDialog(deps.kb, deps.cards));
     this.addDialog(new LinkingFlowDialog(deps.kb, deps.cards, deps.recognizer, deps.situationThreshold));
     this.addDialog(new EscalationDialog(deps.escalation));
@@ -137,7 +138,7 @@ export class RootDialog extends ComponentDialog {
           case 'support':
             return sendCard(context, this.deps.cards.area('support', lang));
           case 'my tickets':
-            return void (await this.deps.support.handle(innerDc, { verb: 'tickets.mine', lang }));
+            return this.deps.support.listTickets(context, lang);
           case 'human':
             return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: input.text }));
           case 'forget':
@@ -151,12 +152,7 @@ export class RootDialog extends ComponentDialog {
         }
       }
       case 'action':
-        if (input.action.verb === 'support' && !input.action.faqId && (rootState(innerDc).unanswered?.length ?? 0) > 0) {
-          // "None of these" or "Contact support" right after a question the bot could not place: the form carries it.
-          return void (await this.deps.support.startEscalation(innerDc, { ...carryUnanswered(rootState(innerDc), 'unsure'), ...(flowStep ? { flowStep } : {}) }));
-        }
-        if (await this.deps.support.handle(innerDc, input.action, flowStep)) return;
-        return this.actions.act(innerDc, input.action);
+        return void (await routeAction(this.verbs, innerDc, input.action.verb, input.action, flowStep));
       case 'invalid-action':
         await sendText(context, strings(lang).invalidAction);
         return sendCard(context, this.deps.cards.menu(lang, 'menu'));

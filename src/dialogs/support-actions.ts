@@ -1,18 +1,20 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
+import type { Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { SUPPORT_QUEUES, type SupportQueue } from '../knowledge/catalog';
 import type { EscalationService } from '../support/escalation-service';
 import type { DeskResult, SupportDesk } from '../support/support-desk';
 import type { Ticket, TicketPerson } from '../support/ticket';
 import { redactSecrets } from '../support/redaction';
+import type { PayloadOf } from '../views/card-action-payload';
 import type { SupportCards } from '../views/support-cards';
 import type { CardBuilder } from '../views/card-builder';
 import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
 import { fileTicket, formValuesOf } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
-import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried, type CardAction } from './user-input';
+import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried } from './user-input';
 
 /** Registers a team channel for a queue; only people listed in config may. */
 export interface ChannelRegistry {
@@ -125,55 +127,47 @@ export class SupportActions {
     return true;
   }
 
-  /** Handles the support verbs; returns false for any other action. */
-  async handle(innerDc: DialogContext, action: CardAction, flowStep?: string): Promise<boolean> {
-    const context = innerDc.context;
-    const { lang } = action;
-    switch (action.verb) {
-      case 'support':
-        await this.startEscalation(innerDc, { topic: action.faqId ?? null, ...(flowStep ? { flowStep } : {}) });
-        return true;
-      case 'support.queue':
-        await this.startEscalation(innerDc, { topic: null, queue: action.queue });
-        return true;
-      case 'support.submit':
-        await this.submitWithoutDialog(context, action);
-        return true;
-      case 'support.cancel':
-        await sendText(context, strings(lang).cancelled);
-        await sendCard(context, this.deps.cards.menu(lang, 'menu'));
-        return true;
-      case 'tickets.mine':
-        if (await this.movedToPrivate(context)) return true;
-        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang));
-        return true;
-      case 'ticket.assign':
-        return this.answerDesk(context, await this.deps.desk.assign(action.ticketId, personOf(context)));
-      case 'ticket.resolve':
-        return this.answerDesk(context, await this.deps.desk.resolve(action.ticketId, personOf(context)));
-      case 'ticket.reply':
-        return this.answerDesk(context, await this.deps.desk.reply(action.ticketId, personOf(context), action.reply));
-      case 'ticket.close': {
-        const result = await this.deps.desk.close(action.ticketId, personOf(context));
-        if (result.ok) await replaceCard(context, this.deps.supportCards.ticketList([result.ticket], lang));
-        await sendText(context, result.ok ? strings(lang).support.closedThanks(action.ticketId) : strings(lang).support.notAllowed);
-        return true;
-      }
-      case 'ticket.reopen': {
-        const result = await this.deps.desk.reopen(action.ticketId, personOf(context));
-        await sendText(context, result.ok ? strings(lang).support.reopened(action.ticketId) : strings(lang).support.notAllowed);
-        return true;
-      }
-      default:
-        return false;
-    }
+  /** "Cancel" on the form: back to the menu. */
+  async cancel(context: TurnContext, lang: Lang): Promise<void> {
+    await sendText(context, strings(lang).cancelled);
+    await sendCard(context, this.deps.cards.menu(lang, 'menu'));
+  }
+
+  /** "My tickets": the list, in the 1:1 chat only. */
+  async listTickets(context: TurnContext, lang: Lang): Promise<void> {
+    if (await this.movedToPrivate(context)) return;
+    await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang));
+  }
+
+  async assign(context: TurnContext, ticketId: string): Promise<void> {
+    await this.answerDesk(context, await this.deps.desk.assign(ticketId, personOf(context)));
+  }
+
+  async reply(context: TurnContext, ticketId: string, reply: string | undefined): Promise<void> {
+    await this.answerDesk(context, await this.deps.desk.reply(ticketId, personOf(context), reply));
+  }
+
+  async resolve(context: TurnContext, ticketId: string): Promise<void> {
+    await this.answerDesk(context, await this.deps.desk.resolve(ticketId, personOf(context)));
+  }
+
+  /** The user's "yes, solved" on a resolved ticket: their clicked card becomes the ticket's line. */
+  async close(context: TurnContext, ticketId: string, lang: Lang): Promise<void> {
+    const result = await this.deps.desk.close(ticketId, personOf(context));
+    if (result.ok) await replaceCard(context, this.deps.supportCards.ticketList([result.ticket], lang));
+    await sendText(context, result.ok ? strings(lang).support.closedThanks(ticketId) : strings(lang).support.notAllowed);
+  }
+
+  async reopen(context: TurnContext, ticketId: string, lang: Lang): Promise<void> {
+    const result = await this.deps.desk.reopen(ticketId, personOf(context));
+    await sendText(context, result.ok ? strings(lang).support.reopened(ticketId) : strings(lang).support.notAllowed);
   }
 
   /**
    * A form submitted when no escalation dialog waits for it (after a restart, or when state
    * could not be saved): the form carries its queue and topic, so it is filed all the same.
    */
-  private async submitWithoutDialog(context: TurnContext, action: Extract<CardAction, { verb: 'support.submit' }>): Promise<void> {
+  async submitWithoutDialog(context: TurnContext, action: PayloadOf<'support.submit'>): Promise<void> {
     const { lang, queue, faqId, flowStep } = action;
     if (!queue) {
       await sendText(context, strings(lang).staleButton);
@@ -193,7 +187,7 @@ export class SupportActions {
    * support list) shows on the card of the person who clicked, through the invoke response:
    * nothing is posted in the channel for everyone to read.
    */
-  private async answerDesk(context: TurnContext, result: DeskResult): Promise<boolean> {
+  private async answerDesk(context: TurnContext, result: DeskResult): Promise<void> {
     const lang = this.deps.supportLang;
     const s = strings(lang).support;
     if (result.ok) {
@@ -203,6 +197,5 @@ export class SupportActions {
       const notice = result.reason === 'empty-reply' ? s.replyEmpty : s.notAllowedFor(by.aadObjectId ?? by.id);
       await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang, notice));
     }
-    return true;
   }
 }

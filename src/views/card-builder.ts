@@ -3,7 +3,7 @@ import { strings } from '../i18n/strings';
 import type { AreaId, TopicId } from '../knowledge/catalog';
 import type { ExamVerdict } from '../knowledge/exam-codes';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { CardAction } from '../dialogs/user-input';
+import type { CardAction } from './card-action-payload';
 import type { AnswerCardData, CardButton, ChoiceCardData, TopicListCardData } from './card-data';
 import type { CardJson, CardRenderer } from './card-renderer';
 

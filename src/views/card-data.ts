@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/language';
-import type { CardAction } from '../dialogs/user-input';
+import type { CardAction } from './card-action-payload';
 import type { IntakeFormCardData, TicketCardData, TicketConfirmationCardData, TicketListCardData } from './support-card-data';
 
 /** A button: Action.Execute with a verb; `data` repeats the verb so Action.Submit works too. */

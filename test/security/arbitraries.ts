@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cardActionSchema } from '../../src/dialogs/user-input';
+import { cardActionSchema } from '../../src/views/card-action-payload';
 import { AREA_IDS, SUPPORT_QUEUES, TOPIC_IDS } from '../../src/knowledge/catalog';
 
 export const VERBS = cardActionSchema.options.map((option) => option.shape.verb.value as string);

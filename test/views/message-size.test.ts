@@ -1,6 +1,6 @@
 import { loadKnowledge } from '../../src/app';
 import type { Ticket } from '../../src/support/ticket';
-import { fitToTeams, TEAMS_CARD_BUDGET_BYTES } from '../../src/views/message-size';
+import { fitToTeams, TEAMS_ACTIVITY_BUDGET_BYTES } from '../../src/views/message-size';
 import { textOf } from '../helpers/cards';
 import { testConfig } from '../helpers/test-bot';
 
@@ -28,22 +28,39 @@ describe('Teams message size', () => {
   it('when a ticket carries the longest texts the form accepts, then its support card still fits and keeps its buttons', () => {
     const card = supportCards.ticket(ticket(1, 2000), 'en');
     const fitted = fitToTeams(card);
-    expect(bytes(fitted)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(bytes(fitted)).toBeLessThanOrEqual(TEAMS_ACTIVITY_BUDGET_BYTES);
     expect(textOf(fitted)).toContain('Assign to me');
   });
 
   it('when a card is far too long, then the longest texts are shortened with an ellipsis, not dropped', () => {
     const card = supportCards.ticket({ ...ticket(2, 2000), description: 'z'.repeat(60_000) }, 'fr');
-    expect(bytes(card)).toBeGreaterThan(TEAMS_CARD_BUDGET_BYTES);
+    expect(bytes(card)).toBeGreaterThan(TEAMS_ACTIVITY_BUDGET_BYTES);
     const fitted = fitToTeams(card);
-    expect(bytes(fitted)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(bytes(fitted)).toBeLessThanOrEqual(TEAMS_ACTIVITY_BUDGET_BYTES);
     expect(textOf(fitted)).toMatch(/z{200,}…/);
     expect(textOf(fitted)).toContain('MS-');
   });
 
   it('when a user has 60 tickets, then "my tickets" lists the 20 newest and says how many there are', () => {
     const card = supportCards.ticketList(Array.from({ length: 60 }, (_, i) => ticket(i, 100)), 'fr');
-    expect(bytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(bytes(card)).toBeLessThanOrEqual(TEAMS_ACTIVITY_BUDGET_BYTES);
     expect(textOf(card)).toContain('Vos 20 tickets les plus récents, sur 60 :');
+  });
+});
+
+describe('fitting shortens the longest texts only as far as needed', () => {
+  it('when one text is far too long and another merely long, then only the longest is cut, as little as the budget allows', () => {
+    const long = 'a'.repeat(50_000);
+    const medium = 'b'.repeat(1_000);
+    const facts = { type: 'FactSet', facts: [{ title: 'ID', value: 'MS-ABC234' }] };
+    const card = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: long }, { type: 'TextBlock', text: medium }, facts] };
+    const fitted = fitToTeams(card, 10_000);
+    const texts = (fitted.body as { text?: string }[]).map((b) => b.text);
+    expect(texts[1]).toBe(medium);
+    expect(texts[0]).toMatch(/^a+…$/);
+    expect(bytes(fitted)).toBeLessThanOrEqual(10_000);
+    expect(bytes(fitted)).toBeGreaterThan(9_900);
+    expect(textOf(fitted)).toContain('MS-ABC234');
+    expect(JSON.stringify(card)).toContain(long); // the card given is left as it was
   });
 });

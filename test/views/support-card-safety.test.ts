@@ -2,7 +2,7 @@ import { loadKnowledge } from '../../src/app';
 import { strings } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/support/ticket';
 import { MAX_STORED_EVENTS, withEvent } from '../../src/support/ticket-history';
-import { TEAMS_CARD_BUDGET_BYTES } from '../../src/views/message-size';
+import { TEAMS_ACTIVITY_BUDGET_BYTES } from '../../src/views/message-size';
 import { HISTORY_ON_CARD } from '../../src/views/support-cards';
 import { textOf } from '../helpers/cards';
 import { testConfig } from '../helpers/test-bot';
@@ -49,7 +49,7 @@ describe('support ticket card', () => {
 
     for (const lang of ['en', 'fr'] as const) {
       const card = supportCards.ticket(ticket, lang);
-      expect(bytes(card)).toBeLessThan(TEAMS_CARD_BUDGET_BYTES);
+      expect(bytes(card)).toBeLessThan(TEAMS_ACTIVITY_BUDGET_BYTES);
       expect(textOf(card)).toContain(strings(lang).support.historyEarlier(601 - HISTORY_ON_CARD));
       expect(textOf(card)).toContain('click 599');
       expect(textOf(card)).not.toContain('click 589');
