@@ -57,7 +57,9 @@ export class AdminTokenVerifier {
         requiredClaims: ['exp', 'tid', 'oid'],
       }));
     } catch (error) {
-      return refused(401, (error as { code?: string }).code ?? 'token not verified');
+      // jose's code and, for a claim, its name: what an operator needs, never the token itself.
+      const { code, claim } = error as { code?: string; claim?: string };
+      return refused(401, `${code ?? 'token not verified'}${claim ? ` (${claim})` : ''}`);
     }
     if (payload.tid !== this.settings.tenantId) return refused(401, 'another tenant');
     const oid = typeof payload.oid === 'string' ? payload.oid.toLowerCase() : '';
