@@ -7,7 +7,10 @@
   const locale = data.lang === 'fr' ? 'fr-FR' : 'en-US';
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const fill = (text, n) => text.replace('{n}', String(n));
+  /** A `YYYY-MM-DD` UTC day as the reader writes it ("Nov 3", "3 nov."). */
+  const dayName = (date) => dayFormat.format(new Date(`${date}T00:00:00Z`));
   const COLORS = ['#3b5ba9', '#b45309', '#2f7d4f', '#a3286f', '#5b3fa6'];
   let charts = [];
 
@@ -51,7 +54,8 @@
   function days(report) {
     const byDate = new Map();
     for (const p of report.daily) {
-      const d = byDate.get(p.date) ?? { date: p.date, en: 0, fr: 0, sessions: 0, answered: 0, didYouMean: 0, fallback: 0, resolved: 0, rated: 0 };
+      const empty = { date: p.date, en: 0, fr: 0, sessions: 0, answered: 0, didYouMean: 0, fallback: 0, resolved: 0, rated: 0 };
+      const d = byDate.get(p.date) ?? empty;
       d[p.lang] += p.questions;
       d.sessions += p.sessions;
       d.answered += p.answered;
@@ -75,25 +79,34 @@
       [S.kpiSatisfaction, sat === null ? null : `${number.format(sat)} / 5`],
     ];
     document.getElementById('kpi-heading').textContent = S.kpiHeading;
-    document.getElementById('kpis').replaceChildren(...kpis.map(([label, value]) => el('div', { 'data-kpi': label }, [el('dt', {}, label), cell('dd', value)])));
+    const tiles = kpis.map(([label, value]) => el('div', { 'data-kpi': label }, [el('dt', {}, label), cell('dd', value)]));
+    document.getElementById('kpis').replaceChildren(...tiles);
   }
 
   function drawTrend(report) {
     const rows = days(report);
-    const labels = rows.map((d) => d.date);
+    const labels = rows.map((d) => dayName(d.date));
     chartSection('trend', S.trendHeading, {
       data: {
         labels,
         datasets: [
-          dataset(S.questionsEn, rows.map((d) => d.en), 0, { type: 'bar', stack: 'q', yAxisID: 'y' }),
-          dataset(S.questionsFr, rows.map((d) => d.fr), 4, { type: 'bar', stack: 'q', yAxisID: 'y' }),
-          dataset(S.resolutionRate, rows.map((d) => d.rate), 2, { type: 'line', yAxisID: 'rate', spanGaps: true }),
+          // The line first (lowest order is drawn on top), so bars never hide it.
+          dataset(S.resolutionRate, rows.map((d) => d.rate), 2, { type: 'line', yAxisID: 'rate', spanGaps: true, order: 0 }),
+          dataset(S.questionsEn, rows.map((d) => d.en), 0, { type: 'bar', stack: 'q', yAxisID: 'y', order: 1 }),
+          dataset(S.questionsFr, rows.map((d) => d.fr), 4, { type: 'bar', stack: 'q', yAxisID: 'y', order: 1 }),
         ],
       },
-      options: { scales: { y: { beginAtZero: true, stacked: true }, rate: { position: 'right', min: 0, max: 1, ticks: { callback: (v) => percent.format(v) } } } },
+      options: {
+        scales: {
+          y: { beginAtZero: true, stacked: true },
+          rate: { position: 'right', min: 0, max: 1, ticks: { callback: (v) => percent.format(v) } },
+        },
+      },
     }, table('trend', S.trendHeading,
       [S.day, S.questionsEn, S.questionsFr, S.sessions, S.answered, S.didYouMean, S.fallback, S.resolutionRate],
-      rows.map((d) => [d.date, fmt.count(d.en), fmt.count(d.fr), fmt.count(d.sessions), fmt.count(d.answered), fmt.count(d.didYouMean), fmt.count(d.fallback), fmt.rate(d.rate)])));
+      rows.map((d) => [
+        dayName(d.date), ...[d.en, d.fr, d.sessions, d.answered, d.didYouMean, d.fallback].map((n) => fmt.count(n)), fmt.rate(d.rate),
+      ])));
   }
 
   function drawTopics(report) {
@@ -119,7 +132,8 @@
   function drawQueues(report) {
     const queues = report.perQueue;
     const name = (q) => data.names.queues[q.queue] ?? q.queue;
-    const breaches = (q) => (q.breaches.targetHours === null ? fmt.count(q.breaches.count) : `${fmt.count(q.breaches.count)} (${fill(S.target, number.format(q.breaches.targetHours))})`);
+    const breaches = ({ breaches: { count, targetHours } }) =>
+      (targetHours === null ? fmt.count(count) : `${fmt.count(count)} (${fill(S.target, number.format(targetHours))})`);
     chartSection('queues', S.queuesHeading, {
       type: 'bar',
       data: {
@@ -144,11 +158,12 @@
       type: 'bar',
       data: { labels, datasets: [dataset(S.ratings, [...sat.distribution], 0)] },
       options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-    }, table('satisfaction', S.satisfactionHeading, [S.rating, S.ratings], labels.map((label, i) => [label, fmt.count(sat.distribution[i])])));
+    }, table('satisfaction', S.satisfactionHeading, [S.rating, S.ratings],
+      labels.map((label, i) => [label, fmt.count(sat.distribution[i])])));
     const section = document.getElementById('satisfaction');
     section.append(el('p', { 'data-average': '' }, sat.average === null ? S.noRatings : fill(S.averageOf, number.format(sat.average))));
     section.append(el('h3', {}, S.commentsHeading));
-    const comments = sat.comments.map((c) => el('li', { lang: c.lang }, `${fill(S.stars, c.rating)} · ${c.date} · ${c.text}`));
+    const comments = sat.comments.map((c) => el('li', { lang: c.lang }, `${fill(S.stars, c.rating)} · ${dayName(c.date)} · ${c.text}`));
     section.append(comments.length ? el('ul', {}, comments) : el('p', {}, S.noComments));
   }
 
@@ -159,7 +174,8 @@
       ` (${g.langs.map((l) => S.languages[l]).join(', ')})`,
       el('ul', {}, g.examples.map((text) => el('li', {}, text))),
     ]));
-    section.replaceChildren(el('h2', {}, S.unansweredHeading), groups.length ? el('ol', { id: 'groups' }, groups) : el('p', {}, S.noGroups));
+    const list = groups.length ? el('ol', { id: 'groups' }, groups) : el('p', {}, S.noGroups);
+    section.replaceChildren(el('h2', {}, S.unansweredHeading), list);
   }
 
   /** Inside Teams the page asks Teams for the signed-in person's token; on this machine it needs none. */
@@ -172,6 +188,8 @@
   function showStatus(text, state) {
     document.getElementById('status').textContent = text;
     document.body.dataset.state = state;
+    // Figures of another period must not stay on screen under an error.
+    if (state === 'error') document.getElementById('report').hidden = true;
   }
 
   async function load(period) {
@@ -182,7 +200,8 @@
     } catch {
       return showStatus(S.unauthorized, 'error');
     }
-    if (response.status === 401 || response.status === 403) return showStatus(response.status === 401 ? S.unauthorized : S.forbidden, 'error');
+    if (response.status === 401) return showStatus(S.unauthorized, 'error');
+    if (response.status === 403) return showStatus(S.forbidden, 'error');
     if (!response.ok) return showStatus(S.failed, 'error');
     const report = await response.json();
     charts.forEach((chart) => chart.destroy());

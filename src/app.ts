@@ -174,5 +174,6 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   // The lead wires the figures computed from the store here (insightsProvider(buildInsights, source)).
   const provider = overrides.insights ?? noFiguresYet;
   const insights = createInsightsEndpoint({ config, logger, kb, provider, keysUrl: overrides.insightsKeysUrl });
-  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };
+  const ready = () => storeAnswers(storage, READINESS_TIMEOUT_MS);
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, ready };
 }

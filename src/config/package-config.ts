@@ -68,7 +68,7 @@ export function loadPackageConfig(env: NodeJS.ProcessEnv | Record<string, string
     problems.push("MicrosoftAppId is required to package the app: set MicrosoftAppId to the Azure Bot's app (client) id");
   }
   if (app && !app.BOT_DOMAIN) {
-    problems.push('BOT_DOMAIN is required to package the app: the Insights tab loads from https://BOT_DOMAIN/insights (bot.contoso.example)');
+    problems.push('BOT_DOMAIN is required to package the app: the host the Insights tab loads from (bot.contoso.example)');
   }
   const result = packageSchema.safeParse(env);
   if (!result.success) problems.push(...result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));

@@ -37,10 +37,13 @@ type AccessConfig = Pick<AppConfig, 'MicrosoftAppId' | 'MicrosoftAppTenantId' | 
  */
 export function insightsAccess(config: AccessConfig, logger: Logger, keysUrl?: string): InsightsAccess {
   const appId = config.MicrosoftAppId;
-  if (!appId) return { mayLoadPage: fromThisMachine, check: async (request) => (fromThisMachine(request) ? { allowed: true } : LOCAL_ONLY) };
+  if (!appId) {
+    return { mayLoadPage: fromThisMachine, check: async (request) => (fromThisMachine(request) ? { allowed: true } : LOCAL_ONLY) };
+  }
   const tenantId = config.INSIGHTS_TENANT_ID ?? config.MicrosoftAppTenantId;
   if (!tenantId) {
-    logger.warn({ event: 'insights_not_set_up' }, 'The Insights tab needs INSIGHTS_TENANT_ID (or MicrosoftAppTenantId): every request is refused');
+    const message = 'The Insights tab needs INSIGHTS_TENANT_ID or MicrosoftAppTenantId: every request is refused';
+    logger.warn({ event: 'insights_not_set_up' }, message);
     return { mayLoadPage: () => true, check: async () => NOT_SET_UP };
   }
   const resource = config.BOT_DOMAIN ? `api://${config.BOT_DOMAIN}/${appId}` : undefined;

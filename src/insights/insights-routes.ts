@@ -34,7 +34,11 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com",
 ].join('; ');
 
-const PAGE_HEADERS = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+const PAGE_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
 
 const accessRequest = (req: Request): AccessRequest => ({ remoteAddress: req.socket.remoteAddress, headers: req.headers });
 
@@ -49,7 +53,8 @@ function send(res: Response, status: number, type: string, body: string | Buffer
   res.end(body);
 }
 
-const sendJson = (res: Response, status: number, body: unknown): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const sendJson = (res: Response, status: number, body: unknown): void =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
 /** GET /insights (the dashboard page), its files, and GET /api/insights?days=N (its figures). */
 export function registerInsightsRoutes(server: Server, endpoint: InsightsEndpoint, logger: Logger): void {

@@ -8,7 +8,9 @@ function daily(): DailyPoint[] {
   const points: DailyPoint[] = [];
   for (let n = 0; n < 7; n++) {
     const questions = 10 + 3 * n;
-    points.push({ date: day(n), lang: 'en', questions, sessions: 6 + n, answered: questions - 4, didYouMean: 3, fallback: 1, resolutionRate: 0.5 + n / 20 });
+    const sessions = 6 + n;
+    const answered = questions - 4;
+    points.push({ date: day(n), lang: 'en', questions, sessions, answered, didYouMean: 3, fallback: 1, resolutionRate: 0.5 + n / 20 });
     const quiet = n === 2 || n === 5;
     points.push({
       date: day(n),

@@ -13,6 +13,7 @@ import { FakeInsights, fakeReport } from './fake-insights';
 const APP_ID = '4c1d0b3e-8f7a-4a55-9d2e-2f6a1b9c7e10';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OTHER_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
+const V2_ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
 const BOT_DOMAIN = 'certbot.contoso.example';
 const ADMIN = '0b9a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const AGENT = '5d4c3b2a-1f0e-4d9c-8b7a-695847362514';
@@ -82,7 +83,8 @@ function token(options: TokenOptions = {}): string {
   return signed;
 }
 
-const unsigned = (payload: object) => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const unsigned = (payload: object) => `${base64url('{"alg":"none","typ":"JWT"}')}.${base64url(JSON.stringify(payload))}.`;
 const hour = () => Math.floor(Date.now() / 1000) + 3600;
 
 const ask = (authorization?: string, days = '') =>
@@ -95,12 +97,14 @@ const unauthorized: [string, string, () => string | undefined][] = [
   ['a token in another scheme', 'not a bearer token', () => `Basic ${token()}`],
   ['an expired token', 'ERR_JWT_EXPIRED (exp)', () => `Bearer ${token({ expiresIn: -3600 })}`],
   ['a token for another app (wrong audience)', 'ERR_JWT_CLAIM_VALIDATION_FAILED (aud)', () => `Bearer ${token({ aud: randomUUID() })}`],
-  ['a token for the bot channel (audience api.botframework.com)', 'ERR_JWT_CLAIM_VALIDATION_FAILED (aud)', () => `Bearer ${token({ aud: 'https://api.botframework.com' })}`],
+  ['a Bot Connector audience', 'ERR_JWT_CLAIM_VALIDATION_FAILED (aud)', () => `Bearer ${token({ aud: 'https://api.botframework.com' })}`],
   ['a token from another tenant', 'ERR_JWT_CLAIM_VALIDATION_FAILED (iss)', () => `Bearer ${token({ tid: OTHER_TENANT })}`],
-  ['a token whose tenant claim differs from its issuer', 'another tenant', () => `Bearer ${token({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` })}`],
-  ['a token signed with a key the tenant does not publish (wrong signature)', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', () => `Bearer ${token({ key: rogueKey.privateKey })}`],
+  ['a token whose tenant claim differs from its issuer', 'another tenant', () => `Bearer ${token({ tid: OTHER_TENANT, iss: V2_ISSUER })}`],
+  ['a token signed with a key the tenant does not publish (wrong signature)', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', () =>
+    `Bearer ${token({ key: rogueKey.privateKey })}`],
   ['a token naming an unknown key id', 'ERR_JWKS_NO_MATCHING_KEY', () => `Bearer ${token({ kid: 'other-key' })}`],
-  ['an unsigned token (alg none)', 'not a bearer token', () => `Bearer ${unsigned({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: APP_ID, tid: TENANT, oid: ADMIN, exp: hour() })}`],
+  ['an unsigned token (alg none)', 'not a bearer token', () =>
+    `Bearer ${unsigned({ iss: V2_ISSUER, aud: APP_ID, tid: TENANT, oid: ADMIN, exp: hour() })}`],
   ['a header far too long to be a token', 'token too long', () => `Bearer ${'a'.repeat(5000)}.${'b'.repeat(5000)}.c`],
 ];
 
@@ -162,7 +166,8 @@ describe('the Insights tab without a tenant', () => {
     const warnings = capturedLogger();
     const config = testConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret-value', SUPPORT_ADMINS: ADMIN });
     const access = insightsAccess(config, warnings.logger, keysUrl);
-    expect(await access.check({ remoteAddress: '127.0.0.1', headers: { authorization: `Bearer ${token()}` } })).toMatchObject({ allowed: false, status: 401 });
+    const checked = await access.check({ remoteAddress: '127.0.0.1', headers: { authorization: `Bearer ${token()}` } });
+    expect(checked).toMatchObject({ allowed: false, status: 401 });
     expect(warnings.events()).toContainEqual(expect.objectContaining({ event: 'insights_not_set_up' }));
   });
 });
