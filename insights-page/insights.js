@@ -179,9 +179,12 @@
   }
 
   /** Inside Teams the page asks Teams for the signed-in person's token; on this machine it needs none. */
+  let teamsReady;
   async function authHeaders() {
     if (window.parent === window || !window.microsoftTeams) return {};
-    await window.microsoftTeams.app.initialize();
+    // Once per page; each load asks for the token again (Teams caches it and renews it when it expires).
+    teamsReady ??= window.microsoftTeams.app.initialize();
+    await teamsReady;
     return { authorization: `Bearer ${await window.microsoftTeams.authentication.getAuthToken()}` };
   }
 

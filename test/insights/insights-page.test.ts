@@ -175,4 +175,30 @@ suite(`the Insights page in Chromium${hasChromium() ? '' : ` (${SKIPPED})`}`, ()
       await page.close();
     }
   }, 60_000);
+
+  it('when the page runs as a tab inside Teams, then it sends the token Teams gave it with each request for figures', async () => {
+    const page = await browser.newPage();
+    try {
+      // A stand-in for Teams' JavaScript SDK: the page's own copy loads after it and must not replace it.
+      await page.addInitScript(() => {
+        const token = 'header.payload.signature';
+        const fake = { app: { initialize: async () => undefined }, authentication: { getAuthToken: async () => token } };
+        Object.defineProperty(window, 'microsoftTeams', { get: () => fake, set: () => undefined });
+      });
+      // A host page framing the tab as Teams does. It is on the bot's origin: Chromium keeps a public
+      // https page (teams.microsoft.com) from framing a loopback address.
+      const tab = `${server.url}/insights?lang=fr-fr`;
+      await page.route(`${server.url}/tab-host`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: `<iframe src="${tab}" width="1200" height="800"></iframe>` }),
+      );
+      const asked = page.waitForRequest((request) => request.url().includes('/api/insights'));
+      await page.goto(`${server.url}/tab-host`);
+      expect((await asked).headers().authorization).toBe('Bearer header.payload.signature');
+      const frame = page.frames().find((f) => f.url() === tab)!;
+      await frame.waitForSelector('body[data-state="ready"]');
+      expect(await frame.textContent('h1')).toBe(INSIGHTS_STRINGS.fr.title);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 });
