@@ -38,6 +38,9 @@ import { renderAllCards, renderSupportCards } from './views/card-samples';
 import { loadRoutingRules } from './support/routing-loader';
 import { userChannel, type UserRef } from './support/ticket';
 import { SupportCards } from './views/support-cards';
+import { createInsightsEndpoint } from './insights/insights-endpoint';
+import { noFiguresYet, type InsightsProvider } from './insights/insights-provider';
+import type { InsightsEndpoint } from './insights/insights-routes';
 
 export interface App {
   readonly adapter: CloudAdapter;
@@ -49,6 +52,8 @@ export interface App {
   readonly support: SupportParts;
   /** Deletes aged records on stores that read by range (LMDB); none on Azure Blob. */
   readonly expiry: ExpiryJob | undefined;
+  /** The Insights page and its figures (GET /insights, GET /api/insights). */
+  readonly insights: InsightsEndpoint;
   /** Readiness: whether the store answers (GET /readyz). */
   readonly ready: () => Promise<boolean>;
 }
@@ -61,6 +66,10 @@ export interface AppOverrides {
   /** Start-up (src/index.ts) loads the content while a worker thread trains the classifier. */
   readonly content?: LoadedContent;
   readonly trained?: TrainedWeights;
+  /** The figures of the Insights page (tests give a fake). */
+  readonly insights?: InsightsProvider;
+  /** Lets tests serve the tenant's signing keys for the Insights tab's token on loopback. */
+  readonly insightsKeysUrl?: string;
 }
 
 /** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
@@ -168,5 +177,9 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
-  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };
+  // The lead wires the figures computed from the store here (insightsProvider(buildInsights, source)).
+  const provider = overrides.insights ?? noFiguresYet;
+  const insights = createInsightsEndpoint({ config, logger, kb, provider, keysUrl: overrides.insightsKeysUrl });
+  const ready = () => storeAnswers(storage, READINESS_TIMEOUT_MS);
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, ready };
 }

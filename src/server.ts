@@ -7,6 +7,7 @@ import type { App } from './app';
 import type { Logger } from './logging/logger';
 import { maskSecrets } from './logging/log-redaction';
 import { capText, wellFormed } from './bot/message-limits';
+import { registerInsightsRoutes } from './insights/insights-routes';
 
 export interface ServerOptions {
   readonly port: number;
@@ -127,7 +128,10 @@ function adapterAnswer() {
   return { answer, res };
 }
 
-/** POST /api/messages for the Bot Connector; GET /healthz (liveness) and GET /readyz (readiness) for the load balancer. */
+/**
+ * POST /api/messages for the Bot Connector; GET /healthz (liveness) and GET /readyz (readiness) for the
+ * load balancer; GET /insights and GET /api/insights for the support admins.
+ */
 export async function startServer(app: App, logger: Logger, options: ServerOptions): Promise<RunningServer> {
   const server = restify.createServer({ name: 'mcid-credit-bot', handleUncaughtExceptions: false });
   const active = new Set<ServerResponse>();
@@ -157,6 +161,8 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
     const ready = await app.ready();
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', store: ready ? 'ok' : 'not answering' });
   });
+
+  registerInsightsRoutes(server, app.insights, logger);
 
   const readJson = [restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }), restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true, reviver: wellFormedStrings })];
   server.post('/api/messages', acceptJson(options.maxBodyBytes), ...readJson, async (req: Request, res: Response) => {

@@ -7,6 +7,7 @@ export function placeholderValues(config: PackageConfig): Record<string, string>
   return {
     APP_ID: config.appId,
     BOT_ID: config.botId,
+    BOT_DOMAIN: config.botDomain,
     APP_VERSION: config.version,
     APP_NAME_SHORT: config.nameShort,
     APP_NAME_FULL: config.nameFull,

@@ -42,6 +42,8 @@ const envSchema = z
     /** Where the content and the card templates live; tests point these at fixtures. */
     CONTENT_DIR: z.string().default('./content'),
     CARDS_DIR: z.string().default('./cards'),
+    /** The Insights page's HTML, script and style (GET /insights). */
+    INSIGHTS_PAGE_DIR: z.string().default('./insights-page'),
     MicrosoftAppId: optionalText.refine((v) => v === undefined || GUID.test(v), {
       message: 'must be the bot\'s application (client) id, a GUID',
     }),
@@ -67,6 +69,15 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** Teams user ids or AAD object ids, comma-separated: who may register a support channel. */
     SUPPORT_ADMINS: idList,
+    /**
+     * The bot's public host name (`bot.contoso.example`): the Insights tab loads from it and its
+     * sign-in resource is `api://BOT_DOMAIN/MicrosoftAppId`. Needed by `npm run package`.
+     */
+    BOT_DOMAIN: optionalText.refine((v) => v === undefined || /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/i.test(v), {
+      message: 'must be a host name such as bot.contoso.example (no https://, no path)',
+    }),
+    /** The Microsoft Entra tenant whose people may open the Insights tab; defaults to MicrosoftAppTenantId. */
+    INSIGHTS_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), { message: 'must be a tenant id (a GUID)' }),
     /** Who may assign, reply to and resolve tickets (admins may too). */
     SUPPORT_AGENTS: idList,
     /** The channel SUPPORT_ADMINS and SUPPORT_AGENTS belong to: the same ids arriving from another channel are not support. */

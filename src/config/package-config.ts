@@ -38,6 +38,8 @@ const packageSchema = z.object({
 
 export interface PackageConfig {
   readonly botId: string;
+  /** The bot's public host: the Insights tab's address and its sign-in resource (`api://BOT_DOMAIN/botId`). */
+  readonly botDomain: string;
   readonly appId: string;
   readonly version: string;
   readonly nameShort: string;
@@ -65,13 +67,17 @@ export function loadPackageConfig(env: NodeJS.ProcessEnv | Record<string, string
   if (app && !app.MicrosoftAppId) {
     problems.push("MicrosoftAppId is required to package the app: set MicrosoftAppId to the Azure Bot's app (client) id");
   }
+  if (app && !app.BOT_DOMAIN) {
+    problems.push('BOT_DOMAIN is required to package the app: the host the Insights tab loads from (bot.contoso.example)');
+  }
   const result = packageSchema.safeParse(env);
   if (!result.success) problems.push(...result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
-  if (problems.length > 0 || !app?.MicrosoftAppId || !result.success) throw new ConfigError(problems);
+  if (problems.length > 0 || !app?.MicrosoftAppId || !app.BOT_DOMAIN || !result.success) throw new ConfigError(problems);
 
   const pkg = result.data;
   return Object.freeze({
     botId: app.MicrosoftAppId,
+    botDomain: app.BOT_DOMAIN,
     appId: pkg.APP_ID ?? app.MicrosoftAppId,
     version: pkg.APP_VERSION,
     nameShort: pkg.APP_NAME_SHORT,

@@ -44,6 +44,23 @@ describe('the Teams app package', () => {
     expect(await zip.file('fr.json')!.async('string')).not.toContain('${{');
   });
 
+  it('when packaged, then the tab "Insights" loads from BOT_DOMAIN in the Teams locale and signs in for api://BOT_DOMAIN/bot id', async () => {
+    const built = await build();
+    expect(built.problems).toEqual([]);
+    const manifest = JSON.parse(built.files.get('manifest.json')!.toString('utf8'));
+    expect(manifest.staticTabs).toEqual([
+      {
+        entityId: 'insights',
+        name: 'Insights',
+        contentUrl: 'https://certbot.contoso.example/insights?lang={locale}',
+        scopes: ['personal'],
+      },
+    ]);
+    expect(manifest.validDomains).toEqual(['certbot.contoso.example']);
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://certbot.contoso.example/${BOT_ID}` });
+    expect(JSON.parse(built.files.get('fr.json')!.toString('utf8'))['staticTabs[0].name']).toBe('Indicateurs');
+  });
+
   it('when the manifest breaks the Teams schema, then the schema\'s own messages name the fields', async () => {
     const dir = editedTemplate('manifest.json', (m) => {
       delete m.developer.websiteUrl;

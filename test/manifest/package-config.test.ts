@@ -47,4 +47,14 @@ describe('packaging configuration', () => {
       'APP_NAME_SHORT must be 30 characters at most',
     ]);
   });
+
+  it('when BOT_DOMAIN is missing or written as an address, then packaging names it: the Insights tab needs the host', () => {
+    const { BOT_DOMAIN: _, ...env } = validPackageEnv;
+    expect(problems(env)).toEqual([
+      'BOT_DOMAIN is required to package the app: the host the Insights tab loads from (bot.contoso.example)',
+    ]);
+    expect(problems({ ...validPackageEnv, BOT_DOMAIN: 'https://certbot.contoso.example/' })).toContain(
+      'BOT_DOMAIN must be a host name such as bot.contoso.example (no https://, no path)',
+    );
+  });
 });

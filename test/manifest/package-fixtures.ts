@@ -8,6 +8,7 @@ export const BOT_ID = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 export const validPackageEnv: Record<string, string> = {
   MicrosoftAppId: BOT_ID,
   MicrosoftAppPassword: 'Qx8~a.secret-value_from-the-portal',
+  BOT_DOMAIN: 'certbot.contoso.example',
   APP_DEVELOPER_NAME: 'Contoso',
   APP_WEBSITE_URL: 'https://contoso.example/help',
   APP_PRIVACY_URL: 'https://contoso.example/privacy',
