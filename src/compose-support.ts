@@ -9,6 +9,7 @@ import { TeamsTicketNotifier } from './bot/ticket-notifier';
 import type { AppConfig } from './config/config';
 import { SupportActions } from './dialogs/support-actions';
 import { SUPPORT_QUEUES, type SupportQueue } from './knowledge/catalog';
+import type { FeedbackLog } from './feedback/feedback-log';
 import type { Logger } from './logging/logger';
 import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
@@ -57,12 +58,14 @@ export interface SupportInputs {
   readonly logger: Logger;
   /** Other stores that keep a user's data ("forget me" runs each); feedback records plug in here. */
   readonly erasers?: readonly PersonEraser[];
+  /** Where filed tickets are counted for the insights. */
+  readonly insights?: Pick<FeedbackLog, 'record'>;
 }
 
 const CHANNEL_POST = 'channel';
 const CHANNEL_UPDATE = 'channel:update';
 
-export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [] }: SupportInputs): SupportParts {
+export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], insights }: SupportInputs): SupportParts {
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -137,6 +140,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     recentTurns: (context) => recentTurns.get(context),
     lookupEmail: (context) => lookupTeamsEmail(context),
     isRouted,
+    ...(insights ? { insights } : {}),
   };
   /** At startup: says once, in the log, which queues have nowhere to send their tickets. */
   const warnIfUnrouted = async () => {

@@ -7,7 +7,7 @@ import type { CardJson } from '../views/card-renderer';
 import { CREDIT_FLOW } from './credit-flow-dialog';
 import { LINKING_FLOW } from './linking-flow-dialog';
 import type { PrivacyActions } from './privacy-actions';
-import { whose } from './feedback-refs';
+import { recordInsight, whose } from './feedback-refs';
 import { replaceCard, sendCard, sendText } from './replies';
 import type { CardAction } from './user-input';
 import type { YesNoQuestions } from './yes-no-questions';
@@ -38,6 +38,7 @@ export class CardActions {
         return sendCard(context, cards.area(action.area, lang));
       case 'topic':
       case 'linking.situation':
+        await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'button', topic: action.topicId });
         return sendCard(context, cards.answer(action.topicId, lang));
       case 'feedback':
         await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString(), ...whose(context) });
