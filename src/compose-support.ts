@@ -10,6 +10,8 @@ import type { AppConfig } from './config/config';
 import { SupportActions } from './dialogs/support-actions';
 import { SUPPORT_QUEUES, type SupportQueue } from './knowledge/catalog';
 import type { FeedbackLog } from './feedback/feedback-log';
+import { SatisfactionSurvey } from './insights/satisfaction';
+import { storageClaim } from './storage/claims';
 import type { Logger } from './logging/logger';
 import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
@@ -123,7 +125,9 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
   const isAdmin = listed(config.SUPPORT_ADMINS, config.SUPPORT_CHANNEL);
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS, config.SUPPORT_CHANNEL)(p) || isAdmin(p);
-  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger);
+  // Ratings are counted in the insights log; without one (tests of support alone) nobody is asked.
+  const survey = insights ? new SatisfactionSurvey({ tickets, log: insights, claim: storageClaim(storage) }) : undefined;
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, (id) => (survey ? survey.shouldAsk(id) : Promise.resolve(false)));
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
@@ -151,7 +155,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     }
     return unrouted;
   };
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing });
+  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing, ...(survey ? { survey } : {}) });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
   return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
 }

@@ -7,6 +7,7 @@ import type { DeskResult, SupportDesk } from '../support/support-desk';
 import type { Ticket, TicketPerson } from '../support/ticket';
 import { redactSecrets } from '../support/redaction';
 import type { SupportCards } from '../views/support-cards';
+import type { SatisfactionSurvey } from '../insights/satisfaction';
 import type { CardBuilder } from '../views/card-builder';
 import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
@@ -29,6 +30,8 @@ export interface SupportActionsDeps {
   /** Language of the cards support people see in their channel. */
   readonly supportLang: 'en' | 'fr';
   readonly filing: EscalationDeps;
+  /** Takes the owner's rating of a resolved ticket; without it the rating card is answered as stale. */
+  readonly survey?: Pick<SatisfactionSurvey, 'rate'>;
 }
 
 /** Exported for the ReDoS check (test/security/regex-safety.test.ts). */
@@ -157,6 +160,13 @@ export class SupportActions {
         const result = await this.deps.desk.close(action.ticketId, personOf(context));
         if (result.ok) await replaceCard(context, this.deps.supportCards.ticketList([result.ticket], lang));
         await sendText(context, result.ok ? strings(lang).support.closedThanks(action.ticketId) : strings(lang).support.notAllowed);
+        return true;
+      }
+      case 'ticket.rate': {
+        const result = this.deps.survey ? await this.deps.survey.rate(action.ticketId, personOf(context), action.rating, action.comment) : 'not-found';
+        const s = strings(lang).insights;
+        const replies = { thanks: s.rateThanks, already: s.rateAlready, 'not-yours': s.rateNotYours, pick: s.ratePick, 'not-found': strings(lang).staleButton };
+        await sendText(context, replies[result]);
         return true;
       }
       case 'ticket.reopen': {

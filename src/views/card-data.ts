@@ -122,6 +122,7 @@ export interface CardDataByTemplate {
   'ticket-confirmation': TicketConfirmationCardData;
   ticket: TicketCardData;
   'ticket-list': TicketListCardData;
+  satisfaction: SatisfactionCardData;
 }
 
 export type TemplateName = keyof CardDataByTemplate;
@@ -136,4 +137,17 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'ticket-confirmation',
   'ticket',
   'ticket-list',
+  'satisfaction',
 ];
+
+/** cards/satisfaction.json: after a ticket is resolved, a 1-5 rating and an optional comment. */
+export interface SatisfactionCardData {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly prompt: string;
+  readonly ratingLabel: string;
+  readonly ratingRequired: string;
+  readonly ratings: readonly { readonly title: string; readonly value: string }[];
+  readonly commentLabel: string;
+  readonly submit: CardButton;
+}
