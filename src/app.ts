@@ -19,6 +19,9 @@ import { personOf } from './dialogs/support-actions';
 import { eraseGroupChats } from './bot/group-chat-erasure';
 import { RootDialog } from './dialogs/root-dialog';
 import { shortcutOf } from './dialogs/text-commands';
+import { composeInsights, type InsightsParts } from './compose-insights';
+import { DigestCards } from './views/digest-card';
+import { renderDigestCards } from './views/digest-samples';
 import { createFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
@@ -48,6 +51,8 @@ export interface App {
   readonly support: SupportParts;
   /** Deletes aged records on stores that read by range (LMDB); none on Azure Blob. */
   readonly expiry: ExpiryJob | undefined;
+  /** What the insights read (`buildInsights(app.insights.source, …)`), and the weekly digest. */
+  readonly insights: InsightsParts;
   /** Readiness: whether the store answers (GET /readyz). */
   readonly ready: () => Promise<boolean>;
 }
@@ -77,6 +82,7 @@ export function loadContent(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR'>
   renderer.verify(() => {
     renderAllCards(kb, cards);
     renderSupportCards(supportCards);
+    renderDigestCards(new DigestCards(renderer, kb));
   });
   return { kb, cards, supportCards, routing, renderer };
 }
@@ -162,5 +168,17 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
-  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };
+  const insights = composeInsights({
+    config,
+    storage,
+    feedback,
+    tickets: support.tickets,
+    registry: support.registry,
+    messenger: support.messenger,
+    kb,
+    routing,
+    renderer,
+    logger,
+  });
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };
 }

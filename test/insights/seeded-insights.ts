@@ -8,14 +8,14 @@ export const NOW = new Date('2026-11-25T12:00:00.000Z');
 const at = (iso: string) => new Date(iso).toISOString();
 
 /**
- * Five sessions of four people over the week (plus one older event that falls outside it):
+ * Five sessions of four people over the week (plus one the week before, user E, answered):
  * A asks once and says it helped; A comes back an hour later, gets two fallbacks and files a
  * ticket; B (in French) votes "not helpful" on an answer and gets a "Did you mean…"; C opens
  * a topic from a button, asks a question, then files a ticket after it; D (in French) first
  * votes "No", then "Yes".
  */
 export const EVENTS: FeedbackEntry[] = [
-  { kind: 'outcome', outcome: 'answered', via: 'text', topic: 'link-how', lang: 'en', user: 'E', at: at('2026-11-10T09:00:00Z') },
+  { kind: 'outcome', outcome: 'answered', via: 'text', topic: 'link-how', lang: 'en', user: 'E', at: at('2026-11-12T09:00:00Z') },
   { kind: 'outcome', outcome: 'answered', via: 'text', topic: 'link-how', lang: 'en', user: 'A', at: at('2026-11-20T09:00:00Z') },
   { kind: 'helpful', topic: 'link-how', helpful: true, lang: 'en', user: 'A', at: at('2026-11-20T09:01:00Z') },
   { kind: 'outcome', outcome: 'fallback', via: 'text', lang: 'en', user: 'A', at: at('2026-11-20T10:00:00Z') },
