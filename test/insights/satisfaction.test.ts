@@ -34,6 +34,8 @@ describe('satisfaction after a ticket is resolved', () => {
 
   it('when a ticket is resolved, then its owner is asked once for a rating, and the rating and a masked comment are stored', async () => {
     const { id, user, posted } = await resolvedTicket('rater-1', 'en');
+    // Filing it counted an escalation for the insights, from the topic the form came from.
+    expect(bot.feedback.entries).toContainEqual(expect.objectContaining({ kind: 'escalated', queue: 'certification-support', topic: 'support-mcid-merge' }));
     const asked = surveysTo('rater-1-chat', id, 'en');
     expect(asked).toHaveLength(1);
     const survey = cardOf(asked[0].activity);
