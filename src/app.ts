@@ -138,7 +138,18 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const recentTurns = new RecentTurns(conversationState);
   // Feedback and unanswered-question records are the user's too: "forget me" reaches them.
   const forgetFeedback = async (user: UserRef) => void (await feedback.forgetUser(user.id, userChannel(user)));
-  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [forgetFeedback], insights: feedback });
+  const support = composeSupport({
+    config,
+    storage,
+    adapter,
+    cards,
+    supportCards,
+    routing,
+    recentTurns,
+    logger,
+    erasers: [forgetFeedback],
+    insights: feedback,
+  });
   const root = new RootDialog({
     kb,
     cards,
@@ -180,5 +191,6 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     renderer,
     logger,
   });
-  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };
+  const ready = () => storeAnswers(storage, READINESS_TIMEOUT_MS);
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, ready };
 }

@@ -51,8 +51,9 @@ export function composeInsights(inputs: InsightsInputs): InsightsParts {
       const id = String((registration?.conversation.conversation as { id?: unknown } | undefined)?.id ?? '');
       if (!registration || seen.has(id)) continue;
       seen.add(id);
-      const post = (card: Record<string, unknown>) => messenger.send(registration.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(card)))]);
-      found.push({ lang: config.SUPPORT_LANGUAGE, post: async (card) => void (await post(card)) });
+      const activity = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(card)));
+      const post = async (card: Record<string, unknown>) => void (await messenger.send(registration.conversation, [activity(card)]));
+      found.push({ lang: config.SUPPORT_LANGUAGE, post });
     }
     return found;
   };

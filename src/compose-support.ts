@@ -67,7 +67,8 @@ export interface SupportInputs {
 const CHANNEL_POST = 'channel';
 const CHANNEL_UPDATE = 'channel:update';
 
-export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], insights }: SupportInputs): SupportParts {
+export function composeSupport(inputs: SupportInputs): SupportParts {
+  const { config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], insights } = inputs;
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -127,7 +128,8 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS, config.SUPPORT_CHANNEL)(p) || isAdmin(p);
   // Ratings are counted in the insights log; without one (tests of support alone) nobody is asked.
   const survey = insights ? new SatisfactionSurvey({ tickets, log: insights, claim: storageClaim(storage) }) : undefined;
-  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, (id) => (survey ? survey.shouldAsk(id) : Promise.resolve(false)));
+  const askRating = (id: string) => (survey ? survey.shouldAsk(id) : Promise.resolve(false));
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, askRating);
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
@@ -155,7 +157,17 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     }
     return unrouted;
   };
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing, ...(survey ? { survey } : {}) });
+  const actions = new SupportActions({
+    cards,
+    supportCards,
+    escalation,
+    desk,
+    registry: channels,
+    isAdmin,
+    supportLang,
+    filing,
+    ...(survey ? { survey } : {}),
+  });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
   return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
 }

@@ -46,7 +46,8 @@ export class TeamsTicketNotifier implements TicketNotifier {
     if (change === 'resolved') {
       await this.messenger.send(ticket.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(this.cards.solvedQuestion(ticket, ticket.language)))]);
       if (await this.askRating(ticket.id)) {
-        await this.messenger.send(ticket.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(this.cards.satisfaction(ticket, ticket.language)))]);
+        const survey = this.cards.satisfaction(ticket, ticket.language);
+        await this.messenger.send(ticket.conversation, [MessageFactory.attachment(CardFactory.adaptiveCard(survey))]);
       }
     }
   }

@@ -38,7 +38,12 @@ export class CardActions {
         return sendCard(context, cards.area(action.area, lang));
       case 'topic':
       case 'linking.situation':
-        await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'button', topic: action.topicId });
+        await recordInsight(this.deps.feedback, context, lang, {
+          kind: 'outcome',
+          outcome: 'answered',
+          via: 'button',
+          topic: action.topicId,
+        });
         return sendCard(context, cards.answer(action.topicId, lang));
       case 'feedback':
         await this.deps.feedback.record({ kind: 'helpful', topic: action.faqId, helpful: action.helpful, lang, at: new Date().toISOString(), ...whose(context) });

@@ -18,7 +18,12 @@ type Insight = FeedbackEntry extends infer E ? (E extends unknown ? Omit<E, 'at'
  * Records one event for the insights, stamped with the time, language and hashed references.
  * Insights are a by-product of the turn: a failed write never fails the answer or the ticket.
  */
-export async function recordInsight(log: Pick<FeedbackLog, 'record'> | undefined, context: TurnContext, lang: Lang, event: Insight): Promise<void> {
+export async function recordInsight(
+  log: Pick<FeedbackLog, 'record'> | undefined,
+  context: TurnContext,
+  lang: Lang,
+  event: Insight,
+): Promise<void> {
   if (!log) return;
   await log.record({ ...event, lang, at: new Date().toISOString(), ...whose(context) } as FeedbackEntry).catch(() => undefined);
 }

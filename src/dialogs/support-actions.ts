@@ -163,9 +163,16 @@ export class SupportActions {
         return true;
       }
       case 'ticket.rate': {
-        const result = this.deps.survey ? await this.deps.survey.rate(action.ticketId, personOf(context), action.rating, action.comment) : 'not-found';
+        const { survey } = this.deps;
+        const result = survey ? await survey.rate(action.ticketId, personOf(context), action.rating, action.comment) : 'not-found';
         const s = strings(lang).insights;
-        const replies = { thanks: s.rateThanks, already: s.rateAlready, 'not-yours': s.rateNotYours, pick: s.ratePick, 'not-found': strings(lang).staleButton };
+        const replies = {
+          thanks: s.rateThanks,
+          already: s.rateAlready,
+          'not-yours': s.rateNotYours,
+          pick: s.ratePick,
+          'not-found': strings(lang).staleButton,
+        };
         await sendText(context, replies[result]);
         return true;
       }

@@ -22,7 +22,9 @@ const MAX_COMMENTS = 5;
  */
 export async function buildInsights(source: InsightsSource, options: InsightsOptions): Promise<InsightsReport> {
   const { days, now } = options;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new Error(`buildInsights(): days must be 1 to ${MAX_DAYS}, got ${days}`);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    throw new Error(`buildInsights(): days must be 1 to ${MAX_DAYS}, got ${days}`);
+  }
   const from = new Date(now.getTime() - days * DAY_MS);
   const [events, tickets] = await Promise.all([source.events(from, now), source.tickets(from, now)]);
   const sessions = sessionsOf(events);
@@ -51,12 +53,22 @@ export async function buildInsights(source: InsightsSource, options: InsightsOpt
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 const dayOf = (at: string) => at.slice(0, 10);
 
+interface DayCounts {
+  questions: number;
+  answered: number;
+  didYouMean: number;
+  fallback: number;
+  sessions: number;
+  resolved: number;
+}
+const emptyDay = (): DayCounts => ({ questions: 0, answered: 0, didYouMean: 0, fallback: 0, sessions: 0, resolved: 0 });
+
 function daily(events: readonly FeedbackEntry[], sessions: readonly Session[], from: Date, days: number): DailyPoint[] {
   // Counted in one pass into buckets keyed by day and language, then read out day by day.
-  const buckets = new Map<string, { questions: number; answered: number; didYouMean: number; fallback: number; sessions: number; resolved: number }>();
+  const buckets = new Map<string, DayCounts>();
   const bucket = (date: string, lang: string) => {
     const key = `${date}/${lang}`;
-    const found = buckets.get(key) ?? { questions: 0, answered: 0, didYouMean: 0, fallback: 0, sessions: 0, resolved: 0 };
+    const found = buckets.get(key) ?? emptyDay();
     buckets.set(key, found);
     return found;
   };
@@ -77,7 +89,7 @@ function daily(events: readonly FeedbackEntry[], sessions: readonly Session[], f
   for (let t = first; t <= first + days * DAY_MS; t += DAY_MS) {
     const date = new Date(t).toISOString().slice(0, 10);
     for (const lang of LANGUAGES) {
-      const { resolved, ...counts } = buckets.get(`${date}/${lang}`) ?? { questions: 0, answered: 0, didYouMean: 0, fallback: 0, sessions: 0, resolved: 0 };
+      const { resolved, ...counts } = buckets.get(`${date}/${lang}`) ?? emptyDay();
       points.push({ date, lang, ...counts, resolutionRate: rate(resolved, counts.sessions) });
     }
   }

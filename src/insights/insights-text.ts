@@ -18,14 +18,18 @@ export function formatInsights(report: InsightsReport): string {
   const active = report.daily.filter((d) => d.questions > 0 || d.sessions > 0);
   if (active.length === 0) lines.push('  (none)');
   for (const d of active) {
-    lines.push(`  ${d.date} ${d.lang}  ${pad(d.questions, 4)}: ${d.answered} / ${d.didYouMean} / ${d.fallback}  ${pad(d.sessions, 4)} sessions  ${percent(d.resolutionRate)}`);
+    const outcomes = `${pad(d.questions, 4)}: ${d.answered} / ${d.didYouMean} / ${d.fallback}`;
+    lines.push(`  ${d.date} ${d.lang}  ${outcomes}  ${pad(d.sessions, 4)} sessions  ${percent(d.resolutionRate)}`);
   }
   lines.push('', 'Per topic (answers, helpful, not helpful, tickets filed after it):');
   if (perTopic.length === 0) lines.push('  (none)');
-  for (const t of perTopic) lines.push(`  ${pad(t.answers, 5)} ${pad(t.helpful, 4)} ${pad(t.notHelpful, 4)} ${pad(t.escalationsAfter, 4)}  ${t.topic}`);
+  for (const t of perTopic) {
+    lines.push(`  ${pad(t.answers, 5)} ${pad(t.helpful, 4)} ${pad(t.notHelpful, 4)} ${pad(t.escalationsAfter, 4)}  ${t.topic}`);
+  }
   lines.push('', 'Tickets per queue:');
   for (const q of perQueue) lines.push(...queueLines(q));
-  lines.push('', `Satisfaction: ${satisfaction.count} rating(s), average ${satisfaction.average ?? '–'}, 1 to 5: ${satisfaction.distribution.join(' / ')}`);
+  const { count, average, distribution } = satisfaction;
+  lines.push('', `Satisfaction: ${count} rating(s), average ${average ?? '–'}, 1 to 5: ${distribution.join(' / ')}`);
   for (const c of satisfaction.comments) lines.push(`  ${c.date} [${c.lang}] ${c.rating}/5  ${c.text}`);
   lines.push('', 'Unanswered questions, grouped:');
   if (unansweredGroups.length === 0) lines.push('  (none)');
@@ -34,7 +38,8 @@ export function formatInsights(report: InsightsReport): string {
 }
 
 function queueLines(q: QueueTimes): string[] {
-  const breaches = q.breaches.targetHours === null ? 'no first-response target set' : `${q.breaches.count} over the ${q.breaches.targetHours} h target`;
+  const { count, targetHours } = q.breaches;
+  const breaches = targetHours === null ? 'no first-response target set' : `${count} over the ${targetHours} h target`;
   return [
     `  ${q.queue}: ${q.opened} opened; breaches: ${breaches}`,
     `    first response: median ${hours(q.firstResponse.median)}, p90 ${hours(q.firstResponse.p90)} (${q.firstResponse.count} tickets)`,

@@ -26,9 +26,14 @@ export function digestData(week: InsightsReport, before: InsightsReport, lang: L
   const numbers = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 });
   const percents = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { style: 'percent', maximumFractionDigits: 1 });
   const percent = (rate: number | null) => (rate === null ? '–' : percents.format(rate));
-  const rating = (r: InsightsReport) => (r.satisfaction.average === null ? '–' : s.digestRating(numbers.format(r.satisfaction.average), r.satisfaction.count));
-  const figure = (title: string, value: (r: InsightsReport) => string) => ({ title, value: `${value(week)} ${s.digestBefore(value(before))}` });
-  const day = (iso: string) => new Date(iso).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const rating = ({ satisfaction: { average, count } }: InsightsReport) =>
+    average === null ? '–' : s.digestRating(numbers.format(average), count);
+  const figure = (title: string, value: (r: InsightsReport) => string) => ({
+    title,
+    value: `${value(week)} ${s.digestBefore(value(before))}`,
+  });
+  const dates = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const day = (iso: string) => dates.format(new Date(iso));
   const title = (topic: string) => (isTopicId(topic) ? kb.text(topic, lang).title : topic);
   const leastHelpful = week.perTopic
     .filter((t) => t.notHelpful > 0)
@@ -52,9 +57,18 @@ export function digestData(week: InsightsReport, before: InsightsReport, lang: L
       {
         title: s.digestUnanswered,
         // Users' words, shown as plain text: no markdown link or emphasis of theirs is rendered.
-        lines: lines(week.unansweredGroups.slice(0, TOP).map((g) => `${s.digestAsked(g.count)} · ${g.examples.map((e) => `“${plainText(e)}”`).join(', ')}`), s.digestNone),
+        lines: lines(
+          week.unansweredGroups.slice(0, TOP).map((g) => `${s.digestAsked(g.count)} · ${g.examples.map(quoted).join(', ')}`),
+          s.digestNone,
+        ),
       },
-      { title: s.digestLeastHelpful, lines: lines(leastHelpful.map((t) => `${title(t.topic)} · ${s.digestVotes(t.notHelpful, t.helpful + t.notHelpful)}`), s.digestNone) },
+      {
+        title: s.digestLeastHelpful,
+        lines: lines(
+          leastHelpful.map((t) => `${title(t.topic)} · ${s.digestVotes(t.notHelpful, t.helpful + t.notHelpful)}`),
+          s.digestNone,
+        ),
+      },
       {
         title: s.digestBreaches,
         lines:
@@ -66,4 +80,5 @@ export function digestData(week: InsightsReport, before: InsightsReport, lang: L
   };
 }
 
+const quoted = (text: string) => `“${plainText(text)}”`;
 const lines = (texts: readonly string[], none: string) => (texts.length === 0 ? [{ text: none }] : texts.map((text) => ({ text })));

@@ -12,8 +12,18 @@ export const SAMPLE_WEEK: InsightsReport = {
   totals: { questions: 42, sessions: 30, selfServiceResolutionRate: 0.633, escalationRate: 0.1 },
   perTopic: [{ topic: 'unlink', title: 'Unlink', answers: 9, helpful: 2, notHelpful: 3, escalationsAfter: 1 }],
   perQueue: [
-    { queue: 'certification-support', opened: 4, unit: 'hours', firstResponse: stats, resolution: stats, breaches: { count: 1, targetHours: 8 } },
-    { queue: 'microsoft-support', opened: 0, unit: 'hours', firstResponse: { median: null, p90: null, count: 0 }, resolution: stats, breaches: { count: 0, targetHours: null } },
+    {
+      queue: 'certification-support', opened: 4, unit: 'hours', firstResponse: stats, resolution: stats,
+      breaches: { count: 1, targetHours: 8 },
+    },
+    {
+      queue: 'microsoft-support',
+      opened: 0,
+      unit: 'hours',
+      firstResponse: { median: null, p90: null, count: 0 },
+      resolution: stats,
+      breaches: { count: 0, targetHours: null },
+    },
   ],
   satisfaction: { count: 3, average: 4.33, distribution: [0, 0, 1, 0, 2], comments: [] },
   unansweredGroups: [{ count: 5, examples: ['exam voucher price', 'where to get a *voucher* [link](https://example.com)'], langs: ['en'] }],
