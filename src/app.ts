@@ -19,6 +19,9 @@ import { personOf } from './dialogs/support-actions';
 import { eraseGroupChats } from './bot/group-chat-erasure';
 import { RootDialog } from './dialogs/root-dialog';
 import { shortcutOf } from './dialogs/text-commands';
+import { composeInsights, type InsightsParts } from './compose-insights';
+import { DigestCards } from './views/digest-card';
+import { renderDigestCards } from './views/digest-samples';
 import { createFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
@@ -39,7 +42,8 @@ import { loadRoutingRules } from './support/routing-loader';
 import { userChannel, type UserRef } from './support/ticket';
 import { SupportCards } from './views/support-cards';
 import { createInsightsEndpoint } from './insights/insights-endpoint';
-import { noFiguresYet, type InsightsProvider } from './insights/insights-provider';
+import { buildInsights } from './insights/build-insights';
+import { insightsProvider, type InsightsProvider } from './insights/insights-provider';
 import type { InsightsEndpoint } from './insights/insights-routes';
 
 export interface App {
@@ -52,8 +56,10 @@ export interface App {
   readonly support: SupportParts;
   /** Deletes aged records on stores that read by range (LMDB); none on Azure Blob. */
   readonly expiry: ExpiryJob | undefined;
+  /** What the insights read (`buildInsights(app.insights.source, …)`), and the weekly digest. */
+  readonly insights: InsightsParts;
   /** The Insights page and its figures (GET /insights, GET /api/insights). */
-  readonly insights: InsightsEndpoint;
+  readonly insightsPage: InsightsEndpoint;
   /** Readiness: whether the store answers (GET /readyz). */
   readonly ready: () => Promise<boolean>;
 }
@@ -87,6 +93,7 @@ export function loadContent(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR'>
   renderer.verify(() => {
     renderAllCards(kb, cards);
     renderSupportCards(supportCards);
+    renderDigestCards(new DigestCards(renderer, kb));
   });
   return { kb, cards, supportCards, routing, renderer };
 }
@@ -147,7 +154,18 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const recentTurns = new RecentTurns(conversationState);
   // Feedback and unanswered-question records are the user's too: "forget me" reaches them.
   const forgetFeedback = async (user: UserRef) => void (await feedback.forgetUser(user.id, userChannel(user)));
-  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [forgetFeedback] });
+  const support = composeSupport({
+    config,
+    storage,
+    adapter,
+    cards,
+    supportCards,
+    routing,
+    recentTurns,
+    logger,
+    erasers: [forgetFeedback],
+    insights: feedback,
+  });
   const root = new RootDialog({
     kb,
     cards,
@@ -177,9 +195,20 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
-  // The lead wires the figures computed from the store here (insightsProvider(buildInsights, source)).
-  const provider = overrides.insights ?? noFiguresYet;
-  const insights = createInsightsEndpoint({ config, logger, kb, provider, keysUrl: overrides.insightsKeysUrl });
+  const insights = composeInsights({
+    config,
+    storage,
+    feedback,
+    tickets: support.tickets,
+    registry: support.registry,
+    messenger: support.messenger,
+    kb,
+    routing,
+    renderer,
+    logger,
+  });
+  const provider = overrides.insights ?? insightsProvider(buildInsights, insights.source);
+  const insightsPage = createInsightsEndpoint({ config, logger, kb, provider, keysUrl: overrides.insightsKeysUrl });
   const ready = () => storeAnswers(storage, READINESS_TIMEOUT_MS);
-  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, ready };
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, insightsPage, ready };
 }

@@ -9,6 +9,9 @@ import { TeamsTicketNotifier } from './bot/ticket-notifier';
 import type { AppConfig } from './config/config';
 import { SupportActions } from './dialogs/support-actions';
 import { SUPPORT_QUEUES, type SupportQueue } from './knowledge/catalog';
+import type { FeedbackLog } from './feedback/feedback-log';
+import { SatisfactionSurvey } from './insights/satisfaction';
+import { storageClaim } from './storage/claims';
 import type { Logger } from './logging/logger';
 import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
@@ -57,12 +60,15 @@ export interface SupportInputs {
   readonly logger: Logger;
   /** Other stores that keep a user's data ("forget me" runs each); feedback records plug in here. */
   readonly erasers?: readonly PersonEraser[];
+  /** Where filed tickets are counted for the insights. */
+  readonly insights?: Pick<FeedbackLog, 'record'>;
 }
 
 const CHANNEL_POST = 'channel';
 const CHANNEL_UPDATE = 'channel:update';
 
-export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [] }: SupportInputs): SupportParts {
+export function composeSupport(inputs: SupportInputs): SupportParts {
+  const { config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], insights } = inputs;
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -120,7 +126,10 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
   const isAdmin = listed(config.SUPPORT_ADMINS, config.SUPPORT_CHANNEL);
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS, config.SUPPORT_CHANNEL)(p) || isAdmin(p);
-  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger);
+  // Ratings are counted in the insights log; without one (tests of support alone) nobody is asked.
+  const survey = insights ? new SatisfactionSurvey({ tickets, log: insights, claim: storageClaim(storage) }) : undefined;
+  const askRating = (id: string) => (survey ? survey.shouldAsk(id) : Promise.resolve(false));
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, askRating);
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
@@ -137,6 +146,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     recentTurns: (context) => recentTurns.get(context),
     lookupEmail: (context) => lookupTeamsEmail(context),
     isRouted,
+    ...(insights ? { insights } : {}),
   };
   /** At startup: says once, in the log, which queues have nowhere to send their tickets. */
   const warnIfUnrouted = async () => {
@@ -147,7 +157,17 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     }
     return unrouted;
   };
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing });
+  const actions = new SupportActions({
+    cards,
+    supportCards,
+    escalation,
+    desk,
+    registry: channels,
+    isAdmin,
+    supportLang,
+    filing,
+    ...(survey ? { survey } : {}),
+  });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
   return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
 }

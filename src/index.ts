@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   app.support.retention.start();
   void app.support.warnIfUnrouted().catch(() => undefined);
   app.expiry?.start();
+  app.insights.digest.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
   const auth = config.MicrosoftAppId ? 'channel tokens required' : anonymousAndReachable(config) ? 'anonymous' : 'anonymous (loopback only)';
   logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth });
@@ -59,6 +60,7 @@ async function shutDown(app: App, server: RunningServer, logger: Logger, timeout
   });
   try {
     app.support.retention.stop();
+    app.insights.digest.stop();
     await Promise.race([Promise.all([server.close(), app.support.worker.stop()]), deadline]);
     logger.info({ event: 'shutdown_complete' });
   } catch (error) {

@@ -162,7 +162,7 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', store: ready ? 'ok' : 'not answering' });
   });
 
-  registerInsightsRoutes(server, app.insights, logger);
+  registerInsightsRoutes(server, app.insightsPage, logger);
 
   const readJson = [restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }), restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true, reviver: wellFormedStrings })];
   server.post('/api/messages', acceptJson(options.maxBodyBytes), ...readJson, async (req: Request, res: Response) => {

@@ -23,6 +23,8 @@ export class TeamsTicketNotifier implements TicketNotifier {
     private readonly cards: SupportCards,
     private readonly supportLang: Lang,
     private readonly log: NotifierLog,
+    /** Whether to ask for a rating now: true only the first time the ticket is resolved. */
+    private readonly askRating: (ticketId: string) => Promise<boolean> = async () => false,
   ) {}
 
   async ticketChanged(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void> {
@@ -43,6 +45,10 @@ export class TeamsTicketNotifier implements TicketNotifier {
     }
     if (change === 'resolved') {
       await this.messenger.send(ticket.conversation, [cardActivity(this.cards.solvedQuestion(ticket, ticket.language))]);
+      if (await this.askRating(ticket.id)) {
+        const survey = this.cards.satisfaction(ticket, ticket.language);
+        await this.messenger.send(ticket.conversation, [cardActivity(survey)]);
+      }
     }
   }
 

@@ -82,6 +82,10 @@ const envSchema = z
     SUPPORT_AGENTS: idList,
     /** The channel SUPPORT_ADMINS and SUPPORT_AGENTS belong to: the same ids arriving from another channel are not support. */
     SUPPORT_CHANNEL: z.string().trim().min(1).max(64).default('msteams'),
+    /** The weekly insights digest to each registered support channel: the day (UTC), or off. */
+    INSIGHTS_DIGEST_DAY: z.enum(['off', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).default('off'),
+    /** The hour (UTC, 0 to 23) on that day from which the digest is sent. */
+    INSIGHTS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     /** Language of the ticket cards in the support channels. */
     SUPPORT_LANGUAGE: z.enum(['en', 'fr']).default('en'),
     /** Optional webhook per queue (ServiceNow, Zendesk, Jira…), signed with WEBHOOK_SECRET. */

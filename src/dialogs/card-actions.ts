@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from './dialog-library';
 import type { FeedbackLog } from '../feedback/feedback-log';
 import { strings } from '../i18n/strings';
+import type { Lang } from '../i18n/language';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { CardVerb, PayloadOf } from '../views/card-action-payload';
 import type { CardBuilder } from '../views/card-builder';
@@ -10,7 +11,7 @@ import { CREDIT_FLOW } from './credit-flow-dialog';
 import { LINKING_FLOW } from './linking-flow-dialog';
 import { carryUnanswered, rootState } from './pending-questions';
 import type { PrivacyActions } from './privacy-actions';
-import { whose } from './feedback-refs';
+import { recordInsight, whose } from './feedback-refs';
 import { replaceCard, sendCard, sendText } from './replies';
 import type { SupportActions } from './support-actions';
 import type { YesNoQuestions } from './yes-no-questions';
@@ -52,7 +53,7 @@ export function cardActionHandlers(deps: CardActionDeps): VerbHandlers {
     // The answer cards
     menu: ({ context }, { lang }) => sendCard(context, cards.menu(lang, 'menu')),
     area: ({ context }, { area, lang }) => sendCard(context, cards.area(area, lang)),
-    topic: ({ context }, { topicId, lang }) => sendCard(context, cards.answer(topicId, lang)),
+    topic: ({ context }, { topicId, lang }) => answerByButton(deps, context, topicId, lang),
     feedback: ({ context }, action) => recordFeedback(deps, context, action),
     language: async ({ context }, action) => {
       await sendText(context, strings(action.lang).languageSwitched);
@@ -67,7 +68,7 @@ export function cardActionHandlers(deps: CardActionDeps): VerbHandlers {
       await sendCard(context, cards.emailDraft(examCode, method, lang));
     },
     'linking.start': (innerDc) => innerDc.beginDialog(LINKING_FLOW, {}),
-    'linking.situation': ({ context }, { topicId, lang }) => sendCard(context, cards.answer(topicId, lang)),
+    'linking.situation': ({ context }, { topicId, lang }) => answerByButton(deps, context, topicId, lang),
     // Yes/no questions and "forget me"
     // Also the 1:1 chat's turn after a group chat's "yes": the group's questions were carried over.
     'support.offer': (innerDc, { accept }) => deps.yesNo.answerOffer(innerDc, accept),
@@ -82,6 +83,7 @@ export function cardActionHandlers(deps: CardActionDeps): VerbHandlers {
     'tickets.mine': ({ context }, { lang }) => support.listTickets(context, lang),
     'ticket.close': ({ context }, { ticketId, lang }) => support.close(context, ticketId, lang),
     'ticket.reopen': ({ context }, { ticketId, lang }) => support.reopen(context, ticketId, lang),
+    'ticket.rate': ({ context }, action) => support.rate(context, action),
     // Support, the agents' side: the ticket card in the support channel
     'ticket.assign': ({ context }, { ticketId }) => support.assign(context, ticketId),
     'ticket.reply': ({ context }, { ticketId, reply }) => support.reply(context, ticketId, reply),
@@ -95,6 +97,12 @@ function supportRequest(innerDc: DialogContext, faqId: PayloadOf<'support'>['faq
   const step = flowStep ? { flowStep } : {};
   if (!faqId && (state.unanswered?.length ?? 0) > 0) return { ...carryUnanswered(state, 'unsure'), ...step };
   return { topic: faqId ?? null, ...step };
+}
+
+/** A topic button answers, and counts as an answered question for the insights. */
+async function answerByButton(deps: CardActionDeps, context: TurnContext, topicId: PayloadOf<'topic'>['topicId'], lang: Lang): Promise<void> {
+  await recordInsight(deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'button', topic: topicId });
+  await sendCard(context, deps.cards.answer(topicId, lang));
 }
 
 async function recordFeedback(deps: CardActionDeps, context: TurnContext, { faqId, helpful, lang }: PayloadOf<'feedback'>): Promise<void> {

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
 import type { SupportQueue, TopicId } from '../knowledge/catalog';
+import type { FeedbackLog } from '../feedback/feedback-log';
 import type { EscalationService } from '../support/escalation-service';
 import { validateIntake, type IntakeField, type IntakeFields } from '../support/intake-form';
 import { routeEscalation, type RoutingRules } from '../support/routing';
@@ -46,6 +47,8 @@ export interface EscalationDeps {
   readonly lookupEmail: (context: TurnContext) => Promise<string | undefined>;
   /** Whether a channel, a webhook or an agent hub takes the queue's tickets; otherwise they are only recorded. */
   readonly isRouted?: (queue: SupportQueue) => Promise<boolean>;
+  /** Where a filed ticket is counted for the insights (escalation rate, escalations after a topic). */
+  readonly insights?: Pick<FeedbackLog, 'record'>;
 }
 
 function formValues(input: UserInput | undefined): Partial<Record<IntakeField, string>> {

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { userRef } from '../feedback/feedback-log';
+import { userRef, type FeedbackEntry, type FeedbackLog } from '../feedback/feedback-log';
+import type { Lang } from '../i18n/language';
 
 /** Hashed user and conversation references for a feedback record (see userRef), so "forget me" can find them. */
 export function whose(context: TurnContext): { user?: string; session?: string } {
@@ -8,4 +9,21 @@ export function whose(context: TurnContext): { user?: string; session?: string }
     ...(from?.id ? { user: userRef(channelId, from.id) } : {}),
     ...(conversation?.id ? { session: userRef(channelId, conversation.id) } : {}),
   };
+}
+
+/** An event of any kind, without what `recordInsight` stamps on it. */
+type Insight = FeedbackEntry extends infer E ? (E extends unknown ? Omit<E, 'at' | 'lang' | 'user' | 'session'> : never) : never;
+
+/**
+ * Records one event for the insights, stamped with the time, language and hashed references.
+ * Insights are a by-product of the turn: a failed write never fails the answer or the ticket.
+ */
+export async function recordInsight(
+  log: Pick<FeedbackLog, 'record'> | undefined,
+  context: TurnContext,
+  lang: Lang,
+  event: Insight,
+): Promise<void> {
+  if (!log) return;
+  await log.record({ ...event, lang, at: new Date().toISOString(), ...whose(context) } as FeedbackEntry).catch(() => undefined);
 }

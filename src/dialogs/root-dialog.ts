@@ -1,7 +1,7 @@
 import { Channels, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from './dialog-library';
 import type { FeedbackLog } from '../feedback/feedback-log';
-import { whose } from './feedback-refs';
+import { recordInsight, whose } from './feedback-refs';
 import { strings } from '../i18n/strings';
 import { isTopicId, type TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer, Recognition } from '../knowledge/faq-recognizer';
@@ -188,9 +188,16 @@ export class RootDialog extends ComponentDialog {
     else rememberUnanswered(state, recognition.text);
     if (topic === 'help') return sendCard(context, cards.menu(lang, 'menu'));
     if (topic === 'human') return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
-    if (topic) return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exams: exams ?? [exam] } : {}));
+    if (topic) {
+      await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'text', topic });
+      return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exams: exams ?? [exam] } : {}));
+    }
     const suggested = recognition.suggestions.filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic)).map((a) => a.topic);
-    if (suggested.length > 0) return sendCard(context, cards.suggestions(suggested, lang));
+    if (suggested.length > 0) {
+      await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'did-you-mean', via: 'text' });
+      return sendCard(context, cards.suggestions(suggested, lang));
+    }
+    await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'fallback', via: 'text' });
     await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString(), ...whose(context) });
     if ((state.fallbacks ?? 0) >= 2) {
       // Two questions in a row the bot could not answer: it asks whether a person should take over.

@@ -10,6 +10,7 @@ import { redactSecrets } from '../support/redaction';
 import type { PayloadOf } from '../views/card-action-payload';
 import type { SupportCards } from '../views/support-cards';
 import type { CardBuilder } from '../views/card-builder';
+import type { SatisfactionSurvey } from '../insights/satisfaction';
 import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
 import { fileTicket, formValuesOf } from './ticket-filing';
@@ -31,6 +32,8 @@ export interface SupportActionsDeps {
   /** Language of the cards support people see in their channel. */
   readonly supportLang: 'en' | 'fr';
   readonly filing: EscalationDeps;
+  /** Takes the owner's rating of a resolved ticket; without it the rating card is answered as stale. */
+  readonly survey?: Pick<SatisfactionSurvey, 'rate'>;
 }
 
 /** Exported for the ReDoS check (test/security/regex-safety.test.ts). */
@@ -156,6 +159,15 @@ export class SupportActions {
     const result = await this.deps.desk.close(ticketId, personOf(context));
     if (result.ok) await replaceCard(context, this.deps.supportCards.ticketList([result.ticket], lang));
     await sendText(context, result.ok ? strings(lang).support.closedThanks(ticketId) : strings(lang).support.notAllowed);
+  }
+
+  /** The satisfaction card of a resolved ticket: one rating per ticket, by its owner. */
+  async rate(context: TurnContext, { ticketId, rating, comment, lang }: PayloadOf<'ticket.rate'>): Promise<void> {
+    const { survey } = this.deps;
+    const result = survey ? await survey.rate(ticketId, personOf(context), rating, comment) : 'not-found';
+    const s = strings(lang).insights;
+    const replies = { thanks: s.rateThanks, already: s.rateAlready, 'not-yours': s.rateNotYours, pick: s.ratePick, 'not-found': strings(lang).staleButton };
+    await sendText(context, replies[result]);
   }
 
   async reopen(context: TurnContext, ticketId: string, lang: Lang): Promise<void> {

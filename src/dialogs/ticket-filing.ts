@@ -5,6 +5,7 @@ import { TicketLimitError } from '../support/escalation-service';
 import type { IntakeField, IntakeFields } from '../support/intake-form';
 import type { Ticket } from '../support/ticket';
 import type { EscalationDeps } from './escalation-dialog';
+import { recordInsight } from './feedback-refs';
 import { replaceCard, sendText } from './replies';
 import { getTurnLang } from './user-input';
 
@@ -38,6 +39,7 @@ export async function fileTicket(context: TurnContext, deps: EscalationDeps, req
       conversation: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
       transcript: await deps.recentTurns(context).catch(() => []),
     });
+    await recordInsight(deps.insights, context, lang, { kind: 'escalated', queue: ticket.queue, topic: ticket.topic });
     // The form becomes the confirmation, so it cannot be sent twice.
     const routed = deps.isRouted ? await deps.isRouted(ticket.queue).catch(() => true) : true;
     await replaceCard(context, deps.cards.confirmation(ticket, lang, routed));

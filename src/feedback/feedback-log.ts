@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { Lang } from '../i18n/language';
-import type { TopicId } from '../knowledge/catalog';
+import type { SupportQueue, TopicId } from '../knowledge/catalog';
 import { DocumentUpdater } from '../storage/document-updater';
 import { isRangeStorage, type RangeStorage } from '../storage/range-storage';
 
@@ -15,10 +15,19 @@ interface EventBase {
   readonly session?: string;
 }
 
+/** How a question ended: an answer card, a "Did you mean…" card, or the fallback menu. */
+export type QuestionOutcome = 'answered' | 'did-you-mean' | 'fallback';
+
 export type FeedbackEntry =
   | (EventBase & { readonly kind: 'helpful'; readonly topic: TopicId; readonly helpful: boolean })
   /** `text` is already redacted of passwords and access codes by the bot. */
-  | (EventBase & { readonly kind: 'unanswered'; readonly text: string });
+  | (EventBase & { readonly kind: 'unanswered'; readonly text: string })
+  /** A typed question (`via: 'text'`) or a topic opened from a button (`via: 'button'`, always answered). */
+  | (EventBase & { readonly kind: 'outcome'; readonly outcome: QuestionOutcome; readonly via: 'text' | 'button'; readonly topic?: TopicId })
+  /** A ticket was filed; `topic` is the one the ticket was filed from, if any. */
+  | (EventBase & { readonly kind: 'escalated'; readonly queue: SupportQueue; readonly topic: TopicId | null })
+  /** The owner's 1-5 rating of a resolved ticket; `comment` is capped and redacted. */
+  | (EventBase & { readonly kind: 'rating'; readonly queue: SupportQueue; readonly rating: number; readonly comment?: string });
 
 /** Where "was this helpful?" answers and unanswered questions go, for content authors and insights. */
 export interface FeedbackLog {

@@ -19,7 +19,7 @@ export function buildReport(entries: readonly FeedbackEntry[], top = 20): Feedba
       q.count++;
       q.langs.add(entry.lang);
       questions.set(k, q);
-    } else {
+    } else if (entry.kind === 'helpful') {
       const t = topics.get(entry.topic) ?? { helpful: 0, notHelpful: 0 };
       if (entry.helpful) t.helpful++;
       else t.notHelpful++;

@@ -1,4 +1,5 @@
 import type { Lang } from './language';
+import { INSIGHTS_STRINGS } from './insights-strings';
 import { SUPPORT_STRINGS } from './support-strings';
 
 /** Microsoft's page on today's routes to college credit (ACE, a shared Microsoft Learn transcript). */
@@ -231,8 +232,8 @@ const fr: Strings = {
 };
 
 const STRINGS = {
-  en: { ...en, support: SUPPORT_STRINGS.en },
-  fr: { ...fr, support: SUPPORT_STRINGS.fr },
+  en: { ...en, support: SUPPORT_STRINGS.en, insights: INSIGHTS_STRINGS.en },
+  fr: { ...fr, support: SUPPORT_STRINGS.fr, insights: INSIGHTS_STRINGS.fr },
 };
 
 export type AllStrings = (typeof STRINGS)['en'];

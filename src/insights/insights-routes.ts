@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { INSIGHTS_STRINGS } from '../i18n/insights-strings';
+import { INSIGHTS_STRINGS } from '../i18n/insights-page-strings';
 import { langFromLocale, type Lang } from '../i18n/language';
 import type { Logger } from '../logging/logger';
 import type { AccessRequest, InsightsAccess } from './insights-access';

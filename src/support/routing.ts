@@ -9,7 +9,14 @@ const rule = z.strictObject({
 });
 
 export const routingFileSchema = z.strictObject({
-  queues: z.record(z.enum(SUPPORT_QUEUES), rule.extend({ selfService: z.strictObject({ en: link, fr: link }) })),
+  queues: z.record(
+    z.enum(SUPPORT_QUEUES),
+    rule.extend({
+      selfService: z.strictObject({ en: link, fr: link }),
+      /** Hours within which support should first answer; insights count the tickets answered later. */
+      firstResponseTargetHours: z.number().positive().max(24 * 30).optional(),
+    }),
+  ),
   /** Credit applications go to Excelsior, never to a Microsoft queue. */
   creditApplication: rule,
 });

@@ -66,6 +66,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('ticket.reply'), lang, ticketId, reply: field }),
   z.object({ verb: z.literal('ticket.close'), lang, ticketId }),
   z.object({ verb: z.literal('ticket.reopen'), lang, ticketId }),
+  /** The satisfaction card: `rating` is "1" to "5" when chosen; `comment` is free text. */
+  z.object({ verb: z.literal('ticket.rate'), lang, ticketId, rating: z.string().max(8).optional(), comment: field }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

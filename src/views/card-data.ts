@@ -122,6 +122,8 @@ export interface CardDataByTemplate {
   'ticket-confirmation': TicketConfirmationCardData;
   ticket: TicketCardData;
   'ticket-list': TicketListCardData;
+  satisfaction: SatisfactionCardData;
+  'insights-digest': DigestCardData;
 }
 
 export type TemplateName = keyof CardDataByTemplate;
@@ -136,4 +138,28 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'ticket-confirmation',
   'ticket',
   'ticket-list',
+  'satisfaction',
+  'insights-digest',
 ];
+
+/** cards/insights-digest.json: the week's figures against the week before, and what needs a look. */
+export interface DigestCardData {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly period: string;
+  readonly figuresTitle: string;
+  readonly figures: readonly { readonly title: string; readonly value: string }[];
+  readonly sections: readonly { readonly title: string; readonly lines: readonly { readonly text: string }[] }[];
+}
+
+/** cards/satisfaction.json: after a ticket is resolved, a 1-5 rating and an optional comment. */
+export interface SatisfactionCardData {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly prompt: string;
+  readonly ratingLabel: string;
+  readonly ratingRequired: string;
+  readonly ratings: readonly { readonly title: string; readonly value: string }[];
+  readonly commentLabel: string;
+  readonly submit: CardButton;
+}

@@ -67,6 +67,7 @@ export function renderSupportCards(cards: SupportCards): { name: string; lang: s
     add('support:ticket-list', cards.ticketList([ticket], lang));
     add('support:ticket-list-empty', cards.ticketList([], lang));
     add('support:solved', cards.solvedQuestion(ticket, lang));
+    add('support:satisfaction', cards.satisfaction(ticket, lang));
     add('support:offer', cards.offer(lang, true));
     add('support:add-to-ticket', cards.addToTicket(ticket.id, 'The e-mail on my second profile is dana@contoso.com', lang));
     add('support:intake-reason', cards.intakeForm(lang, { queue: 'certification-support', topic: null, reason: 'unanswered' }, { description: 'two questions' }, []));

@@ -206,6 +206,21 @@ export class SupportCards {
     });
   }
 
+  /** After the first "resolved": how did support do? Asked once per ticket (see SatisfactionSurvey). */
+  satisfaction(ticket: Pick<Ticket, 'id'>, lang: Lang): CardJson {
+    const s = strings(lang).insights;
+    return this.renderer.render('satisfaction', {
+      lang,
+      title: s.rateTitle(ticket.id),
+      prompt: s.ratePrompt,
+      ratingLabel: s.rateLabel,
+      ratingRequired: s.ratePick,
+      ratings: s.ratings.map((title, i) => ({ title, value: String(i + 1) })),
+      commentLabel: s.rateComment,
+      submit: button(s.rateSubmit, { verb: 'ticket.rate', lang, ticketId: ticket.id }),
+    });
+  }
+
   summary(ticket: Pick<Ticket, 'id' | 'topic' | 'description' | 'language'> & Partial<IntakeFields>): string[] {
     const l = strings(ticket.language).support.summaryLabels;
     return [

@@ -10,6 +10,14 @@ describe('configuration', () => {
     expect(config.MicrosoftAppId).toBeUndefined();
   });
 
+  it('when the weekly digest is set to a day that does not exist or an hour past 23, then both are named', () => {
+    expect(loadConfig({}).INSIGHTS_DIGEST_DAY).toBe('off');
+    expect(loadConfig({ INSIGHTS_DIGEST_DAY: 'monday', INSIGHTS_DIGEST_HOUR: '7' })).toMatchObject({ INSIGHTS_DIGEST_DAY: 'monday', INSIGHTS_DIGEST_HOUR: 7 });
+    expect(problems({ INSIGHTS_DIGEST_DAY: 'someday', INSIGHTS_DIGEST_HOUR: '24' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^INSIGHTS_DIGEST_DAY /), expect.stringMatching(/^INSIGHTS_DIGEST_HOUR /)]),
+    );
+  });
+
   it('when several variables are wrong, then every problem is reported at once', () => {
     expect(
       problems({ PORT: 'eighty', MicrosoftAppId: 'my-bot', MicrosoftAppType: 'SingleTenant', ANSWER_THRESHOLD: '2' }),

@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
-import { userRef, type FeedbackEntry, type FeedbackLog } from '../../src/feedback/feedback-log';
+import { userRef, type FeedbackEntry, type ReadableFeedbackLog } from '../../src/feedback/feedback-log';
 import { silentLogger } from '../../src/logging/logger';
 
-export class RecordingFeedbackLog implements FeedbackLog {
+export class RecordingFeedbackLog implements ReadableFeedbackLog {
   readonly entries: FeedbackEntry[] = [];
   async record(entry: FeedbackEntry): Promise<void> {
     this.entries.push(entry);
+  }
+  /** As the store's log does: the records of the `days` days up to `now`, oldest first. */
+  async recent(days: number, now: Date): Promise<FeedbackEntry[]> {
+    const from = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return this.entries.filter((e) => e.at >= from && e.at <= now.toISOString()).sort((a, b) => a.at.localeCompare(b.at));
   }
   async forgetUser(userId: string, channelId: string): Promise<number> {
     const ref = userRef(channelId, userId);

@@ -1,6 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import { createApp } from '../../src/app';
-import { INSIGHTS_STRINGS } from '../../src/i18n/insights-strings';
+import { INSIGHTS_STRINGS } from '../../src/i18n/insights-page-strings';
 import { fromThisMachine } from '../../src/insights/insights-access';
 import { silentLogger } from '../../src/logging/logger';
 import { startServer, type RunningServer } from '../../src/server';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import type { Browser, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
-import { INSIGHTS_STRINGS } from '../../src/i18n/insights-strings';
+import { INSIGHTS_STRINGS } from '../../src/i18n/insights-page-strings';
 import type { Lang } from '../../src/i18n/language';
 import { SUPPORT_STRINGS } from '../../src/i18n/support-strings';
 import { silentLogger } from '../../src/logging/logger';
