@@ -9,8 +9,8 @@ import { redactSecrets } from '../support/redaction';
 import type { SupportCards } from '../views/support-cards';
 import type { CardBuilder } from '../views/card-builder';
 import { validateIntake } from '../support/intake-form';
-import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
-import { fileTicket, formValuesOf } from './ticket-filing';
+import { ESCALATION, type EscalationOptions } from './escalation-dialog';
+import { fileTicket, formValuesOf, type EscalationDeps } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
 import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried, type CardAction } from './user-input';
 

@@ -1,0 +1,37 @@
+import type {
+  AnswerCardData,
+  ChoiceCardData,
+  EmailDraftCardData,
+  ExamVerdictCardData,
+  TopicListCardData,
+  WelcomeCardData,
+} from './card-data';
+import type { IntakeFormCardData, TicketCardData, TicketConfirmationCardData, TicketListCardData } from './support-card-data';
+
+/** Every template in cards/ and the data it is expanded with; the renderer checks each name exists at startup. */
+export interface CardDataByTemplate {
+  welcome: WelcomeCardData;
+  'topic-list': TopicListCardData;
+  answer: AnswerCardData;
+  'exam-verdict': ExamVerdictCardData;
+  choice: ChoiceCardData;
+  'email-draft': EmailDraftCardData;
+  'intake-form': IntakeFormCardData;
+  'ticket-confirmation': TicketConfirmationCardData;
+  ticket: TicketCardData;
+  'ticket-list': TicketListCardData;
+}
+
+export type TemplateName = keyof CardDataByTemplate;
+export const TEMPLATE_NAMES: readonly TemplateName[] = [
+  'welcome',
+  'topic-list',
+  'answer',
+  'exam-verdict',
+  'choice',
+  'email-draft',
+  'intake-form',
+  'ticket-confirmation',
+  'ticket',
+  'ticket-list',
+];
