@@ -37,8 +37,6 @@ export default defineConfig(
   // The one adapter file allowed a double cast: botbuilder types createConversationAsync's `audience`
   // as a string, while its connector factory reads `undefined` as "the configured default".
   { files: ['src/bot/proactive-messenger.ts'], rules: { 'no-restricted-syntax': 'off' } },
-  // removed when the invoke-response function lands (h18-cards)
-  { files: ['src/bot/faq-bot.ts'], rules: { 'no-restricted-syntax': 'off' } },
   // Tests poke parsed JSON and library internals.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // The domain names no host SDK: everything under src/ except the adapter side.
@@ -50,10 +48,5 @@ export default defineConfig(
   {
     files: ['src/views/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [botbuilder, dialogs] }] },
-  },
-  // removed when the card-action payload moves (h18-cards)
-  {
-    files: ['src/views/card-builder.ts', 'src/views/card-data.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [botbuilder] }] },
   },
 );
