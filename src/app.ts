@@ -122,7 +122,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
   const recognizer = createRecognizer(kb, config, overrides.trained);
   const storage = overrides.storage ?? createStorage(config, logger);
-  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict; reads degrade to empty state when the store is down.
+  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict;
+  // reads degrade to empty state when the store is down.
   const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, logger));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);

@@ -3,7 +3,7 @@ import type { CloudAdapter, Storage } from 'botbuilder';
 import { lookupTeamsEmail } from './bot/contact-lookup';
 import { HandoffDelivery } from './bot/handoff';
 import type { RecentTurns } from './bot/recent-turns';
-import type { EscalationDeps } from './dialogs/escalation-dialog';
+import type { EscalationDeps } from './dialogs/ticket-filing';
 import { ProactiveMessenger } from './bot/proactive-messenger';
 import { TeamsTicketNotifier } from './bot/ticket-notifier';
 import type { AppConfig } from './config/config';

@@ -70,7 +70,7 @@ async function schemaProblems(file: string, json: Json): Promise<string[]> {
     return [`${file}: $schema ${url} is not a Teams schema bundled with @microsoft/app-manifest, so it cannot be checked offline`];
   }
   const schema = repairPatterns(await AppManifestUtils.fetchSchema(url));
-  const errors = await AppManifestUtils.validateAgainstSchema(json as unknown as AppManifest, schema);
+  const errors = await AppManifestUtils.validateAgainstSchema(json as AppManifest, schema);
   return errors.map((error) => `${file}: ${error.trim()}`);
 }
 

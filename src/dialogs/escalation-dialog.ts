@@ -1,14 +1,10 @@
-import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
 import type { SupportQueue, TopicId } from '../knowledge/catalog';
-import type { FeedbackLog } from '../feedback/feedback-log';
-import type { EscalationService } from '../support/escalation-service';
 import { validateIntake, type IntakeField, type IntakeFields } from '../support/intake-form';
-import { routeEscalation, type RoutingRules } from '../support/routing';
-import type { TranscriptLine } from '../support/ticket';
-import type { FormReason, SupportCards } from '../views/support-cards';
+import { routeEscalation } from '../support/routing';
+import type { FormReason } from '../views/support-cards';
 import { CardPrompt } from './card-prompt';
-import { fileTicket, formValuesOf } from './ticket-filing';
+import { fileTicket, formValuesOf, type EscalationDeps } from './ticket-filing';
 import type { UserInput } from './user-input';
 
 export const ESCALATION = 'escalation';
@@ -35,20 +31,6 @@ interface IntakeOptions {
   readonly flowStep?: string;
   readonly reason?: FormReason;
   readonly values: Partial<Record<IntakeField, string>>;
-}
-
-export interface EscalationDeps {
-  readonly cards: SupportCards;
-  readonly routing: RoutingRules;
-  readonly escalation: EscalationService;
-  /** The last turns of the conversation, already redacted. */
-  readonly recentTurns: (context: TurnContext) => Promise<TranscriptLine[]>;
-  /** The user's e-mail where the channel gives it, to prefill the form. */
-  readonly lookupEmail: (context: TurnContext) => Promise<string | undefined>;
-  /** Whether a channel, a webhook or an agent hub takes the queue's tickets; otherwise they are only recorded. */
-  readonly isRouted?: (queue: SupportQueue) => Promise<boolean>;
-  /** Where a filed ticket is counted for the insights (escalation rate, escalations after a topic). */
-  readonly insights?: Pick<FeedbackLog, 'record'>;
 }
 
 function formValues(input: UserInput | undefined): Partial<Record<IntakeField, string>> {

@@ -12,8 +12,8 @@ import type { SupportCards } from '../views/support-cards';
 import type { CardBuilder } from '../views/card-builder';
 import type { SatisfactionSurvey } from '../insights/satisfaction';
 import { validateIntake } from '../support/intake-form';
-import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
-import { fileTicket, formValuesOf } from './ticket-filing';
+import { ESCALATION, type EscalationOptions } from './escalation-dialog';
+import { fileTicket, formValuesOf, type EscalationDeps } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
 import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried } from './user-input';
 

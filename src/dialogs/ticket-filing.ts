@@ -1,13 +1,30 @@
 import { TurnContext } from 'botbuilder';
 import { strings } from '../i18n/strings';
 import type { SupportQueue, TopicId } from '../knowledge/catalog';
-import { TicketLimitError } from '../support/escalation-service';
+import { TicketLimitError, type EscalationService } from '../support/escalation-service';
 import type { IntakeField, IntakeFields } from '../support/intake-form';
-import type { Ticket } from '../support/ticket';
-import type { EscalationDeps } from './escalation-dialog';
+import type { RoutingRules } from '../support/routing';
+import type { Ticket, TranscriptLine } from '../support/ticket';
+import type { SupportCards } from '../views/support-cards';
+import type { FeedbackLog } from '../feedback/feedback-log';
 import { recordInsight } from './feedback-refs';
 import { replaceCard, sendText } from './replies';
 import { getTurnLang } from './user-input';
+
+/** What filing a ticket needs; the escalation dialog and the support actions hand it down. */
+export interface EscalationDeps {
+  readonly cards: SupportCards;
+  readonly routing: RoutingRules;
+  readonly escalation: EscalationService;
+  /** The last turns of the conversation, already redacted. */
+  readonly recentTurns: (context: TurnContext) => Promise<TranscriptLine[]>;
+  /** The user's e-mail where the channel gives it, to prefill the form. */
+  readonly lookupEmail: (context: TurnContext) => Promise<string | undefined>;
+  /** Whether a channel, a webhook or an agent hub takes the queue's tickets; otherwise they are only recorded. */
+  readonly isRouted?: (queue: SupportQueue) => Promise<boolean>;
+  /** Where a filed ticket is counted for the insights (escalation rate, escalations after a topic). */
+  readonly insights?: Pick<FeedbackLog, 'record'>;
+}
 
 export interface FilingRequest {
   readonly queue: SupportQueue;

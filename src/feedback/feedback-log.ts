@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Storage } from 'botbuilder';
 import type { Lang } from '../i18n/language';
 import type { SupportQueue, TopicId } from '../knowledge/catalog';
 import { DocumentUpdater } from '../storage/document-updater';
-import { isRangeStorage, type RangeStorage } from '../storage/range-storage';
+import { canReadRange, type RangeStore, type Store } from '../support/store';
 
 /** What every record carries: when, in which language, and whose (hashed, see `userRef`). */
 interface EventBase {
@@ -52,8 +51,8 @@ export const feedbackEventKey = (at: string, suffix: string) => `${FEEDBACK_PREF
 const DAY_MS = 86_400_000;
 
 /** One record per event on a store that reads by range (LMDB); the document log elsewhere. */
-export function createFeedbackLog(storage: Storage): ReadableFeedbackLog {
-  return isRangeStorage(storage) ? new EventFeedbackLog(storage) : new DayDocumentFeedbackLog(storage);
+export function createFeedbackLog(storage: Store): ReadableFeedbackLog {
+  return canReadRange(storage) ? new EventFeedbackLog(storage) : new DayDocumentFeedbackLog(storage);
 }
 
 /**
@@ -61,7 +60,7 @@ export function createFeedbackLog(storage: Storage): ReadableFeedbackLog {
  * document rewritten per entry); a period is read back as one key range.
  */
 export class EventFeedbackLog implements ReadableFeedbackLog {
-  constructor(private readonly storage: RangeStorage) {}
+  constructor(private readonly storage: RangeStore) {}
 
   async record(entry: FeedbackEntry): Promise<void> {
     await this.storage.write({ [feedbackEventKey(entry.at, randomBytes(6).toString('hex'))]: { ...entry } });
@@ -70,7 +69,10 @@ export class EventFeedbackLog implements ReadableFeedbackLog {
   async recent(days: number, now: Date): Promise<FeedbackEntry[]> {
     const from = new Date(now.getTime() - days * DAY_MS).toISOString();
     const records = await this.storage.readRange(FEEDBACK_PREFIX, { start: `${FEEDBACK_PREFIX}${from}` });
-    return records.map((r) => withoutETag(r.item) as unknown as FeedbackEntry).filter((e) => e.at <= now.toISOString());
+    return records.flatMap((r) => {
+      const entry = withoutETag(r.item);
+      return isFeedbackEntry(entry) && entry.at <= now.toISOString() ? [entry] : [];
+    });
   }
 
   async forgetUser(userId: string, channelId: string): Promise<number> {
@@ -96,7 +98,7 @@ const FORGET_DAYS = 400;
 export class DayDocumentFeedbackLog implements ReadableFeedbackLog {
   private readonly updater: DocumentUpdater;
 
-  constructor(private readonly storage: Storage) {
+  constructor(private readonly storage: Store) {
     this.updater = new DocumentUpdater(storage);
   }
 
@@ -125,6 +127,11 @@ export class DayDocumentFeedbackLog implements ReadableFeedbackLog {
     }
     return Math.max(0, removed);
   }
+}
+
+/** A record of this log's own making; anything else under the prefix is skipped. */
+function isFeedbackEntry(item: Record<string, unknown>): item is Record<string, unknown> & FeedbackEntry {
+  return typeof item.at === 'string' && (item.kind === 'helpful' || item.kind === 'unanswered');
 }
 
 function withoutETag(item: Record<string, unknown>): Record<string, unknown> {

@@ -22,7 +22,8 @@ export interface ExamVerdict {
   readonly name?: string;
 }
 
-function codeOf(match: RegExpMatchArray): string | undefined {
+/** `match` is a match of EXAM_CODE or the arguments replace() hands over (the same groups, in order). */
+function codeOf(match: readonly string[]): string | undefined {
   const [prefix, digits] = match[1] ? [match[1], match[2]] : [match[3], match[4]];
   return NOT_EXAMS.has(digits) ? undefined : `${prefix.toUpperCase()}-${digits}`;
 }
@@ -40,8 +41,7 @@ export function findExamCodes(text: string): string[] {
 /** The text with each exam code replaced by one entity token, so "az 104" is not read as two words. */
 export function maskExamCodes(text: string): string {
   return text.replace(EXAM_CODE, (...args) => {
-    const match = args.slice(0, 5) as unknown as RegExpMatchArray;
-    return codeOf(match) ? ` ${EXAM_TOKEN} ` : String(args[0]);
+    return codeOf(args.slice(0, 5)) ? ` ${EXAM_TOKEN} ` : String(args[0]);
   });
 }
 

@@ -77,7 +77,12 @@ export class Speller {
       }
     }
     for (const text of vocabulary.outOfScope) for (const token of tokenize(text)) this.count(token);
-    for (const text of vocabulary.offTopic) for (const token of tokenize(text)) (this.count(token), this.offTopic.add(token));
+    for (const text of vocabulary.offTopic) {
+      for (const token of tokenize(text)) {
+        this.count(token);
+        this.offTopic.add(token);
+      }
+    }
     let longest = 0;
     for (const word of this.targets.keys()) {
       if (allowed(word) === 0 || /\d/.test(word) || isStopWord(word) || !this.isTarget(word)) continue;

@@ -41,7 +41,12 @@ export class DocumentUpdater {
   update<T extends object>(key: string, change: Change<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const queued = this.queues.get(key);
-      const entry = { change, resolve, reject } as unknown as Pending<object>;
+      // Queued with the other changes to this key, whatever their document type.
+      const entry: Pending<object> = {
+        change: (current) => change(current as T | undefined),
+        resolve: (value) => resolve(value as T),
+        reject,
+      };
       if (queued) {
         queued.push(entry);
         return;

@@ -1,6 +1,6 @@
-import type { Storage } from 'botbuilder';
 import type { SupportQueue } from '../knowledge/catalog';
 import { DocumentUpdater } from '../storage/document-updater';
+import type { Store } from './store';
 import type { TicketPerson } from './ticket';
 
 const KEY = 'support/channels';
@@ -17,7 +17,7 @@ type Registrations = Partial<Record<SupportQueue, ChannelRegistration>>;
 export class StorageChannelRegistry {
   private readonly updater: DocumentUpdater;
 
-  constructor(private readonly storage: Storage) {
+  constructor(private readonly storage: Store) {
     this.updater = new DocumentUpdater(storage);
   }
 

@@ -1,6 +1,6 @@
 import type { Ticket, TicketRequest, UserRef } from './ticket';
 
-/** Where tickets live; implemented over botbuilder's Storage by TicketRepository. */
+/** Where tickets live; implemented over the support store (./store) by TicketRepository. */
 export interface TicketStore {
   create(request: TicketRequest): Promise<Ticket>;
   get(id: string): Promise<Ticket | undefined>;

@@ -1,5 +1,5 @@
-import type { Storage } from 'botbuilder';
 import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/document-updater';
+import type { Store } from './store';
 
 /** One webhook delivery still to be made. */
 export interface OutboxItem {
@@ -36,7 +36,7 @@ export class Outbox {
   private readonly updater: DocumentUpdater;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: Store,
     retry: RetryOptions = DEFAULT_RETRY,
   ) {
     this.updater = new DocumentUpdater(storage, retry);

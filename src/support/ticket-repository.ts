@@ -1,10 +1,9 @@
-import type { Storage } from 'botbuilder';
 import type { SupportQueue } from '../knowledge/catalog';
 import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/document-updater';
 import { insertItems, isETagConflict } from '../storage/insertable-storage';
 import { withEvent } from './ticket-history';
 import { channelOfTicket, QUEUE_PREFIX, userChannel, type Ticket, type TicketEvent, type TicketRequest, type TicketStatus, type UserRef } from './ticket';
-import { isRangeStorage, type RangeStorage } from '../storage/range-storage';
+import { canReadRange, type RangeStore, type Store } from './store';
 import { newTicketId, TICKET_ID_PATTERN } from './ticket-id';
 
 /** What replaces the description once a user asked to be forgotten. */
@@ -45,7 +44,7 @@ export interface TicketRepositoryOptions {
 }
 
 /**
- * Tickets over any botbuilder `Storage`, safe with several bot instances on one store: a ticket
+ * Tickets over any `Store`, safe with several bot instances on one store: a ticket
  * is one document created only if its id is free, and the per-user and per-queue indexes are
  * shared documents changed under eTags, retried on conflict, never overwritten.
  */
@@ -53,16 +52,16 @@ export class TicketRepository {
   private readonly updater: DocumentUpdater;
   private readonly now: () => Date;
   private readonly newId: (queue: SupportQueue) => string;
-  private readonly ranges: RangeStorage | undefined;
+  private readonly ranges: RangeStore | undefined;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: Store,
     options: TicketRepositoryOptions = {},
   ) {
     this.updater = new DocumentUpdater(storage, options.retry ?? DEFAULT_RETRY);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? newTicketId;
-    this.ranges = isRangeStorage(storage) ? storage : undefined;
+    this.ranges = canReadRange(storage) ? storage : undefined;
   }
 
   async create(request: TicketRequest): Promise<Ticket> {

@@ -1,6 +1,5 @@
 import type { Lang } from '../i18n/language';
 import type { CardAction } from './card-action-payload';
-import type { IntakeFormCardData, TicketCardData, TicketConfirmationCardData, TicketListCardData } from './support-card-data';
 
 /** A button: Action.Execute with a verb; `data` repeats the verb so Action.Submit works too. */
 export interface CardButton {
@@ -110,38 +109,6 @@ export interface EmailDraftCardData {
   readonly mailto: string;
   readonly footer: readonly CardButton[];
 }
-
-export interface CardDataByTemplate {
-  welcome: WelcomeCardData;
-  'topic-list': TopicListCardData;
-  answer: AnswerCardData;
-  'exam-verdict': ExamVerdictCardData;
-  choice: ChoiceCardData;
-  'email-draft': EmailDraftCardData;
-  'intake-form': IntakeFormCardData;
-  'ticket-confirmation': TicketConfirmationCardData;
-  ticket: TicketCardData;
-  'ticket-list': TicketListCardData;
-  satisfaction: SatisfactionCardData;
-  'insights-digest': DigestCardData;
-}
-
-export type TemplateName = keyof CardDataByTemplate;
-export const TEMPLATE_NAMES: readonly TemplateName[] = [
-  'welcome',
-  'topic-list',
-  'answer',
-  'exam-verdict',
-  'choice',
-  'email-draft',
-  'intake-form',
-  'ticket-confirmation',
-  'ticket',
-  'ticket-list',
-  'satisfaction',
-  'insights-digest',
-];
-
 /** cards/insights-digest.json: the week's figures against the week before, and what needs a look. */
 export interface DigestCardData {
   readonly lang: Lang;

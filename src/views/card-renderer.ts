@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { TEMPLATE_NAMES, type CardDataByTemplate, type TemplateName } from './card-data';
+import { TEMPLATE_NAMES, type CardDataByTemplate, type TemplateName } from './card-templates';
 
 /** An Adaptive Card as JSON, ready to attach. */
 export type CardJson = Record<string, unknown>;
@@ -100,12 +100,16 @@ export class CardRenderer {
    */
   verify(renderAll: () => void): void {
     this.problems = [];
+    let failure: { error: unknown } | undefined;
     try {
       renderAll();
-    } finally {
-      const problems = [...new Set(this.problems)];
-      this.problems = undefined;
-      if (problems.length > 0) throw new CardTemplateError(problems);
+    } catch (error) {
+      failure = { error };
     }
+    const problems = [...new Set(this.problems)];
+    this.problems = undefined;
+    // The unexpanded bindings explain more than whatever a render threw after them.
+    if (problems.length > 0) throw new CardTemplateError(problems);
+    if (failure) throw failure.error;
   }
 }

@@ -33,7 +33,19 @@ function receiver(failures: number) {
   };
 }
 
-const ticket = { id: 'CS-ABCDEF', queue: 'certification-support', description: 'merge please', conversation: { serviceUrl: 'x' } } as unknown as Ticket;
+const ticket: Ticket = {
+  id: 'CS-ABCDEF',
+  queue: 'certification-support',
+  topic: null,
+  language: 'en',
+  user: { id: 'u1', channelId: 'msteams' },
+  description: 'merge please',
+  conversation: { serviceUrl: 'x' },
+  transcript: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  status: 'open',
+  history: [{ at: '2026-01-01T00:00:00.000Z', status: 'open' }],
+};
 
 describe('webhook delivery through the outbox', () => {
   it('when the webhook answers 500 three times then 200, then the ticket arrives exactly once, signed', async () => {

@@ -13,7 +13,7 @@ const rendered = [...renderAllCards(kb, cards), ...renderSupportCards(supportCar
 function parse(card: unknown) {
   // adaptivecards 3.0.6 checks `lang` with a /g regex and exec(), so its lastIndex leaks from one
   // card to the next and every other valid "en" fails. Reset it: the check itself stays.
-  ((AC.CardElement as unknown as { langProperty: { regEx: RegExp } }).langProperty.regEx).lastIndex = 0;
+  (Reflect.get(AC.CardElement, 'langProperty') as { regEx: RegExp }).regEx.lastIndex = 0;
   const adaptive = new AC.AdaptiveCard();
   const errors: string[] = [];
   const context = new AC.SerializationContext();
@@ -46,9 +46,8 @@ describe('every card the bot sends', () => {
 
 describe('user text in cards', () => {
   it('when data holds ${...} or card-like JSON, then it is shown literally, never evaluated', () => {
-    const { cards: builder } = loadKnowledge(testConfig());
+    const { cards: builder, renderer } = loadKnowledge(testConfig());
     const card = builder.emailDraft('AZ-103', 'badge', 'en');
-    const renderer = (builder as unknown as { renderer: { render: (n: string, d: unknown) => Record<string, unknown> } }).renderer;
     const tricky = '${lang} {"type":"AdaptiveCard"} ${count(steps)}';
     const out = renderer.render('choice', {
       lang: 'en', notice: tricky, title: 't', prompt: 'p',
