@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 const botbuilder = {
   group: ['botbuilder', 'botbuilder-*', 'botbuilder/*', 'botbuilder-*/*'],
-  message: 'Only the adapter side (bot/, dialogs/, storage/, server.ts, app.ts, compose-support.ts) may use botbuilder.',
+  message: 'Only the adapter side (bot/, dialogs/, storage/, server.ts, app.ts and the compose-*.ts roots) may use botbuilder.',
 };
 const dialogs = {
   group: ['../dialogs', '../dialogs/*'],
@@ -42,7 +42,7 @@ export default defineConfig(
   // The domain names no host SDK: everything under src/ except the adapter side.
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/bot/**', 'src/dialogs/**', 'src/storage/**', 'src/server.ts', 'src/app.ts', 'src/compose-support.ts'],
+    ignores: ['src/bot/**', 'src/dialogs/**', 'src/storage/**', 'src/server.ts', 'src/app.ts', 'src/compose-*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [botbuilder] }] },
   },
   {

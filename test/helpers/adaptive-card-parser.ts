@@ -4,7 +4,8 @@ import * as AC from 'adaptivecards';
 export function cardProblems(card: unknown): string[] {
   // adaptivecards 3.0.6 checks `lang` with a /g regex and exec(), so its lastIndex leaks from one
   // card to the next. Reset it: the check itself stays.
-  ((AC.CardElement as unknown as { langProperty: { regEx: RegExp } }).langProperty.regEx).lastIndex = 0;
+  const pattern = AC.CardElement.langProperty.regEx;
+  if (pattern) pattern.lastIndex = 0;
   const adaptive = new AC.AdaptiveCard();
   const errors: string[] = [];
   const context = new AC.SerializationContext();
