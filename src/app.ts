@@ -160,6 +160,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     logger,
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
+    ticketView: (context, ticketId, lang) => support.actions.ticketView(context, ticketId, lang),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
   return { adapter, bot, kb, recognizer, cards, storage, support, expiry, ready: () => storeAnswers(storage, READINESS_TIMEOUT_MS) };

@@ -21,6 +21,7 @@ import type { RoutingRules } from './support/routing';
 import { SupportDesk, type TicketNotifier } from './support/support-desk';
 import { userChannel, type Ticket, type TicketPerson } from './support/ticket';
 import { TicketRepository } from './support/ticket-repository';
+import { refreshUserIds } from './support/ticket-viewers';
 import { postWebhook, userMessagePayload, webhookPayload, type WebhookEvent, type WebhookTarget } from './support/webhook-sender';
 import type { CardBuilder } from './views/card-builder';
 import type { SupportCards } from './views/support-cards';
@@ -68,6 +69,9 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
   const outbox = new Outbox(storage);
   const supportLang = config.SUPPORT_LANGUAGE;
+  // Who gets their own view of a ticket card by refresh; the card itself shows everyone else the status.
+  const agentIds = [...config.SUPPORT_AGENTS, ...config.SUPPORT_ADMINS];
+  const viewerIds = (t: Ticket) => refreshUserIds(t, agentIds);
 
   const webhooks: Partial<Record<SupportQueue, WebhookTarget>> = {};
   if (config.WEBHOOK_URL_CERTIFICATION_SUPPORT) webhooks['certification-support'] = { url: config.WEBHOOK_URL_CERTIFICATION_SUPPORT, secret: config.WEBHOOK_SECRET! };
@@ -84,7 +88,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
       await postWebhook(target, payload, item.id);
     });
   }
-  const channelDeps = { tickets, registry, messenger, cards: supportCards, lang: supportLang };
+  const channelDeps = { tickets, registry, messenger, cards: supportCards, lang: supportLang, viewerIds };
   senders.set(CHANNEL_POST, channelPostSender(channelDeps));
   senders.set(CHANNEL_UPDATE, channelUpdateSender(channelDeps));
   // Each instance claims the items it sends, under a lease: one post per ticket however many instances run.
@@ -120,7 +124,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
   const isAdmin = listed(config.SUPPORT_ADMINS, config.SUPPORT_CHANNEL);
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS, config.SUPPORT_CHANNEL)(p) || isAdmin(p);
-  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger);
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, viewerIds);
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
@@ -147,7 +151,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     }
     return unrouted;
   };
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing });
+  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, isAgent, viewerIds, supportLang, filing });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
   return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
 }

@@ -23,6 +23,8 @@ export class TeamsTicketNotifier implements TicketNotifier {
     private readonly cards: SupportCards,
     private readonly supportLang: Lang,
     private readonly log: NotifierLog,
+    /** Teams ids that get their own view of the channel's card by refresh. */
+    private readonly viewerIds: (ticket: Ticket) => string[] = () => [],
   ) {}
 
   async ticketChanged(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void> {
@@ -54,7 +56,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
       const s = strings(this.supportLang).support;
       await this.messenger.send(threadOf(post.conversation, post.activityId), [MessageFactory.text(`${s.userAnswered(ticket.id, by.name ?? by.id)}\n\n${note ?? ''}`)]);
     }
-    const card = fitToTeams(this.cards.ticket(ticket, this.supportLang));
+    const card = fitToTeams(this.cards.ticket(ticket, this.supportLang, { refreshFor: this.viewerIds(ticket) }));
     await this.messenger.update(post.conversation, post.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 }

@@ -12,7 +12,10 @@ import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationDeps, type EscalationOptions } from './escalation-dialog';
 import { fileTicket, formValuesOf } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
-import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried, type CardAction } from './user-input';
+import { clientTimeZone, getTurnLang, isPersonalChat, requestPrivateChat, takeCarried, type CardAction } from './user-input';
+import { langFromLocale, type Lang } from '../i18n/language';
+import { viewerOf } from '../support/ticket-viewers';
+import type { CardJson } from '../views/card-renderer';
 
 /** Registers a team channel for a queue; only people listed in config may. */
 export interface ChannelRegistry {
@@ -26,6 +29,10 @@ export interface SupportActionsDeps {
   readonly desk: SupportDesk;
   readonly registry: ChannelRegistry;
   readonly isAdmin: (person: TicketPerson) => boolean;
+  /** Agents and admins: who gets support's view of a ticket card. */
+  readonly isAgent: (person: TicketPerson) => boolean;
+  /** Teams ids that get their own view of a ticket card by refresh. */
+  readonly viewerIds: (ticket: Ticket) => string[];
   /** Language of the cards support people see in their channel. */
   readonly supportLang: 'en' | 'fr';
   readonly filing: EscalationDeps;
@@ -153,6 +160,13 @@ export class SupportActions {
         return this.answerDesk(context, await this.deps.desk.resolve(action.ticketId, personOf(context)));
       case 'ticket.reply':
         return this.answerDesk(context, await this.deps.desk.reply(action.ticketId, personOf(context), action.reply));
+      case 'ticket.details':
+        return this.answerDesk(context, await this.deps.desk.userMessage(action.ticketId, personOf(context), action.reply));
+      case 'ticket.refresh': {
+        const card = await this.ticketView(context, action.ticketId, lang);
+        if (card) await replaceCard(context, card);
+        return true;
+      }
       case 'ticket.close': {
         const result = await this.deps.desk.close(action.ticketId, personOf(context));
         if (result.ok) await replaceCard(context, this.deps.supportCards.ticketList([result.ticket], lang));
@@ -189,19 +203,37 @@ export class SupportActions {
   }
 
   /**
-   * Support sees the ticket card updated in place. A problem (an empty reply, someone not on the
-   * support list) shows on the card of the person who clicked, through the invoke response:
-   * nothing is posted in the channel for everyone to read.
+   * The ticket card as the person who asks sees it: support's, the requester's or the status
+   * only, decided from who they are (the activity's sender), never from the card.
+   */
+  async ticketView(context: TurnContext, ticketId: string, cardLang: Lang): Promise<CardJson | undefined> {
+    const ticket = await this.deps.escalation.get(ticketId);
+    return ticket ? this.viewOf(context, ticket, cardLang) : undefined;
+  }
+
+  /** In the reader's Teams language; without one, support's language for agents, the ticket's for its owner. */
+  private viewOf(context: TurnContext, ticket: Ticket, cardLang: Lang, notice = ''): CardJson {
+    const viewer = viewerOf(ticket, personOf(context), this.deps.isAgent);
+    const fallback = viewer === 'agent' ? this.deps.supportLang : viewer === 'requester' ? ticket.language : cardLang;
+    const lang = context.activity.locale ? langFromLocale(context.activity.locale) : fallback;
+    const timeZone = clientTimeZone(context);
+    return this.deps.supportCards.ticket(ticket, lang, { viewer, notice, refreshFor: this.deps.viewerIds(ticket), ...(timeZone ? { timeZone } : {}) });
+  }
+
+  /**
+   * The clicker sees their card updated in place (the channel's card for everyone is updated by
+   * the notifier). A problem (an empty reply, someone not allowed) shows on the card of the
+   * person who clicked, through the invoke response: nothing is posted for everyone to read.
    */
   private async answerDesk(context: TurnContext, result: DeskResult): Promise<boolean> {
-    const lang = this.deps.supportLang;
-    const s = strings(lang).support;
     if (result.ok) {
-      await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang));
+      await replaceCard(context, this.viewOf(context, result.ticket, this.deps.supportLang));
     } else if (result.ticket && context.activity.type === ActivityTypes.Invoke) {
       const by = personOf(context);
-      const notice = result.reason === 'empty-reply' ? s.replyEmpty : s.notAllowedFor(by.aadObjectId ?? by.id);
-      await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang, notice));
+      const lang = context.activity.locale ? langFromLocale(context.activity.locale) : this.deps.supportLang;
+      const t = strings(lang).support;
+      const notice = result.reason === 'empty-reply' ? t.replyEmpty : t.notAllowedFor(by.aadObjectId ?? by.id);
+      await replaceCard(context, this.viewOf(context, result.ticket, lang, notice));
     }
     return true;
   }

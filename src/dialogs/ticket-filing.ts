@@ -6,7 +6,7 @@ import type { IntakeField, IntakeFields } from '../support/intake-form';
 import type { Ticket } from '../support/ticket';
 import type { EscalationDeps } from './escalation-dialog';
 import { replaceCard, sendText } from './replies';
-import { getTurnLang } from './user-input';
+import { clientTimeZone, getTurnLang } from './user-input';
 
 export interface FilingRequest {
   readonly queue: SupportQueue;
@@ -40,7 +40,7 @@ export async function fileTicket(context: TurnContext, deps: EscalationDeps, req
     });
     // The form becomes the confirmation, so it cannot be sent twice.
     const routed = deps.isRouted ? await deps.isRouted(ticket.queue).catch(() => true) : true;
-    await replaceCard(context, deps.cards.confirmation(ticket, lang, routed));
+    await replaceCard(context, deps.cards.confirmation(ticket, lang, routed, clientTimeZone(context)));
     return ticket;
   } catch (error) {
     const s = strings(lang).support;

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { AREA_IDS, SUPPORT_QUEUES, TOPIC_IDS } from '../knowledge/catalog';
 import { LANGUAGES, type Lang } from '../i18n/language';
+import { isTimeZone } from '../support/working-hours';
 
 const lang = z.enum(LANGUAGES);
 const topicId = z.enum(TOPIC_IDS);
@@ -61,6 +62,10 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('ticket.reply'), lang, ticketId, reply: field }),
   z.object({ verb: z.literal('ticket.close'), lang, ticketId }),
   z.object({ verb: z.literal('ticket.reopen'), lang, ticketId }),
+  // The requester's "Add details" on their view of the ticket card; the text box is `reply`.
+  z.object({ verb: z.literal('ticket.details'), lang, ticketId, reply: field }),
+  // Teams asks for a viewer's own view of a ticket card (Universal Actions' refresh).
+  z.object({ verb: z.literal('ticket.refresh'), lang, ticketId }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -125,6 +130,13 @@ export function takeCarried<T extends object>(context: TurnContext): T | undefin
   const carried = context.turnState.get(CARRIED) as T | undefined;
   context.turnState.delete(CARRIED);
   return carried;
+}
+
+/** The reader's IANA time zone, as the Teams client reports it (`clientInfo`); undefined if absent or unknown. */
+export function clientTimeZone(context: TurnContext): string | undefined {
+  const info = (context.activity.entities ?? []).find((e) => e.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const zone = info?.timezone;
+  return typeof zone === 'string' && isTimeZone(zone) ? zone : undefined;
 }
 
 /** A personal (1:1) chat; channels other than Teams have no conversation type and count as personal. */
