@@ -60,6 +60,8 @@ export interface AppOverrides {
   /** Start-up (src/index.ts) loads the content while a worker thread trains the classifier. */
   readonly content?: LoadedContent;
   readonly trained?: TrainedWeights;
+  /** The clock of the response-target reminders; tests pass a fake one. */
+  readonly now?: () => Date;
 }
 
 /** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
@@ -132,7 +134,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const recentTurns = new RecentTurns(conversationState);
   // Feedback and unanswered-question records are the user's too: "forget me" reaches them.
   const forgetFeedback = async (user: UserRef) => void (await feedback.forgetUser(user.id, userChannel(user)));
-  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [forgetFeedback] });
+  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [forgetFeedback], now: overrides.now });
   const root = new RootDialog({
     kb,
     cards,

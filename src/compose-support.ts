@@ -14,6 +14,8 @@ import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
 import { Outbox } from './support/outbox';
 import { RetentionJob } from './support/retention-job';
+import { ResponseReminderJob } from './support/response-reminders';
+import { reminderSender } from './bot/support-reminders';
 import { OutboxDelivery, OutboxWorker, type OutboxSender } from './support/outbox-worker';
 import { channelPostSender, channelUpdateSender } from './bot/support-channel-senders';
 import { Erasure, type PersonEraser } from './support/erasure';
@@ -35,6 +37,8 @@ export interface SupportParts {
   readonly worker: OutboxWorker;
   readonly messenger: ProactiveMessenger;
   readonly retention: RetentionJob;
+  /** Reminds the support channel of tickets nobody took within their queue's target. */
+  readonly reminders: ResponseReminderJob;
   readonly erasure: Erasure;
   /** What the escalation dialog needs to file tickets. */
   readonly filing: EscalationDeps;
@@ -58,12 +62,14 @@ export interface SupportInputs {
   readonly logger: Logger;
   /** Other stores that keep a user's data ("forget me" runs each); feedback records plug in here. */
   readonly erasers?: readonly PersonEraser[];
+  /** The reminders' clock; tests pass a fake one. */
+  readonly now?: () => Date;
 }
 
 const CHANNEL_POST = 'channel';
 const CHANNEL_UPDATE = 'channel:update';
 
-export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [] }: SupportInputs): SupportParts {
+export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], now }: SupportInputs): SupportParts {
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -153,5 +159,6 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   };
   const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, isAgent, viewerIds, supportLang, filing });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
-  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
+  const reminders = new ResponseReminderJob(tickets, routing, reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds }), logger, now);
+  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
 }
