@@ -157,8 +157,8 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     }
     return unrouted;
   };
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, isAgent, viewerIds, supportLang, filing });
+  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, isAgent, viewerIds, supportLang, filing, now });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
-  const reminders = new ResponseReminderJob(tickets, routing, reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds }), logger, now);
+  const reminders = new ResponseReminderJob(tickets, routing, reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds, now }), logger, now);
   return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
 }

@@ -17,13 +17,14 @@ export interface ReminderSenderDeps {
   /** Language of the support channel. */
   readonly lang: Lang;
   readonly viewerIds: (ticket: Ticket) => string[];
+  readonly now?: () => Date;
 }
 
 /**
  * A reminder is a reply in the ticket's own thread (not a new post), with the due time on the
  * team's clock; the card then shows everyone that the ticket waits past its target.
  */
-export function reminderSender({ messenger, cards, routing, lang, viewerIds }: ReminderSenderDeps): ReminderSender {
+export function reminderSender({ messenger, cards, routing, lang, viewerIds, now = () => new Date() }: ReminderSenderDeps): ReminderSender {
   return async (ticket, count, due) => {
     const post = ticket.supportPost;
     if (!post) return;
@@ -31,7 +32,7 @@ export function reminderSender({ messenger, cards, routing, lang, viewerIds }: R
     const when = localDateTime(due, lang, targetOf(routing, ticket.queue)?.workingHours.timeZone ?? 'UTC');
     const text = count >= 2 ? s.secondReminder(ticket.id, when) : s.reminder(ticket.id, when);
     await messenger.send(threadOf(post.conversation, post.activityId), [MessageFactory.text(text)]);
-    const card = fitToTeams(cards.ticket(ticket, lang, { refreshFor: viewerIds(ticket) }));
+    const card = fitToTeams(cards.ticket(ticket, lang, { refreshFor: viewerIds(ticket), now: now() }));
     await messenger.update(post.conversation, post.activityId, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   };
 }

@@ -33,6 +33,8 @@ export interface SupportActionsDeps {
   readonly isAgent: (person: TicketPerson) => boolean;
   /** Teams ids that get their own view of a ticket card by refresh. */
   readonly viewerIds: (ticket: Ticket) => string[];
+  /** The clock that says a ticket waits past its target; tests pass a fake one. */
+  readonly now?: () => Date;
   /** Language of the cards support people see in their channel. */
   readonly supportLang: 'en' | 'fr';
   readonly filing: EscalationDeps;
@@ -46,6 +48,9 @@ const lastAt = (t: Ticket) => t.history[t.history.length - 1]?.at ?? t.createdAt
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The language of the person reading a card: their Teams locale, else `fallback`. */
+const readerLang = (context: TurnContext, fallback: Lang): Lang => (context.activity.locale ? langFromLocale(context.activity.locale) : fallback);
 
 /** Who sent the activity, with the channel their id belongs to. */
 export function personOf(context: TurnContext): TicketPerson {
@@ -152,7 +157,7 @@ export class SupportActions {
         return true;
       case 'tickets.mine':
         if (await this.movedToPrivate(context)) return true;
-        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang));
+        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang, this.now()));
         return true;
       case 'ticket.assign':
         return this.answerDesk(context, await this.deps.desk.assign(action.ticketId, personOf(context)));
@@ -160,8 +165,13 @@ export class SupportActions {
         return this.answerDesk(context, await this.deps.desk.resolve(action.ticketId, personOf(context)));
       case 'ticket.reply':
         return this.answerDesk(context, await this.deps.desk.reply(action.ticketId, personOf(context), action.reply));
-      case 'ticket.details':
-        return this.answerDesk(context, await this.deps.desk.userMessage(action.ticketId, personOf(context), action.reply));
+      case 'ticket.details': {
+        const result = await this.deps.desk.userMessage(action.ticketId, personOf(context), action.reply);
+        // Only the ticket's owner adds to it; anyone else sees why on their card, with nothing added.
+        const ticket = !result.ok && result.reason === 'not-allowed' ? await this.deps.escalation.get(action.ticketId) : undefined;
+        if (ticket) await replaceCard(context, this.viewOf(context, ticket, lang, strings(readerLang(context, lang)).support.notAllowed));
+        return ticket ? true : this.answerDesk(context, result);
+      }
       case 'ticket.refresh': {
         const card = await this.ticketView(context, action.ticketId, lang);
         if (card) await replaceCard(context, card);
@@ -215,9 +225,13 @@ export class SupportActions {
   private viewOf(context: TurnContext, ticket: Ticket, cardLang: Lang, notice = ''): CardJson {
     const viewer = viewerOf(ticket, personOf(context), this.deps.isAgent);
     const fallback = viewer === 'agent' ? this.deps.supportLang : viewer === 'requester' ? ticket.language : cardLang;
-    const lang = context.activity.locale ? langFromLocale(context.activity.locale) : fallback;
+    const lang = readerLang(context, fallback);
     const timeZone = clientTimeZone(context);
-    return this.deps.supportCards.ticket(ticket, lang, { viewer, notice, refreshFor: this.deps.viewerIds(ticket), ...(timeZone ? { timeZone } : {}) });
+    return this.deps.supportCards.ticket(ticket, lang, { viewer, notice, refreshFor: this.deps.viewerIds(ticket), now: this.now(), ...(timeZone ? { timeZone } : {}) });
+  }
+
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
   }
 
   /**
@@ -230,7 +244,7 @@ export class SupportActions {
       await replaceCard(context, this.viewOf(context, result.ticket, this.deps.supportLang));
     } else if (result.ticket && context.activity.type === ActivityTypes.Invoke) {
       const by = personOf(context);
-      const lang = context.activity.locale ? langFromLocale(context.activity.locale) : this.deps.supportLang;
+      const lang = readerLang(context, this.deps.supportLang);
       const t = strings(lang).support;
       const notice = result.reason === 'empty-reply' ? t.replyEmpty : t.notAllowedFor(by.aadObjectId ?? by.id);
       await replaceCard(context, this.viewOf(context, result.ticket, lang, notice));
