@@ -134,7 +134,18 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const recentTurns = new RecentTurns(conversationState);
   // Feedback and unanswered-question records are the user's too: "forget me" reaches them.
   const forgetFeedback = async (user: UserRef) => void (await feedback.forgetUser(user.id, userChannel(user)));
-  const support = composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers: [forgetFeedback], now: overrides.now });
+  const support = composeSupport({
+    config,
+    storage,
+    adapter,
+    cards,
+    supportCards,
+    routing,
+    recentTurns,
+    logger,
+    erasers: [forgetFeedback],
+    now: overrides.now,
+  });
   const root = new RootDialog({
     kb,
     cards,

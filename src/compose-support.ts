@@ -69,7 +69,8 @@ export interface SupportInputs {
 const CHANNEL_POST = 'channel';
 const CHANNEL_UPDATE = 'channel:update';
 
-export function composeSupport({ config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], now }: SupportInputs): SupportParts {
+export function composeSupport(inputs: SupportInputs): SupportParts {
+  const { config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], now } = inputs;
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -157,8 +158,21 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     }
     return unrouted;
   };
-  const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, isAgent, viewerIds, supportLang, filing, now });
+  const actions = new SupportActions({
+    cards,
+    supportCards,
+    escalation,
+    desk,
+    registry: channels,
+    isAdmin,
+    isAgent,
+    viewerIds,
+    supportLang,
+    filing,
+    now,
+  });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
-  const reminders = new ResponseReminderJob(tickets, routing, reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds, now }), logger, now);
+  const remind = reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds, now });
+  const reminders = new ResponseReminderJob(tickets, routing, remind, logger, now);
   return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
 }

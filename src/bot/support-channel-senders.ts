@@ -30,7 +30,8 @@ export function channelPostSender({ tickets, registry, messenger, cards, lang, v
     if (!ticket || ticket.supportPost) return;
     const channel = await registry.channelFor(ticket.queue);
     if (!channel) throw new NotConfiguredError(`no support channel registered for ${ticket.queue}`);
-    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(cards.ticket(ticket, lang, { refreshFor: viewerIds(ticket) }))));
+    const view = cards.ticket(ticket, lang, { refreshFor: viewerIds(ticket) });
+    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(view)));
     // Each ticket is a new post of the channel (not a reply under the "register" message); its thread holds what follows.
     const root = channelRoot(channel.conversation);
     const activityId = await messenger.send(root, [card]);
@@ -43,7 +44,8 @@ export function channelUpdateSender({ tickets, messenger, cards, lang, viewerIds
   return async (item) => {
     const ticket = await tickets.get(item.ticketId);
     if (!ticket?.supportPost) return;
-    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(cards.ticket(ticket, lang, { refreshFor: viewerIds(ticket) }))));
+    const view = cards.ticket(ticket, lang, { refreshFor: viewerIds(ticket) });
+    const card = MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(view)));
     await messenger.update(ticket.supportPost.conversation, ticket.supportPost.activityId, card);
   };
 }

@@ -50,7 +50,8 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 }
 
 /** The language of the person reading a card: their Teams locale, else `fallback`. */
-const readerLang = (context: TurnContext, fallback: Lang): Lang => (context.activity.locale ? langFromLocale(context.activity.locale) : fallback);
+const readerLang = (context: TurnContext, fallback: Lang): Lang =>
+  context.activity.locale ? langFromLocale(context.activity.locale) : fallback;
 
 /** Who sent the activity, with the channel their id belongs to. */
 export function personOf(context: TurnContext): TicketPerson {
@@ -157,7 +158,8 @@ export class SupportActions {
         return true;
       case 'tickets.mine':
         if (await this.movedToPrivate(context)) return true;
-        await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang, this.now()));
+        const mine = await this.deps.escalation.listForUser(personOf(context));
+        await sendCard(context, this.deps.supportCards.ticketList(mine, lang, this.now()));
         return true;
       case 'ticket.assign':
         return this.answerDesk(context, await this.deps.desk.assign(action.ticketId, personOf(context)));
@@ -227,7 +229,8 @@ export class SupportActions {
     const fallback = viewer === 'agent' ? this.deps.supportLang : viewer === 'requester' ? ticket.language : cardLang;
     const lang = readerLang(context, fallback);
     const timeZone = clientTimeZone(context);
-    return this.deps.supportCards.ticket(ticket, lang, { viewer, notice, refreshFor: this.deps.viewerIds(ticket), now: this.now(), ...(timeZone ? { timeZone } : {}) });
+    const refreshFor = this.deps.viewerIds(ticket);
+    return this.deps.supportCards.ticket(ticket, lang, { viewer, notice, refreshFor, now: this.now(), ...(timeZone ? { timeZone } : {}) });
   }
 
   private now(): Date {

@@ -10,7 +10,8 @@ const en = {
   waitingPastTarget: 'Waiting (past target)',
   statusOnly: 'Only the requester and the support team see the details of this ticket.',
   reminder: (id: string, due: string) => `Reminder: ticket ${id} is still unassigned; its first answer was due ${due}.`,
-  secondReminder: (id: string, due: string) => `Second reminder: ticket ${id} is still unassigned, twice past its first-response target (due ${due}).`,
+  secondReminder: (id: string, due: string) =>
+    `Second reminder: ticket ${id} is still unassigned, twice past its first-response target (due ${due}).`,
 };
 
 export type TicketViewStrings = typeof en;
@@ -23,9 +24,11 @@ const fr: TicketViewStrings = {
   firstAnswerDue: 'Première réponse attendue',
   waitingPastTarget: 'En attente (délai dépassé)',
   statusOnly: "Seuls le demandeur et l'équipe de support voient le détail de ce ticket.",
-  reminder: (id: string, due: string) => `Rappel : le ticket ${id} n'est toujours pas pris en charge ; la première réponse était attendue le ${due}.`,
+  reminder: (id: string, due: string) =>
+    `Rappel : le ticket ${id} n'est toujours pas pris en charge ; la première réponse était attendue le ${due}.`,
   secondReminder: (id: string, due: string) =>
-    `Second rappel : le ticket ${id} n'est toujours pas pris en charge et a dépassé deux fois son délai de première réponse (attendue le ${due}).`,
+    `Second rappel : le ticket ${id} n'est toujours pas pris en charge et a dépassé deux fois son délai de première réponse ` +
+    `(attendue le ${due}).`,
 };
 
 export const TICKET_VIEW_STRINGS = { en, fr };

@@ -10,7 +10,11 @@ export const MAX_REFRESH_USERS = 60;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Support (agents and admins) first, then the ticket's owner on the same channel; anyone else sees the status. */
-export function viewerOf(ticket: Pick<Ticket, 'user' | 'conversation'>, person: TicketPerson, isAgent: (p: TicketPerson) => boolean): TicketViewer {
+export function viewerOf(
+  ticket: Pick<Ticket, 'user' | 'conversation'>,
+  person: TicketPerson,
+  isAgent: (p: TicketPerson) => boolean,
+): TicketViewer {
   if (isAgent(person)) return 'agent';
   return ticket.user.id === person.id && channelOfTicket(ticket) === userChannel(person) ? 'requester' : 'other';
 }

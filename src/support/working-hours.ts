@@ -60,7 +60,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The wall-clock reading in `timeZone` at `instant`, as if that reading were UTC (ms). */
 function wallClockMs(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const [year, month, day, hour, minute, second] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(parts[k]));
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 /** The instant at which clocks in `timeZone` read this date and time (the later one in a DST gap). */

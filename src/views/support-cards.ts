@@ -92,7 +92,8 @@ export class SupportCards {
   confirmation(ticket: Ticket, lang: Lang, routed = true, timeZone?: string): CardJson {
     const s = strings(lang).support;
     const target = targetOf(this.routing, ticket.queue);
-    const expect = routed && target ? ` ${s.firstAnswerBy(localDateTime(firstResponseDue(ticket, target), lang, timeZone ?? target.workingHours.timeZone))}` : '';
+    const due = target && localDateTime(firstResponseDue(ticket, target), lang, timeZone ?? target.workingHours.timeZone);
+    const expect = routed && due ? ` ${s.firstAnswerBy(due)}` : '';
     const card = this.renderer.render('ticket-confirmation', {
       lang,
       title: s.confirmationTitle(ticket.id),

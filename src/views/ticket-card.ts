@@ -3,7 +3,7 @@ import { strings } from '../i18n/strings';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { firstResponseDue, isPastTarget, isUnassigned } from '../support/response-targets';
 import { targetOf, type RoutingRules } from '../support/routing';
-import type { Ticket, TicketEvent } from '../support/ticket';
+import type { Ticket, TicketEvent, TranscriptLine } from '../support/ticket';
 import { latestEvents } from '../support/ticket-history';
 import type { TicketViewer } from '../support/ticket-viewers';
 import { button } from './card-builder';
@@ -37,12 +37,20 @@ type S = ReturnType<typeof strings>['support'];
  * requester sees their own ticket with "Add details" / "Close"; anyone else sees its status.
  * The buttons only offer: every click is checked again against who clicked.
  */
-export function renderTicketCard(renderer: CardRenderer, kb: KnowledgeBase, routing: RoutingRules, ticket: Ticket, lang: Lang, view: TicketView = {}): CardJson {
+export function renderTicketCard(
+  renderer: CardRenderer,
+  kb: KnowledgeBase,
+  routing: RoutingRules,
+  ticket: Ticket,
+  lang: Lang,
+  view: TicketView = {},
+): CardJson {
   const s = strings(lang).support;
   const viewer = view.viewer ?? 'other';
   const target = targetOf(routing, ticket.queue);
   const late = isPastTarget(ticket, target, view.now ?? new Date());
-  const due = target && isUnassigned(ticket) ? localDateTime(firstResponseDue(ticket, target), lang, view.timeZone ?? target.workingHours.timeZone) : '';
+  const zone = view.timeZone ?? target?.workingHours.timeZone;
+  const due = target && zone && isUnassigned(ticket) ? localDateTime(firstResponseDue(ticket, target), lang, zone) : '';
   const full = viewer !== 'other';
   const { events, earlier } = latestEvents(ticket, HISTORY_ON_CARD);
   const card = renderer.render('ticket', {
@@ -50,11 +58,15 @@ export function renderTicketCard(renderer: CardRenderer, kb: KnowledgeBase, rout
     title: s.ticketCardTitle(ticket.id),
     status: late ? s.waitingPastTarget : s.statusNames[ticket.status],
     statusColor: late ? 'Attention' : STATUS_COLOR[ticket.status],
-    facts: [{ title: s.labels.queue, value: s.queueTitles[ticket.queue] }, ...(full ? detailFacts(ticket, lang, viewer, kb) : []), ...(due ? [{ title: s.firstAnswerDue, value: due }] : [])],
+    facts: [
+      { title: s.labels.queue, value: s.queueTitles[ticket.queue] },
+      ...(full ? detailFacts(ticket, lang, viewer, kb) : []),
+      ...(due ? [{ title: s.firstAnswerDue, value: due }] : []),
+    ],
     note: full ? '' : s.statusOnly,
     description: full ? ticket.description : '',
     transcriptTitle: s.transcriptTitle,
-    transcript: viewer === 'agent' ? ticket.transcript.map((t) => ({ line: `${t.from === 'user' ? s.labels.fromUser : s.labels.fromBot}: ${t.text}` })) : [],
+    transcript: viewer === 'agent' ? ticket.transcript.map((t) => ({ line: transcriptLine(t, s) })) : [],
     historyTitle: s.historyTitle,
     historyEarlier: full && earlier > 0 ? s.historyEarlier(earlier) : '',
     history: full ? events.map((h) => ({ line: historyLine(h, s) })) : [],
@@ -79,7 +91,12 @@ function actionsFor(ticket: Ticket, lang: Lang, viewer: TicketViewer, s: S): Car
       button(s.resolve, { verb: 'ticket.resolve', lang, ticketId }),
     ];
   }
-  if (viewer === 'requester' && open) return [button(s.addDetails, { verb: 'ticket.details', lang, ticketId }), button(s.closeTicket, { verb: 'ticket.close', lang, ticketId })];
+  if (viewer === 'requester' && open) {
+    return [
+      button(s.addDetails, { verb: 'ticket.details', lang, ticketId }),
+      button(s.closeTicket, { verb: 'ticket.close', lang, ticketId }),
+    ];
+  }
   if (viewer === 'requester' && ticket.status === 'resolved') {
     return [button(s.solvedYes, { verb: 'ticket.close', lang, ticketId }), button(s.solvedNo, { verb: 'ticket.reopen', lang, ticketId })];
   }
@@ -92,7 +109,7 @@ function detailFacts(ticket: Ticket, lang: Lang, viewer: TicketViewer, kb: Knowl
   const person = (p?: { name?: string; id: string }) => (p ? (p.name ?? p.id) : '');
   const typed = (title: string, value: string) => ({ title, value: plainText(value) });
   return [
-    ...(viewer === 'agent' ? [typed(s.labels.user, person(ticket.user)), { title: s.labels.language, value: s.languageNames[ticket.language] }] : []),
+    ...(viewer === 'agent' ? [typed(s.labels.user, person(ticket.user)), languageFact(ticket, s)] : []),
     // Checked formats (an e-mail address, digits): nothing to escape.
     ...(ticket.email ? [{ title: s.labels.email, value: ticket.email }] : []),
     ...(ticket.mcid ? [{ title: s.labels.mcid, value: ticket.mcid }] : []),
@@ -103,6 +120,10 @@ function detailFacts(ticket: Ticket, lang: Lang, viewer: TicketViewer, kb: Knowl
     ...(ticket.assignee ? [typed(s.labels.assignee, person(ticket.assignee))] : []),
   ];
 }
+
+const transcriptLine = (t: TranscriptLine, s: S) => `${t.from === 'user' ? s.labels.fromUser : s.labels.fromBot}: ${t.text}`;
+
+const languageFact = (ticket: Ticket, s: S): Fact => ({ title: s.labels.language, value: s.languageNames[ticket.language] });
 
 /** One line of the ticket's history: replies and the user's answers read as messages, not as a status. */
 function historyLine(h: TicketEvent, s: S): string {

@@ -42,7 +42,6 @@ describe('every card the bot sends', () => {
     expect(refreshing.map((r) => r.name)).toEqual(expect.arrayContaining(['support:ticket', 'support:ticket-status-only', 'support:confirmation']));
     for (const { card } of refreshing) {
       expect(Number(card.version)).toBeGreaterThanOrEqual(1.4);
-      ((AC.CardElement as unknown as { langProperty: { regEx: RegExp } }).langProperty.regEx).lastIndex = 0;
       const adaptive = new AC.AdaptiveCard();
       adaptive.parse(JSON.parse(JSON.stringify(card)) as never, new AC.SerializationContext());
       expect(adaptive.refresh?.action?.verb).toBe('ticket.refresh');
