@@ -94,7 +94,9 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     // Everyone in the channel sees the status; the agent's client asks for their own view (Universal Actions' refresh).
     expect(textOf(postedCard)).not.toContain('1234567');
     const refresh = postedCard.refresh as { action: { verb: string; data: Record<string, unknown> } };
-    const ticketCard = cardIn(await post(supportChannel, agent, { ...click(refresh.action.data), value: { action: { type: 'Action.Execute', ...refresh.action }, trigger: 'automatic' } }));
+    const refreshAction = { type: 'Action.Execute', ...refresh.action };
+    const asTeamsRefreshes = { ...click(refresh.action.data), value: { action: refreshAction, trigger: 'automatic' } };
+    const ticketCard = cardIn(await post(supportChannel, agent, asTeamsRefreshes));
     expect(textOf(ticketCard)).toContain('1234567');
 
     const assigned = (await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.assign').data))).find((r) => r.type === 'invokeResponse');

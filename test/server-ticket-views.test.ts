@@ -19,9 +19,11 @@ let clock = new Date();
 
 beforeAll(async () => {
   await connector.start();
-  app = createApp(testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent' }), silentLogger, { storage: new MemoryStorage(), now: () => clock });
+  const config = testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent' });
+  app = createApp(config, silentLogger, { storage: new MemoryStorage(), now: () => clock });
   server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
-  await post(supportChannel, admin, { type: 'message', text: '<at>Bot</at> register certification-support', entities: [{ type: 'mention', mentioned: { id: 'bot' }, text: '<at>Bot</at>' }] });
+  const mention = [{ type: 'mention', mentioned: { id: 'bot' }, text: '<at>Bot</at>' }];
+  await post(supportChannel, admin, { type: 'message', text: '<at>Bot</at> register certification-support', entities: mention });
 });
 afterAll(async () => {
   await server.close();
@@ -47,7 +49,17 @@ async function post(conversation: object, from: object, activity: Record<string,
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: `views-${++seq}`, channelId: 'msteams', serviceUrl: connector.url, deliveryMode: 'expectReplies', locale, recipient: { id: 'bot' }, from, conversation, ...activity }),
+    body: JSON.stringify({
+      id: `views-${++seq}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      locale,
+      recipient: { id: 'bot' },
+      from,
+      conversation,
+      ...activity,
+    }),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { activities: Reply[] }).activities;
@@ -74,7 +86,8 @@ async function fileTicket(lang: Lang) {
   const form = cardIn(await post(chat, user, { ...invoke('support', { lang, faqId: 'support-mcid-merge' }), ...where }, LOCALE[lang]));
   const submit = buttonByVerb(form, 'support.submit').data;
   const description = lang === 'fr' ? 'Merci de fusionner mes deux profils de certification' : 'Please merge my two certification profiles';
-  const confirmation = cardIn(await post(chat, user, { ...invoke('support.submit', { ...submit, description, mcid: '9876543' }), ...where }, LOCALE[lang]));
+  const submitted = invoke('support.submit', { ...submit, description, mcid: '9876543' });
+  const confirmation = cardIn(await post(chat, user, { ...submitted, ...where }, LOCALE[lang]));
   const id = /CS-[0-9A-Z]{6}/.exec(textOf(confirmation))![0];
   await app.support.worker.idle(); // the channel post is the outbox's, after the turn
   return { user, chat, id, description, confirmation, ticket: (await app.support.tickets.get(id))! };
@@ -83,20 +96,23 @@ async function fileTicket(lang: Lang) {
 describe.each(['en', 'fr'] as const)('ticket cards per viewer, in %s, through the HTTP endpoint', (lang) => {
   const s = strings(lang).support;
 
-  it('when a user files a ticket, then the confirmation says by when to expect a first answer, on their clock, and refreshes into their own view', async () => {
+  it('when a user files a ticket, then the confirmation gives the first-answer time on their clock and refreshes', async () => {
     const { user, confirmation, ticket } = await fileTicket(lang);
     const due = firstResponseDue(ticket, targetOf(app.support.filing.routing, 'certification-support')!);
     expect(textOf(confirmation)).toContain(s.firstAnswerBy(localDateTime(due, lang, 'Europe/Paris')));
-    expect(confirmation.refresh).toEqual({ action: expect.objectContaining({ type: 'Action.Execute', verb: 'ticket.refresh' }), userIds: [user.id] });
+    const action = expect.objectContaining({ type: 'Action.Execute', verb: 'ticket.refresh' });
+    expect(confirmation.refresh).toEqual({ action, userIds: [user.id] });
   });
 
   it('when the requester, an agent and a stranger each refresh the ticket card, then each sees their own buttons and no more', async () => {
     const { user, chat, id, description } = await fileTicket(lang);
-    const posted = connector.to(channelRoot).filter((c) => c.method === 'POST').map((c) => (c.activity.attachments as { content: Card }[])[0].content).find((c) => textOf(c).includes(id))!;
+    const posts = connector.to(channelRoot).filter((c) => c.method === 'POST');
+    const posted = posts.map((c) => (c.activity.attachments as { content: Card }[])[0].content).find((c) => textOf(c).includes(id))!;
     const refresh = posted.refresh as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
     expect(refresh.userIds).toEqual(expect.arrayContaining([user.id]));
     expect(refresh.userIds.length).toBeLessThanOrEqual(60);
-    const view = async (conversation: object, from: object) => cardIn(await post(conversation, from, invoke(refresh.action.verb, refresh.action.data, 'automatic'), LOCALE[lang]));
+    const asTeamsRefreshes = invoke(refresh.action.verb, refresh.action.data, 'automatic');
+    const view = async (conversation: object, from: object) => cardIn(await post(conversation, from, asTeamsRefreshes, LOCALE[lang]));
 
     const mine = await view(chat, user);
     expect(mine.lang).toBe(lang);
@@ -105,7 +121,11 @@ describe.each(['en', 'fr'] as const)('ticket cards per viewer, in %s, through th
 
     const support = await view(supportChannel, agent);
     expect(support.lang).toBe(lang);
-    expect(pressable(support).map((b) => [b.verb, b.title])).toEqual([['ticket.assign', s.assignToMe], ['ticket.reply', s.replyToUser], ['ticket.resolve', s.resolve]]);
+    expect(pressable(support).map((b) => [b.verb, b.title])).toEqual([
+      ['ticket.assign', s.assignToMe],
+      ['ticket.reply', s.replyToUser],
+      ['ticket.resolve', s.resolve],
+    ]);
     expect(textOf(support)).toContain('9876543');
 
     const theirs = await view(supportChannel, stranger);
@@ -115,7 +135,7 @@ describe.each(['en', 'fr'] as const)('ticket cards per viewer, in %s, through th
     for (const personal of [description, '9876543', user.name]) expect(textOf(theirs)).not.toContain(personal);
   });
 
-  it('when a stranger or the requester presses an agent button, then it is refused on their card only and the ticket is unchanged', async () => {
+  it('when a stranger or the requester presses an agent button, then it is refused on their card only, ticket unchanged', async () => {
     const { user, chat, id } = await fileTicket(lang);
     const refused = await post(supportChannel, stranger, invoke('ticket.assign', { lang, ticketId: id }), LOCALE[lang]);
     expect(refused.filter((r) => r.type === 'message')).toEqual([]);
@@ -131,13 +151,16 @@ describe.each(['en', 'fr'] as const)('ticket cards per viewer, in %s, through th
   it('when the requester adds details from their card, then the ticket, its thread and their card show it; a stranger cannot', async () => {
     const { user, chat, id } = await fileTicket(lang);
     const text = lang === 'fr' ? "L'erreur 403 apparaît aussi sur le second profil" : 'Error 403 shows on the second profile too';
-    const intruder = cardIn(await post(supportChannel, stranger, invoke('ticket.details', { lang, ticketId: id, reply: 'spam from a stranger' }), LOCALE[lang]));
+    const forged = invoke('ticket.details', { lang, ticketId: id, reply: 'spam from a stranger' });
+    const intruder = cardIn(await post(supportChannel, stranger, forged, LOCALE[lang]));
     expect(textOf(intruder)).toContain(s.notAllowed);
     expect(textOf(intruder)).not.toContain('spam from a stranger');
     const card = cardIn(await post(chat, user, invoke('ticket.details', { lang, ticketId: id, reply: text }), LOCALE[lang]));
     expect(textOf(card)).toContain(`${s.labels.userMessage} · ${user.name}: ${text}`);
-    expect((await app.support.tickets.get(id))!.history.filter((h) => h.kind === 'user-message')).toEqual([expect.objectContaining({ note: text })]);
-    const thread = connector.calls.filter((c) => c.conversationId.startsWith(`${channelRoot};messageid=`) && c.method === 'POST').map((c) => String(c.activity.text));
+    const added = (await app.support.tickets.get(id))!.history.filter((h) => h.kind === 'user-message');
+    expect(added).toEqual([expect.objectContaining({ note: text })]);
+    const inThreads = connector.calls.filter((c) => c.conversationId.startsWith(`${channelRoot};messageid=`) && c.method === 'POST');
+    const thread = inThreads.map((c) => String(c.activity.text));
     expect(thread.some((t) => t.includes(text))).toBe(true);
   });
 });
@@ -145,14 +168,15 @@ describe.each(['en', 'fr'] as const)('ticket cards per viewer, in %s, through th
 describe('response targets, on a fake clock', () => {
   afterEach(() => (clock = new Date()));
 
-  it('when a ticket stays unassigned past its target, then "my tickets" shows it waiting, and its thread gets one reminder, then one more at twice the target', async () => {
+  it('when a ticket stays unassigned past its target, then it shows as waiting; its thread gets a reminder, then one at 2×', async () => {
     const { chat, user, id, ticket } = await fileTicket('fr');
     const target = targetOf(app.support.filing.routing, 'certification-support')!;
     const due = firstResponseDue(ticket, target);
     const en = strings('en').support;
     const fr = strings('fr').support;
     const postId = ticket.supportPost?.activityId ?? (await app.support.tickets.get(id))!.supportPost!.activityId;
-    const reminders = () => connector.to(`${channelRoot};messageid=${postId}`).map((c) => String(c.activity.text)).filter((t) => t.includes(id));
+    const thread = `${channelRoot};messageid=${postId}`;
+    const reminders = () => connector.to(thread).map((c) => String(c.activity.text)).filter((t) => t.includes(id));
     const mine = async () => textOf(cardIn(await post(chat, user, { type: 'message', text: 'mes tickets' }, 'fr-FR')));
 
     clock = new Date(due.getTime() - 60_000);

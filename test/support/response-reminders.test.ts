@@ -14,7 +14,10 @@ const routing: RoutingRules = {
     ...content.queues,
     'certification-support': {
       ...content.queues['certification-support']!,
-      responseTarget: { workingHours: { timeZone: 'Europe/Paris', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }, firstResponseHours: 4 },
+      responseTarget: {
+        workingHours: { timeZone: 'Europe/Paris', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },
+        firstResponseHours: 4,
+      },
     },
   },
 };
@@ -40,16 +43,23 @@ async function setUp() {
   const time = clock('2026-11-27T15:30:00.000Z'); // Friday 16:30 in Paris
   const tickets = new TicketRepository(storage, { now: time.now });
   const ticket = await tickets.create(request);
-  await tickets.update(ticket.id, (t) => ({ ...t, supportPost: { activityId: 'post-1', conversation: { conversation: { id: '19:cs@thread.tacv2' } } } }));
+  const supportPost = { activityId: 'post-1', conversation: { conversation: { id: '19:cs@thread.tacv2' } } };
+  await tickets.update(ticket.id, (t) => ({ ...t, supportPost }));
   const sent: { id: string; count: number; due: string }[] = [];
   // Each "instance" or "restart" is a new job over the same store, as a new process would be.
   const instance = () =>
-    new ResponseReminderJob(new TicketRepository(storage), routing, async (t, count, due) => void sent.push({ id: t.id, count, due: due.toISOString() }), silentLogger, time.now);
+    new ResponseReminderJob(
+      new TicketRepository(storage),
+      routing,
+      async (t, count, due) => void sent.push({ id: t.id, count, due: due.toISOString() }),
+      silentLogger,
+      time.now,
+    );
   return { time, tickets, ticket, sent, instance };
 }
 
 describe('response-target reminders', () => {
-  it('when a ticket filed Friday 16:30 stays unassigned over the weekend, then support is reminded once at Monday 12:30 and once more at 16:30, never again after a restart', async () => {
+  it('when a ticket filed Friday 16:30 waits over the weekend, then reminders at Monday 12:30 and 16:30, none after restarts', async () => {
     const { time, ticket, sent, instance } = await setUp();
     const due = '2026-11-30T11:30:00.000Z';
 

@@ -118,7 +118,8 @@ describe('"forget me" reaches every copy', () => {
     const card = connector.to(supportChannel.id).find((c) => c.method === 'POST' && JSON.stringify(c.activity).includes(id));
     // The post shows everyone the status; support's own view (by refresh) carries the name.
     expect(JSON.stringify(card!.activity)).not.toContain(name);
-    const supportView = async () => JSON.stringify(cardIn(await press({ verb: 'ticket.refresh', lang: 'en', ticketId: id }, as(admin, supportChannel))));
+    const refresh = { verb: 'ticket.refresh', lang: 'en', ticketId: id };
+    const supportView = async () => JSON.stringify(cardIn(await press(refresh, as(admin, supportChannel))));
     expect(await supportView()).toContain(name);
 
     await say('forget me', dm);

@@ -110,7 +110,8 @@ describe('the user answers support', () => {
     const id = /CS-[0-9A-Z]{6}/.exec(textOf(onlyCard(await user.click(buttonByVerb(form, 'support.submit'), { description: s === en ? 'Please merge my two profiles' : 'Merci de fusionner mes deux profils' }))))![0];
     await bot.app.support.worker.idle(); // the channel post is the outbox's, after the turn
     const posted = connector.to('support-channel-cs').find((c) => c.method === 'POST' && textOf(cardOf(c.activity)).includes(id))!;
-    await channel('agent-1').click(button(await viewAs('agent-1', cardOf(posted.activity)), en.support.replyToUser), { reply: 'Which e-mail is on the second profile?' });
+    const agentCard = await viewAs('agent-1', cardOf(posted.activity));
+    await channel('agent-1').click(button(agentCard, en.support.replyToUser), { reply: 'Which e-mail is on the second profile?' });
     return { user, id, postId: (await bot.app.support.tickets.get(id))!.supportPost!.activityId };
   }
 

@@ -44,8 +44,10 @@ describe('where tickets go', () => {
     await withChannel.app.support.worker.idle(); // the channel post is the outbox's, after the turn
     const id = /CS-[0-9A-Z]{6}/.exec(textOf(done))![0];
     // Support's own view of the posted card, as Teams asks for it (refresh) for a listed agent.
-    const supportChannel = withChannel.conversation({ id: '19:cs@thread.tacv2', conversationType: 'channel', userId: 'admin-1', serviceUrl: connector.url });
-    const shown = textOf(replacementCard(await supportChannel.click({ verb: 'ticket.refresh', data: { verb: 'ticket.refresh', lang: 'en', ticketId: id } }))!);
+    const where = { id: '19:cs@thread.tacv2', conversationType: 'channel' as const, userId: 'admin-1', serviceUrl: connector.url };
+    const supportChannel = withChannel.conversation(where);
+    const refresh = { verb: 'ticket.refresh', data: { verb: 'ticket.refresh', lang: 'en', ticketId: id } };
+    const shown = textOf(replacementCard(await supportChannel.click(refresh))!);
     const desk = strings('en').support;
     expect(shown).toContain(`${desk.labels.language}\n${desk.languageNames[lang]}`);
     expect(shown).not.toContain(desk.fieldMcid);

@@ -5,7 +5,10 @@ const ticket = {
   user: { id: '29:requester', channelId: 'msteams' },
   conversation: {},
   assignee: { id: '29:assignee' },
-  history: [{ at: '2026-01-01T00:00:00Z', status: 'assigned' as const, by: { id: '29:assignee' } }, { at: '2026-01-01T00:00:00Z', status: 'open' as const, by: { id: '29:helper' } }],
+  history: [
+    { at: '2026-01-01T00:00:00Z', status: 'assigned' as const, by: { id: '29:assignee' } },
+    { at: '2026-01-01T00:00:00Z', status: 'open' as const, by: { id: '29:helper' } },
+  ],
 };
 const isAgent = (p: TicketPerson) => p.id === '29:agent';
 
@@ -19,7 +22,7 @@ describe('who sees which ticket card', () => {
     expect(viewerOf(ticket, person, isAgent)).toBe(expected);
   });
 
-  it('when the card lists who refreshes it, then the requester, the assignee and those who acted come first, Entra object ids are left out, and no id repeats', () => {
+  it('when the card lists who refreshes it, then requester, assignee and actors come first, without Entra ids or repeats', () => {
     const ids = refreshUserIds(ticket, ['29:agent', '0f8fad5b-d9cb-469f-a165-70867728950e', '29:assignee']);
     expect(ids).toEqual(['29:requester', '29:assignee', '29:helper', '29:agent']);
   });

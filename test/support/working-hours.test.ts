@@ -10,7 +10,7 @@ describe('working-hours arithmetic', () => {
     ['inside one day', paris, '2026-11-24T09:00:00Z', 2, '2026-11-24T11:00:00Z'], // 10:00 → 12:00 Paris (UTC+1)
     // Half an hour on Friday, three and a half on Monday.
     ['filed Friday 16:30 Paris, 4 h, open 9–17: Monday 12:30', paris, '2026-11-27T15:30:00Z', 4, '2026-11-30T11:30:00Z'],
-    ['filed Friday 16:30 Paris, 4 h, open 9–18: Monday 11:30', { ...paris, end: '18:00' }, '2026-11-27T15:30:00Z', 4, '2026-11-30T10:30:00Z'],
+    ['Friday 16:30 Paris, 4 h, open 9–18: Monday 11:30', { ...paris, end: '18:00' }, '2026-11-27T15:30:00Z', 4, '2026-11-30T10:30:00Z'],
     ['filed Saturday: the clock starts Monday 09:00', paris, '2026-11-28T10:00:00Z', 4, '2026-11-30T12:00:00Z'],
     ['filed before opening: counts from 09:00', paris, '2026-11-24T06:00:00Z', 1, '2026-11-24T09:00:00Z'],
     ['filed exactly at closing: next working morning', paris, '2026-11-24T16:00:00Z', 1, '2026-11-25T09:00:00Z'],
@@ -45,7 +45,7 @@ describe('response targets', () => {
   const target = { workingHours: paris, firstResponseHours: 4 };
   const friday = { createdAt: '2026-11-27T15:30:00.000Z', status: 'open' as const };
 
-  it('when a ticket is filed Friday 16:30 in Paris with a 4-hour target, then it is due Monday 12:30 and reminded at 2× on Monday 16:30', () => {
+  it('when a ticket is filed Friday 16:30 in Paris with a 4-hour target, then it is due Monday 12:30, and 2× is Monday 16:30', () => {
     expect(firstResponseDue(friday, target).toISOString()).toBe('2026-11-30T11:30:00.000Z');
     expect(firstResponseDue(friday, target, 2).toISOString()).toBe('2026-11-30T15:30:00.000Z');
   });

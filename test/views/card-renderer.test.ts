@@ -37,9 +37,10 @@ describe('every card the bot sends', () => {
     expect(parse(JSON.parse(json))).toEqual([]);
   });
 
-  it('when a card asks Teams for per-user views (refresh), then its version allows it and the parser reads the refresh action and user ids', () => {
+  it('when a card asks Teams for per-user views (refresh), then its version allows it and the parser reads action and user ids', () => {
     const refreshing = rendered.filter((r) => r.card.refresh !== undefined);
-    expect(refreshing.map((r) => r.name)).toEqual(expect.arrayContaining(['support:ticket', 'support:ticket-status-only', 'support:confirmation']));
+    const names = ['support:ticket', 'support:ticket-status-only', 'support:confirmation'];
+    expect(refreshing.map((r) => r.name)).toEqual(expect.arrayContaining(names));
     for (const { card } of refreshing) {
       expect(Number(card.version)).toBeGreaterThanOrEqual(1.4);
       const adaptive = new AC.AdaptiveCard();
