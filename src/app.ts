@@ -76,6 +76,8 @@ export interface AppOverrides {
   readonly insights?: InsightsProvider;
   /** Lets tests serve the tenant's signing keys for the Insights tab's token on loopback. */
   readonly insightsKeysUrl?: string;
+  /** The clock of the response-target reminders; tests pass a fake one. */
+  readonly now?: () => Date;
 }
 
 /** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
@@ -166,6 +168,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     logger,
     erasers: [forgetFeedback],
     insights: feedback,
+    now: overrides.now,
   });
   const root = new RootDialog({
     kb,
@@ -194,6 +197,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     logger,
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
+    ticketView: (context, ticketId, lang) => support.actions.ticketView(context, ticketId, lang),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
   const insights = composeInsights({

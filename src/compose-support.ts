@@ -17,6 +17,8 @@ import { StorageChannelRegistry } from './support/channel-registry';
 import { EscalationService, type TicketDelivery } from './support/escalation-service';
 import { Outbox } from './support/outbox';
 import { RetentionJob } from './support/retention-job';
+import { ResponseReminderJob } from './support/response-reminders';
+import { reminderSender } from './bot/support-reminders';
 import { OutboxDelivery, OutboxWorker, type OutboxSender } from './support/outbox-worker';
 import { channelPostSender, channelUpdateSender } from './bot/support-channel-senders';
 import { Erasure, type PersonEraser } from './support/erasure';
@@ -24,6 +26,7 @@ import type { RoutingRules } from './support/routing';
 import { SupportDesk, type TicketNotifier } from './support/support-desk';
 import { userChannel, type Ticket, type TicketPerson } from './support/ticket';
 import { TicketRepository } from './support/ticket-repository';
+import { refreshUserIds } from './support/ticket-viewers';
 import { postWebhook, userMessagePayload, webhookPayload, type WebhookEvent, type WebhookTarget } from './support/webhook-sender';
 import type { CardBuilder } from './views/card-builder';
 import type { SupportCards } from './views/support-cards';
@@ -37,6 +40,8 @@ export interface SupportParts {
   readonly worker: OutboxWorker;
   readonly messenger: ProactiveMessenger;
   readonly retention: RetentionJob;
+  /** Reminds the support channel of tickets nobody took within their queue's target. */
+  readonly reminders: ResponseReminderJob;
   readonly erasure: Erasure;
   /** What the escalation dialog needs to file tickets. */
   readonly filing: EscalationDeps;
@@ -62,18 +67,23 @@ export interface SupportInputs {
   readonly erasers?: readonly PersonEraser[];
   /** Where filed tickets are counted for the insights. */
   readonly insights?: Pick<FeedbackLog, 'record'>;
+  /** The reminders' clock; tests pass a fake one. */
+  readonly now?: () => Date;
 }
 
 const CHANNEL_POST = 'channel';
 const CHANNEL_UPDATE = 'channel:update';
 
 export function composeSupport(inputs: SupportInputs): SupportParts {
-  const { config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], insights } = inputs;
+  const { config, storage, adapter, cards, supportCards, routing, recentTurns, logger, erasers = [], insights, now } = inputs;
   const tickets = new TicketRepository(storage);
   const registry = new StorageChannelRegistry(storage);
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
   const outbox = new Outbox(storage);
   const supportLang = config.SUPPORT_LANGUAGE;
+  // Who gets their own view of a ticket card by refresh; the card itself shows everyone else the status.
+  const agentIds = [...config.SUPPORT_AGENTS, ...config.SUPPORT_ADMINS];
+  const viewerIds = (t: Ticket) => refreshUserIds(t, agentIds);
 
   const webhooks: Partial<Record<SupportQueue, WebhookTarget>> = {};
   if (config.WEBHOOK_URL_CERTIFICATION_SUPPORT) webhooks['certification-support'] = { url: config.WEBHOOK_URL_CERTIFICATION_SUPPORT, secret: config.WEBHOOK_SECRET! };
@@ -90,7 +100,7 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
       await postWebhook(target, payload, item.id);
     });
   }
-  const channelDeps = { tickets, registry, messenger, cards: supportCards, lang: supportLang };
+  const channelDeps = { tickets, registry, messenger, cards: supportCards, lang: supportLang, viewerIds };
   senders.set(CHANNEL_POST, channelPostSender(channelDeps));
   senders.set(CHANNEL_UPDATE, channelUpdateSender(channelDeps));
   // Each instance claims the items it sends, under a lease: one post per ticket however many instances run.
@@ -129,7 +139,7 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   // Ratings are counted in the insights log; without one (tests of support alone) nobody is asked.
   const survey = insights ? new SatisfactionSurvey({ tickets, log: insights, claim: storageClaim(storage) }) : undefined;
   const askRating = (id: string) => (survey ? survey.shouldAsk(id) : Promise.resolve(false));
-  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, askRating);
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, askRating, viewerIds);
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
@@ -164,10 +174,15 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
     desk,
     registry: channels,
     isAdmin,
+    isAgent,
+    viewerIds,
     supportLang,
     filing,
+    now,
     ...(survey ? { survey } : {}),
   });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
-  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
+  const remind = reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds, now });
+  const reminders = new ResponseReminderJob(tickets, routing, remind, logger, now);
+  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
 }

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const app = await building;
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   app.support.retention.start();
+  app.support.reminders.start(config.RESPONSE_REMINDER_INTERVAL_MINUTES * 60_000);
   void app.support.warnIfUnrouted().catch(() => undefined);
   app.expiry?.start();
   app.insights.digest.start();
@@ -61,6 +62,7 @@ async function shutDown(app: App, server: RunningServer, logger: Logger, timeout
   try {
     app.support.retention.stop();
     app.insights.digest.stop();
+    app.support.reminders.stop();
     await Promise.race([Promise.all([server.close(), app.support.worker.stop()]), deadline]);
     logger.info({ event: 'shutdown_complete' });
   } catch (error) {

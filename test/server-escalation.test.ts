@@ -89,8 +89,14 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     // The ticket is a new post of the channel, not a reply under the register message.
     expect(connector.to(supportChannel.id)).toEqual([]);
     const posted = connector.to(channelRoot).find((c) => c.method === 'POST');
-    const ticketCard = (posted!.activity.attachments as { content: Card }[])[0].content;
-    expect(textOf(ticketCard)).toContain(id);
+    const postedCard = (posted!.activity.attachments as { content: Card }[])[0].content;
+    expect(textOf(postedCard)).toContain(id);
+    // Everyone in the channel sees the status; the agent's client asks for their own view (Universal Actions' refresh).
+    expect(textOf(postedCard)).not.toContain('1234567');
+    const refresh = postedCard.refresh as { action: { verb: string; data: Record<string, unknown> } };
+    const refreshAction = { type: 'Action.Execute', ...refresh.action };
+    const asTeamsRefreshes = { ...click(refresh.action.data), value: { action: refreshAction, trigger: 'automatic' } };
+    const ticketCard = cardIn(await post(supportChannel, agent, asTeamsRefreshes));
     expect(textOf(ticketCard)).toContain('1234567');
 
     const assigned = (await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.assign').data))).find((r) => r.type === 'invokeResponse');

@@ -9,11 +9,12 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../dialogs/dialog-library';
 import { langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
-import { sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
+import { replaceCard, sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
 import { isPersonalChat, setCarried, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
 import type { Ticket, UserRef } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
 import { invokeResponse } from './card-activity';
+import type { CardJson } from '../views/card-renderer';
 import { readUserInput, redactInput } from './card-action-parser';
 import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
@@ -41,6 +42,8 @@ export interface FaqBotDeps {
   readonly logger: { warn(fields: Record<string, unknown>): void };
   /** English or French for a typed message, undefined when it gives no clue (e.g. "AZ-104"). */
   readonly detectLanguage: (text: string) => Lang | undefined;
+  /** A viewer's own view of a ticket card, for Teams' refresh; undefined when the ticket is gone. */
+  readonly ticketView?: (context: TurnContext, ticketId: string, lang: Lang) => Promise<CardJson | undefined>;
   /** Runs a turn in the user's 1:1 chat with the bot (created if needed). */
   readonly inPrivateChat: (context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>) => Promise<void>;
 }
@@ -101,7 +104,14 @@ export class FaqBot extends TeamsActivityHandler {
 
   protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    await this.runTurn(context, readUserInput(context.activity));
+    const input = readUserInput(context.activity);
+    // A refresh only reads: it must not reach a dialog waiting in that conversation, or change the language.
+    if (input.kind === 'action' && input.action.verb === 'ticket.refresh' && this.deps.ticketView) {
+      const view = await this.deps.ticketView(context, input.action.ticketId, input.action.lang);
+      if (view) await replaceCard(context, view);
+    } else {
+      await this.runTurn(context, input);
+    }
     // Without a card to put in place, the replies went out as messages: Teams only needs to know the click was handled.
     return invokeResponse(takeReplacementCard(context) ?? '');
   }

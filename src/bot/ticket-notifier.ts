@@ -25,6 +25,8 @@ export class TeamsTicketNotifier implements TicketNotifier {
     private readonly log: NotifierLog,
     /** Whether to ask for a rating now: true only the first time the ticket is resolved. */
     private readonly askRating: (ticketId: string) => Promise<boolean> = async () => false,
+    /** Teams ids that get their own view of the channel's card by refresh. */
+    private readonly viewerIds: (ticket: Ticket) => string[] = () => [],
   ) {}
 
   async ticketChanged(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void> {
@@ -60,6 +62,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
       const s = strings(this.supportLang).support;
       await this.messenger.send(threadOf(post.conversation, post.activityId), [MessageFactory.text(`${s.userAnswered(ticket.id, by.name ?? by.id)}\n\n${note ?? ''}`)]);
     }
-    await this.messenger.update(post.conversation, post.activityId, cardActivity(this.cards.ticket(ticket, this.supportLang)));
+    const card = this.cards.ticket(ticket, this.supportLang, { refreshFor: this.viewerIds(ticket) });
+    await this.messenger.update(post.conversation, post.activityId, cardActivity(card));
   }
 }

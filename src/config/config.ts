@@ -100,6 +100,8 @@ const envSchema = z
     TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     /** How often the outbox retries deliveries that failed, in milliseconds. */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    /** How often unassigned tickets are checked against their queue's first-response target, in minutes. */
+    RESPONSE_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
     /** How long an instance's claim on an outbox delivery holds; after a crash, another instance sends it after this. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
     /**

@@ -84,6 +84,8 @@ export function cardActionHandlers(deps: CardActionDeps): VerbHandlers {
     'ticket.close': ({ context }, { ticketId, lang }) => support.close(context, ticketId, lang),
     'ticket.reopen': ({ context }, { ticketId, lang }) => support.reopen(context, ticketId, lang),
     'ticket.rate': ({ context }, action) => support.rate(context, action),
+    'ticket.details': ({ context }, { ticketId, reply, lang }) => support.details(context, ticketId, reply, lang),
+    'ticket.refresh': ({ context }, { ticketId, lang }) => support.refresh(context, ticketId, lang),
     // Support, the agents' side: the ticket card in the support channel
     'ticket.assign': ({ context }, { ticketId }) => support.assign(context, ticketId),
     'ticket.reply': ({ context }, { ticketId, reply }) => support.reply(context, ticketId, reply),

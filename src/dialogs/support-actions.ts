@@ -15,7 +15,10 @@ import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationOptions } from './escalation-dialog';
 import { fileTicket, formValuesOf, type EscalationDeps } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
-import { getTurnLang, isPersonalChat, requestPrivateChat, takeCarried } from './user-input';
+import { clientTimeZone, getTurnLang, isPersonalChat, requestPrivateChat, takeCarried } from './user-input';
+import { langFromLocale } from '../i18n/language';
+import { viewerOf } from '../support/ticket-viewers';
+import type { CardJson } from '../views/card-renderer';
 
 /** Registers a team channel for a queue; only people listed in config may. */
 export interface ChannelRegistry {
@@ -29,6 +32,12 @@ export interface SupportActionsDeps {
   readonly desk: SupportDesk;
   readonly registry: ChannelRegistry;
   readonly isAdmin: (person: TicketPerson) => boolean;
+  /** Agents and admins: who gets support's view of a ticket card. */
+  readonly isAgent: (person: TicketPerson) => boolean;
+  /** Teams ids that get their own view of a ticket card by refresh. */
+  readonly viewerIds: (ticket: Ticket) => string[];
+  /** The clock that says a ticket waits past its target; tests pass a fake one. */
+  readonly now?: () => Date;
   /** Language of the cards support people see in their channel. */
   readonly supportLang: 'en' | 'fr';
   readonly filing: EscalationDeps;
@@ -44,6 +53,10 @@ const lastAt = (t: Ticket) => t.history[t.history.length - 1]?.at ?? t.createdAt
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The language of the person reading a card: their Teams locale, else `fallback`. */
+const readerLang = (context: TurnContext, fallback: Lang): Lang =>
+  context.activity.locale ? langFromLocale(context.activity.locale) : fallback;
 
 /** Who sent the activity, with the channel their id belongs to. */
 export function personOf(context: TurnContext): TicketPerson {
@@ -139,7 +152,7 @@ export class SupportActions {
   /** "My tickets": the list, in the 1:1 chat only. */
   async listTickets(context: TurnContext, lang: Lang): Promise<void> {
     if (await this.movedToPrivate(context)) return;
-    await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang));
+    await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang, this.now()));
   }
 
   async assign(context: TurnContext, ticketId: string): Promise<void> {
@@ -152,6 +165,20 @@ export class SupportActions {
 
   async resolve(context: TurnContext, ticketId: string): Promise<void> {
     await this.answerDesk(context, await this.deps.desk.resolve(ticketId, personOf(context)));
+  }
+
+  /** "Add details" on the requester's view: only the ticket's owner adds to it; anyone else sees why on their card. */
+  async details(context: TurnContext, ticketId: string, reply: string | undefined, lang: Lang): Promise<void> {
+    const result = await this.deps.desk.userMessage(ticketId, personOf(context), reply);
+    const ticket = !result.ok && result.reason === 'not-allowed' ? await this.deps.escalation.get(ticketId) : undefined;
+    if (ticket) await replaceCard(context, this.viewOf(context, ticket, lang, strings(readerLang(context, lang)).support.notAllowed));
+    else await this.answerDesk(context, result);
+  }
+
+  /** Teams asks for this viewer's own view of a ticket card (Universal Actions' refresh). */
+  async refresh(context: TurnContext, ticketId: string, lang: Lang): Promise<void> {
+    const card = await this.ticketView(context, ticketId, lang);
+    if (card) await replaceCard(context, card);
   }
 
   /** The user's "yes, solved" on a resolved ticket: their clicked card becomes the ticket's line. */
@@ -195,19 +222,42 @@ export class SupportActions {
   }
 
   /**
-   * Support sees the ticket card updated in place. A problem (an empty reply, someone not on the
-   * support list) shows on the card of the person who clicked, through the invoke response:
-   * nothing is posted in the channel for everyone to read.
+   * The ticket card as the person who asks sees it: support's, the requester's or the status
+   * only, decided from who they are (the activity's sender), never from the card.
+   */
+  async ticketView(context: TurnContext, ticketId: string, cardLang: Lang): Promise<CardJson | undefined> {
+    const ticket = await this.deps.escalation.get(ticketId);
+    return ticket ? this.viewOf(context, ticket, cardLang) : undefined;
+  }
+
+  /** In the reader's Teams language; without one, support's language for agents, the ticket's for its owner. */
+  private viewOf(context: TurnContext, ticket: Ticket, cardLang: Lang, notice = ''): CardJson {
+    const viewer = viewerOf(ticket, personOf(context), this.deps.isAgent);
+    const fallback = viewer === 'agent' ? this.deps.supportLang : viewer === 'requester' ? ticket.language : cardLang;
+    const lang = readerLang(context, fallback);
+    const timeZone = clientTimeZone(context);
+    const refreshFor = this.deps.viewerIds(ticket);
+    return this.deps.supportCards.ticket(ticket, lang, { viewer, notice, refreshFor, now: this.now(), ...(timeZone ? { timeZone } : {}) });
+  }
+
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+
+  /**
+   * The clicker sees their card updated in place (the channel's card for everyone is updated by
+   * the notifier). A problem (an empty reply, someone not allowed) shows on the card of the
+   * person who clicked, through the invoke response: nothing is posted for everyone to read.
    */
   private async answerDesk(context: TurnContext, result: DeskResult): Promise<void> {
-    const lang = this.deps.supportLang;
-    const s = strings(lang).support;
     if (result.ok) {
-      await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang));
+      await replaceCard(context, this.viewOf(context, result.ticket, this.deps.supportLang));
     } else if (result.ticket && context.activity.type === ActivityTypes.Invoke) {
       const by = personOf(context);
-      const notice = result.reason === 'empty-reply' ? s.replyEmpty : s.notAllowedFor(by.aadObjectId ?? by.id);
-      await replaceCard(context, this.deps.supportCards.ticket(result.ticket, lang, notice));
+      const lang = readerLang(context, this.deps.supportLang);
+      const t = strings(lang).support;
+      const notice = result.reason === 'empty-reply' ? t.replyEmpty : t.notAllowedFor(by.aadObjectId ?? by.id);
+      await replaceCard(context, this.viewOf(context, result.ticket, lang, notice));
     }
   }
 }

@@ -9,7 +9,7 @@ import type { SupportCards } from '../views/support-cards';
 import type { FeedbackLog } from '../feedback/feedback-log';
 import { recordInsight } from './feedback-refs';
 import { replaceCard, sendText } from './replies';
-import { getTurnLang } from './user-input';
+import { clientTimeZone, getTurnLang } from './user-input';
 
 /** What filing a ticket needs; the escalation dialog and the support actions hand it down. */
 export interface EscalationDeps {
@@ -59,7 +59,7 @@ export async function fileTicket(context: TurnContext, deps: EscalationDeps, req
     await recordInsight(deps.insights, context, lang, { kind: 'escalated', queue: ticket.queue, topic: ticket.topic });
     // The form becomes the confirmation, so it cannot be sent twice.
     const routed = deps.isRouted ? await deps.isRouted(ticket.queue).catch(() => true) : true;
-    await replaceCard(context, deps.cards.confirmation(ticket, lang, routed));
+    await replaceCard(context, deps.cards.confirmation(ticket, lang, routed, clientTimeZone(context)));
     return ticket;
   } catch (error) {
     const s = strings(lang).support;

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Lang } from '../i18n/language';
 import type { CardAction } from '../views/card-action-payload';
+import { isTimeZone } from '../support/working-hours';
 
 /** One turn's input as the dialogs see it, whatever the channel delivered. */
 export type UserInput =
@@ -63,8 +64,16 @@ export function takeCarried<T extends object>(context: TurnContext): T | undefin
   return carried;
 }
 
+/** The reader's IANA time zone, as the Teams client reports it (`clientInfo`); undefined if absent or unknown. */
+export function clientTimeZone(context: TurnContext): string | undefined {
+  const info = (context.activity.entities ?? []).find((e) => e.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const zone = info?.timezone;
+  return typeof zone === 'string' && isTimeZone(zone) ? zone : undefined;
+}
+
 /** A personal (1:1) chat; channels other than Teams have no conversation type and count as personal. */
 export function isPersonalChat(context: TurnContext): boolean {
   const type = context.activity.conversation?.conversationType;
   return !type || type === 'personal';
 }
+

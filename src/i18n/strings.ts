@@ -1,6 +1,7 @@
 import type { Lang } from './language';
 import { INSIGHTS_STRINGS } from './insights-strings';
 import { SUPPORT_STRINGS } from './support-strings';
+import { TICKET_VIEW_STRINGS } from './ticket-view-strings';
 
 /** Microsoft's page on today's routes to college credit (ACE, a shared Microsoft Learn transcript). */
 export const COLLEGE_CREDIT_URL = 'https://learn.microsoft.com/credentials/certifications/college-credit';
@@ -232,8 +233,8 @@ const fr: Strings = {
 };
 
 const STRINGS = {
-  en: { ...en, support: SUPPORT_STRINGS.en, insights: INSIGHTS_STRINGS.en },
-  fr: { ...fr, support: SUPPORT_STRINGS.fr, insights: INSIGHTS_STRINGS.fr },
+  en: { ...en, support: { ...SUPPORT_STRINGS.en, ...TICKET_VIEW_STRINGS.en }, insights: INSIGHTS_STRINGS.en },
+  fr: { ...fr, support: { ...SUPPORT_STRINGS.fr, ...TICKET_VIEW_STRINGS.fr }, insights: INSIGHTS_STRINGS.fr },
 };
 
 export type AllStrings = (typeof STRINGS)['en'];

@@ -31,7 +31,8 @@ export function createInsightsSource(deps: InsightsSourceDeps): InsightsSource {
     topicTitle: (topic: string) => (isTopicId(topic) ? deps.kb.text(topic, 'en').title : topic),
     queues: SUPPORT_QUEUES.map((queue: SupportQueue): QueueSettings => ({
       queue,
-      firstResponseTargetHours: deps.routing.queues[queue]?.firstResponseTargetHours ?? null,
+      firstResponseTargetHours: deps.routing.queues[queue]?.responseTarget?.firstResponseHours ?? null,
+      responseTarget: deps.routing.queues[queue]?.responseTarget,
     })),
   };
 }

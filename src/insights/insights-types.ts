@@ -1,5 +1,6 @@
 import type { FeedbackEntry } from '../feedback/feedback-log';
 import type { Lang } from '../i18n/language';
+import type { ResponseTarget } from '../support/response-targets';
 import type { Ticket } from '../support/ticket';
 
 /**
@@ -143,6 +144,8 @@ export interface InsightsSource {
 export interface QueueSettings {
   readonly queue: string;
   readonly firstResponseTargetHours: number | null;
+  /** The queue's working hours and target: breaches are counted on its clock; without it, in plain hours. */
+  readonly responseTarget?: ResponseTarget;
 }
 
 /** The signature the page, the digest and `npm run report` call. */

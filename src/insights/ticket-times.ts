@@ -1,3 +1,4 @@
+import { firstResponseDue, type ResponseTarget } from '../support/response-targets';
 import type { Ticket } from '../support/ticket';
 import type { DurationStats, QueueSettings, QueueTimes } from './insights-types';
 
@@ -37,13 +38,15 @@ export function resolutionHours(ticket: Ticket): number | undefined {
 
 /** Per queue: tickets opened, response and resolution times, and first responses later than the target. */
 export function queueTimes(tickets: readonly Ticket[], queues: readonly QueueSettings[], now: Date): QueueTimes[] {
-  return queues.map(({ queue, firstResponseTargetHours: target }) => {
+  return queues.map(({ queue, firstResponseTargetHours: target, responseTarget }) => {
     const mine = tickets.filter((t) => t.queue === queue);
     const responses = mine.map(firstResponseHours);
     const answered = responses.filter((h): h is number => h !== undefined);
     const waitingHours = (t: Ticket) => (now.getTime() - Date.parse(t.createdAt)) / HOUR_MS;
     // A ticket still waiting past the target has breached it already.
-    const breaches = target === null ? 0 : mine.filter((t, i) => (responses[i] ?? waitingHours(t)) > target).length;
+    const late = (t: Ticket, i: number) =>
+      responseTarget ? isLate(t, responses[i], responseTarget, now) : (responses[i] ?? waitingHours(t)) > (target ?? Infinity);
+    const breaches = target === null ? 0 : mine.filter(late).length;
     return {
       queue,
       opened: mine.length,
@@ -53,4 +56,10 @@ export function queueTimes(tickets: readonly Ticket[], queues: readonly QueueSet
       breaches: { count: breaches, targetHours: target },
     };
   });
+}
+
+/** Whether the first answer came (or, still awaited, will come) after the due time in the queue's working hours. */
+function isLate(ticket: Ticket, responseHours: number | undefined, target: ResponseTarget, now: Date): boolean {
+  const answeredAt = responseHours === undefined ? now.getTime() : Date.parse(ticket.createdAt) + responseHours * HOUR_MS;
+  return answeredAt > firstResponseDue(ticket, target).getTime();
 }

@@ -59,4 +59,8 @@ export class EscalationService {
   listForUser(user: UserRef): Promise<Ticket[]> {
     return this.store.listForUser(user);
   }
+
+  get(id: string): Promise<Ticket | undefined> {
+    return this.store.get(id);
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SUPPORT_QUEUES, TOPIC_IDS, type SupportQueue, type TopicId } from '../knowledge/catalog';
 import { foldAccents } from '../knowledge/text-normalizer';
+import { responseTargetSchema, type ResponseTarget } from './response-targets';
 
 const link = z.strictObject({ title: z.string().min(1), url: z.string().regex(/^https:\/\//, 'must be an https:// link') });
 const rule = z.strictObject({
@@ -11,16 +12,15 @@ const rule = z.strictObject({
 export const routingFileSchema = z.strictObject({
   queues: z.record(
     z.enum(SUPPORT_QUEUES),
-    rule.extend({
-      selfService: z.strictObject({ en: link, fr: link }),
-      /** Hours within which support should first answer; insights count the tickets answered later. */
-      firstResponseTargetHours: z.number().positive().max(24 * 30).optional(),
-    }),
+    // Without a response target, the queue promises no time and earns no reminders.
+    rule.extend({ selfService: z.strictObject({ en: link, fr: link }), responseTarget: responseTargetSchema.optional() }),
   ),
   /** Credit applications go to Excelsior, never to a Microsoft queue. */
   creditApplication: rule,
 });
 export type RoutingRules = z.infer<typeof routingFileSchema>;
+
+export const targetOf = (rules: RoutingRules, queue: SupportQueue): ResponseTarget | undefined => rules.queues[queue]?.responseTarget;
 
 export type RouteDecision =
   | { readonly kind: 'queue'; readonly queue: SupportQueue }

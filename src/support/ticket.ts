@@ -76,4 +76,6 @@ export interface Ticket extends TicketRequest {
   readonly supportPost?: { readonly activityId: string; readonly conversation: Record<string, unknown> };
   /** Set when an agent replied and the user has not answered yet: their next message is offered to this ticket. */
   readonly awaitingUser?: boolean;
+  /** Reminders already posted in the support channel for a missed first-response target (0 to 2). */
+  readonly remindersSent?: number;
 }

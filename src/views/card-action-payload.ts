@@ -66,6 +66,10 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('ticket.reply'), lang, ticketId, reply: field }),
   z.object({ verb: z.literal('ticket.close'), lang, ticketId }),
   z.object({ verb: z.literal('ticket.reopen'), lang, ticketId }),
+  // The requester's "Add details" on their view of the ticket card; the text box is `reply`.
+  z.object({ verb: z.literal('ticket.details'), lang, ticketId, reply: field }),
+  // Teams asks for a viewer's own view of a ticket card (Universal Actions' refresh).
+  z.object({ verb: z.literal('ticket.refresh'), lang, ticketId }),
   /** The satisfaction card: `rating` is "1" to "5" when chosen; `comment` is free text. */
   z.object({ verb: z.literal('ticket.rate'), lang, ticketId, rating: z.string().max(8).optional(), comment: field }),
 ]);

@@ -62,8 +62,13 @@ export function renderSupportCards(cards: SupportCards): { name: string; lang: s
     add('support:intake-errors', cards.intakeForm(lang, ticket, { description: 'short' }, ['description', 'email']));
     add('support:intake', cards.intakeForm(lang, { queue: 'microsoft-support', topic: null }, {}, []));
     add('support:confirmation', cards.confirmation(ticket, lang));
-    add('support:ticket', cards.ticket(ticket, lang, 'notice'));
-    add('support:ticket-closed', cards.ticket({ ...ticket, status: 'closed' }, lang));
+    const refreshFor = ['29:requester', '29:agent'];
+    add('support:ticket', cards.ticket(ticket, lang, { viewer: 'agent', notice: 'notice', refreshFor }));
+    const waiting: Ticket = { ...ticket, status: 'open', assignee: undefined };
+    add('support:ticket-requester', cards.ticket(waiting, lang, { viewer: 'requester', refreshFor }));
+    add('support:ticket-requester-resolved', cards.ticket({ ...ticket, status: 'resolved' }, lang, { viewer: 'requester' }));
+    add('support:ticket-status-only', cards.ticket(waiting, lang, { refreshFor, now: new Date(0) }));
+    add('support:ticket-closed', cards.ticket({ ...ticket, status: 'closed' }, lang, { viewer: 'agent' }));
     add('support:ticket-list', cards.ticketList([ticket], lang));
     add('support:ticket-list-empty', cards.ticketList([], lang));
     add('support:solved', cards.solvedQuestion(ticket, lang));

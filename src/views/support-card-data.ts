@@ -43,13 +43,17 @@ export interface TicketConfirmationCardData {
   readonly footer: readonly CardButton[];
 }
 
-/** cards/ticket.json: the ticket as support sees it in their channel. */
+/** cards/ticket.json: the ticket as one viewer sees it (support, the requester, anyone else). */
 export interface TicketCardData {
   readonly lang: Lang;
   readonly title: string;
   readonly status: string;
-  readonly statusColor: 'Accent' | 'Warning' | 'Good' | 'Default';
+  readonly statusColor: 'Accent' | 'Warning' | 'Good' | 'Default' | 'Attention';
   readonly facts: readonly Fact[];
+  /** A quiet line under the facts (why a viewer sees only the status), or empty. */
+  readonly note: string;
+  /** The text box above the buttons: an agent's reply, the requester's added details. */
+  readonly showReply: boolean;
   readonly description: string;
   readonly transcriptTitle: string;
   readonly transcript: readonly { readonly line: string }[];

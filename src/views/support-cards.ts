@@ -4,13 +4,15 @@ import { SUPPORT_QUEUES, type SupportQueue, type TopicId } from '../knowledge/ca
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { IntakeField, IntakeFields } from '../support/intake-form';
 import type { RoutingRules } from '../support/routing';
-import type { Ticket, TicketEvent } from '../support/ticket';
+import type { Ticket } from '../support/ticket';
 import { button, type CardBuilder } from './card-builder';
 import type { CardJson, CardRenderer } from './card-renderer';
 import type { CardButton } from './card-data';
 import type { Fact, FormField } from './support-card-data';
-import { latestEvents } from '../support/ticket-history';
-import { plainText } from './plain-text';
+import { firstResponseDue, isPastTarget } from '../support/response-targets';
+import { targetOf } from '../support/routing';
+import { localDateTime } from './local-time';
+import { renderTicketCard, type TicketView } from './ticket-card';
 
 export interface IntakeContext {
   readonly queue: SupportQueue;
@@ -23,9 +25,7 @@ export interface IntakeContext {
 export type FormReason = 'unanswered' | 'unsure' | 'moved';
 
 const MAX_LISTED = 20;
-/** History lines on a ticket card; older ones are counted ("and 12 earlier events"). */
-export const HISTORY_ON_CARD = 10;
-const STATUS_COLOR = { open: 'Accent', assigned: 'Warning', resolved: 'Good', closed: 'Default' } as const;
+export { HISTORY_ON_CARD } from './ticket-card';
 
 /** Cards of the escalation: the queue question, the intake form, the confirmation, tickets. */
 export class SupportCards {
@@ -83,69 +83,40 @@ export class SupportCards {
     });
   }
 
-  /** `routed` false: no channel, webhook or agent hub takes this queue, so the ticket is only recorded. */
-  confirmation(ticket: Ticket, lang: Lang, routed = true): CardJson {
+  /**
+   * `routed` false: no channel, webhook or agent hub takes this queue, so the ticket is only
+   * recorded. With a response target, it says when to expect a first answer, on the reader's
+   * clock (`timeZone`, from Teams) or else the team's. It is the requester's copy of the ticket:
+   * Teams refreshes it into their live view of the ticket card.
+   */
+  confirmation(ticket: Ticket, lang: Lang, routed = true, timeZone?: string): CardJson {
     const s = strings(lang).support;
-    return this.renderer.render('ticket-confirmation', {
+    const target = targetOf(this.routing, ticket.queue);
+    const due = target && localDateTime(firstResponseDue(ticket, target), lang, timeZone ?? target.workingHours.timeZone);
+    const expect = routed && due ? ` ${s.firstAnswerBy(due)}` : '';
+    const card = this.renderer.render('ticket-confirmation', {
       lang,
       title: s.confirmationTitle(ticket.id),
       intro: routed ? s.confirmationIntro(s.queueNames[ticket.queue]) : s.confirmationRecorded(ticket.id),
       facts: [{ title: 'ID', value: ticket.id }, ...this.contextFacts(lang, ticket)],
-      next: routed ? s.confirmationNext : s.confirmationRecordedNext,
+      next: `${routed ? s.confirmationNext : s.confirmationRecordedNext}${expect}`,
       selfServiceIntro: s.selfServiceIntro,
       selfService: this.routing.queues[ticket.queue]!.selfService[lang],
       summaryTitle: s.summaryTitle,
       summary: this.summary(ticket).map((line) => ({ line })),
       footer: [button(strings(lang).backToMenu, { verb: 'menu', lang }), button(strings(lang).support.myTicketsTitle, { verb: 'tickets.mine', lang })],
     });
+    const data = { verb: 'ticket.refresh', lang, ticketId: ticket.id };
+    return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'ticket.refresh', data }, userIds: [ticket.user.id] } };
   }
 
-  /** The ticket as support sees it; `actions` false once it is closed. */
-  ticket(ticket: Ticket, lang: Lang, notice = ''): CardJson {
-    const s = strings(lang).support;
-    const open = ticket.status !== 'closed' && ticket.status !== 'resolved';
-    const person = (p?: { name?: string; id: string }) => (p ? (p.name ?? p.id) : '');
-    const { events, earlier } = latestEvents(ticket, HISTORY_ON_CARD);
-    // Fact values render markdown in Teams: what users typed is escaped. Description, transcript
-    // and history are TextRuns (cards/ticket.json), which never render it.
-    const typed = (title: string, value: string) => ({ title, value: plainText(value) });
-    return this.renderer.render('ticket', {
-      lang,
-      title: s.ticketCardTitle(ticket.id),
-      status: s.statusNames[ticket.status],
-      statusColor: STATUS_COLOR[ticket.status],
-      facts: [
-        { title: s.labels.queue, value: s.queueTitles[ticket.queue] },
-        typed(s.labels.user, person(ticket.user)),
-        { title: s.labels.language, value: s.languageNames[ticket.language] },
-        // Checked formats (an e-mail address, digits): nothing to escape.
-        ...(ticket.email ? [{ title: s.labels.email, value: ticket.email }] : []),
-        ...(ticket.mcid ? [{ title: s.labels.mcid, value: ticket.mcid }] : []),
-        ...(ticket.partnerId ? [{ title: s.labels.partnerId, value: ticket.partnerId }] : []),
-        ...(ticket.errorMessage ? [typed(s.labels.error, ticket.errorMessage)] : []),
-        ...this.contextFacts(lang, ticket),
-        ...(ticket.assignee ? [typed(s.labels.assignee, person(ticket.assignee))] : []),
-      ],
-      description: ticket.description,
-      transcriptTitle: s.transcriptTitle,
-      transcript: ticket.transcript.map((t) => ({ line: `${t.from === 'user' ? s.labels.fromUser : s.labels.fromBot}: ${t.text}` })),
-      historyTitle: s.historyTitle,
-      historyEarlier: earlier > 0 ? s.historyEarlier(earlier) : '',
-      history: events.map((h) => ({ line: historyLine(h, s) })),
-      notice,
-      replyPlaceholder: s.replyPlaceholder,
-      actions: open
-        ? [
-            button(s.assignToMe, { verb: 'ticket.assign', lang, ticketId: ticket.id }),
-            button(s.replyToUser, { verb: 'ticket.reply', lang, ticketId: ticket.id }),
-            button(s.resolve, { verb: 'ticket.resolve', lang, ticketId: ticket.id }),
-          ]
-        : [],
-    });
+  /** The ticket card as one viewer sees it (src/views/ticket-card.ts); the base card, with no viewer, shows the status only. */
+  ticket(ticket: Ticket, lang: Lang, view: TicketView = {}): CardJson {
+    return renderTicketCard(this.renderer, this.kb, this.routing, ticket, lang, view);
   }
 
   /** The user's tickets, newest first; a long history shows its most recent ones. */
-  ticketList(tickets: readonly Ticket[], lang: Lang): CardJson {
+  ticketList(tickets: readonly Ticket[], lang: Lang, now = new Date()): CardJson {
     const s = strings(lang).support;
     const newest = [...tickets].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const shown = newest.slice(0, MAX_LISTED);
@@ -157,7 +128,7 @@ export class SupportCards {
         id: t.id,
         summary: t.description.length > 120 ? `${t.description.slice(0, 117)}…` : t.description,
         meta: `${s.queueTitles[t.queue]} · ${t.createdAt.slice(0, 10)}`,
-        status: s.statusNames[t.status],
+        status: isPastTarget(t, targetOf(this.routing, t.queue), now) ? s.waitingPastTarget : s.statusNames[t.status],
       })),
       footer: [button(strings(lang).backToMenu, { verb: 'menu', lang })],
     });
@@ -240,14 +211,4 @@ export class SupportCards {
       ...(context.flowStep ? [{ title: s.formStep, value: context.flowStep }] : []),
     ];
   }
-}
-
-/** One line of the ticket's history: replies and the user's answers read as messages, not as a status. */
-function historyLine(h: TicketEvent, s: ReturnType<typeof strings>['support']): string {
-  const when = h.at.slice(0, 16).replace('T', ' ');
-  const who = h.by ? (h.by.name ?? h.by.id) : '';
-  if (h.kind === 'reply' || h.kind === 'user-message') {
-    return `${when} · ${h.kind === 'reply' ? s.labels.agentReply : s.labels.userMessage}${who ? ` · ${who}` : ''}: ${h.note ?? ''}`;
-  }
-  return `${when} · ${s.statusNames[h.status]}${who ? ` · ${who}` : ''}${h.note ? ` · ${h.note}` : ''}`;
 }

@@ -79,8 +79,12 @@ describe('planted secrets, through the real endpoint, store, logs, webhook and s
     await repliesTo(post, click({ ...submit.data, verb: 'support.submit', description, errorMessage, mcid: '987654321', partnerId: '1234567' }, user));
     await app.support.worker.idle();
 
-    const cardPosted = connector.to('19:cs@thread.tacv2').map((c) => JSON.stringify(c.activity)).join('\n');
-    expect(cardPosted).toContain('987654321'); // support still reads the MCID
+    // The post shows everyone the status; support reads the ticket in its own view (Teams' refresh).
+    const posted = connector.to('19:cs@thread.tacv2').map((c) => JSON.stringify(c.activity)).join('\n');
+    const ticketId = /CS-[0-9A-Z]{6}/.exec(posted)![0];
+    const supportView = cardIn(await repliesTo(post, click({ verb: 'ticket.refresh', lang: 'en', ticketId }, channel)));
+    const cardPosted = `${posted}\n${JSON.stringify(supportView)}`;
+    expect(JSON.stringify(supportView)).toContain('987654321'); // support still reads the MCID
     expect(webhook.delivered.join('\n')).toContain('1234567'); // and the Partner ID
 
     const written = {

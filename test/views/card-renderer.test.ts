@@ -37,6 +37,20 @@ describe('every card the bot sends', () => {
     expect(parse(JSON.parse(json))).toEqual([]);
   });
 
+  it('when a card asks Teams for per-user views (refresh), then its version allows it and the parser reads action and user ids', () => {
+    const refreshing = rendered.filter((r) => r.card.refresh !== undefined);
+    const names = ['support:ticket', 'support:ticket-status-only', 'support:confirmation'];
+    expect(refreshing.map((r) => r.name)).toEqual(expect.arrayContaining(names));
+    for (const { card } of refreshing) {
+      expect(Number(card.version)).toBeGreaterThanOrEqual(1.4);
+      const adaptive = new AC.AdaptiveCard();
+      adaptive.parse(JSON.parse(JSON.stringify(card)) as never, new AC.SerializationContext());
+      expect(adaptive.refresh?.action?.verb).toBe('ticket.refresh');
+      expect(adaptive.refresh?.userIds?.length).toBeGreaterThan(0);
+      expect(adaptive.refresh!.userIds!.length).toBeLessThanOrEqual(60);
+    }
+  });
+
   it('when the answer links to the web, then every link is https or mailto', () => {
     const urls = rendered.flatMap((r) => JSON.stringify(r.card).match(/"url":"[^"]+"/g) ?? []);
     expect(urls.length).toBeGreaterThan(20);

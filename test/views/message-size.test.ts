@@ -26,14 +26,14 @@ function ticket(i: number, size: number): Ticket {
 
 describe('Teams message size', () => {
   it('when a ticket carries the longest texts the form accepts, then its support card still fits and keeps its buttons', () => {
-    const card = supportCards.ticket(ticket(1, 2000), 'en');
+    const card = supportCards.ticket(ticket(1, 2000), 'en', { viewer: 'agent' });
     const fitted = fitToTeams(card);
     expect(bytes(fitted)).toBeLessThanOrEqual(TEAMS_ACTIVITY_BUDGET_BYTES);
     expect(textOf(fitted)).toContain('Assign to me');
   });
 
   it('when a card is far too long, then the longest texts are shortened with an ellipsis, not dropped', () => {
-    const card = supportCards.ticket({ ...ticket(2, 2000), description: 'z'.repeat(60_000) }, 'fr');
+    const card = supportCards.ticket({ ...ticket(2, 2000), description: 'z'.repeat(60_000) }, 'fr', { viewer: 'agent' });
     expect(bytes(card)).toBeGreaterThan(TEAMS_ACTIVITY_BUDGET_BYTES);
     const fitted = fitToTeams(card);
     expect(bytes(fitted)).toBeLessThanOrEqual(TEAMS_ACTIVITY_BUDGET_BYTES);

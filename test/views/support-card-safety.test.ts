@@ -48,7 +48,7 @@ describe('support ticket card', () => {
     expect(ticket.earlierEvents).toBe(601 - MAX_STORED_EVENTS);
 
     for (const lang of ['en', 'fr'] as const) {
-      const card = supportCards.ticket(ticket, lang);
+      const card = supportCards.ticket(ticket, lang, { viewer: 'agent' });
       expect(bytes(card)).toBeLessThan(TEAMS_ACTIVITY_BUDGET_BYTES);
       expect(textOf(card)).toContain(strings(lang).support.historyEarlier(601 - HISTORY_ON_CARD));
       expect(textOf(card)).toContain('click 599');
@@ -57,7 +57,7 @@ describe('support ticket card', () => {
   });
 
   it('when a ticket has a short history, then every event shows and no "earlier" line', () => {
-    const card = supportCards.ticket(base, 'en');
+    const card = supportCards.ticket(base, 'en', { viewer: 'agent' });
     expect(textOf(card)).not.toContain(strings('en').support.historyEarlier(1));
     expect(elements(card).filter((e) => e.type === 'TextBlock' && String(e.text).startsWith('and '))).toEqual([]);
   });
@@ -73,6 +73,7 @@ describe('support ticket card', () => {
         transcript: [{ from: 'user', text: `see ${link}`, at: base.createdAt }],
       },
       'en',
+      { viewer: 'agent' },
     );
     const all = elements(card);
     // User text sits in TextRuns (never markdown) or, in facts, with the markdown escaped.
