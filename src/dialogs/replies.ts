@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import type { CardJson } from '../views/card-renderer';
 import { fitToTeams } from '../views/message-size';
 
@@ -23,4 +23,9 @@ export async function replaceCard(context: TurnContext, card: CardJson): Promise
 
 export function takeReplacementCard(context: TurnContext): CardJson | undefined {
   return context.turnState.get(REPLACEMENT_CARD) as CardJson | undefined;
+}
+
+/** A card for a Teams dialog (task module): fitted to Teams' size like every card the bot sends. */
+export function dialogCard(card: CardJson): Attachment {
+  return CardFactory.adaptiveCard(fitToTeams(card));
 }

@@ -1,4 +1,5 @@
 import type { Lang } from './language';
+import { DIALOG_STRINGS } from './dialog-strings';
 import { SUPPORT_STRINGS } from './support-strings';
 
 /** Microsoft's page on today's routes to college credit (ACE, a shared Microsoft Learn transcript). */
@@ -231,8 +232,8 @@ const fr: Strings = {
 };
 
 const STRINGS = {
-  en: { ...en, support: SUPPORT_STRINGS.en },
-  fr: { ...fr, support: SUPPORT_STRINGS.fr },
+  en: { ...en, support: SUPPORT_STRINGS.en, dialog: DIALOG_STRINGS.en },
+  fr: { ...fr, support: SUPPORT_STRINGS.fr, dialog: DIALOG_STRINGS.fr },
 };
 
 export type AllStrings = (typeof STRINGS)['en'];
