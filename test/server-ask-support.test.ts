@@ -133,7 +133,8 @@ describe.each([
 
   it('when the form is sent, then the ticket is stored, delivered to the webhook, confirmed in the private chat, and the dialog closes on its id', async () => {
     const { card } = dialogOf(await fetchTask(`<p>${message}</p>`, user, locale));
-    const response = await submitAction(send(card, lang, { partnerId: '1234567' }), user, locale);
+    const typed = { partnerId: '1234567', errorMessage: 'Error 403 (password: Hunter2-again!)' };
+    const response = await submitAction(send(card, lang, typed), user, locale);
     expect(response.task?.type).toBe('message');
     const id = /MS-[0-9A-Z]{6}/.exec(String(response.task!.value))![0];
     expect(response.task!.value).toBe(s.dialog.sent(id, s.support.queueNames['microsoft-support']));
@@ -142,6 +143,8 @@ describe.each([
     expect(ticket).toMatchObject({ queue: 'microsoft-support', language: lang, partnerId: '1234567', user: { id: user.id } });
     expect(ticket.description).toContain(MASK);
     expect(ticket.description).not.toContain('Hunter2');
+    // What the user typed into the dialog is masked too, as in the chat.
+    expect(ticket.errorMessage).toBe(`Error 403 (password: ${MASK})`);
     // Support's answers go to the user's 1:1 chat, never to the group chat the message was in.
     const privateChat = (ticket.conversation as { conversation: { id: string } }).conversation.id;
     expect(privateChat).toMatch(/^a:private-/);
