@@ -61,8 +61,10 @@ export class RateLimitMiddleware implements Middleware {
       this.log.info({ event: 'rate_limited', channelId: activity.channelId });
     }
     if (activity.type === ActivityTypes.Invoke) {
-      // A card click must be answered; Teams shows this text by the card.
-      const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+      // A card click must be answered; Teams shows this text by the card. A dialog shows it in its place.
+      const body = DIALOG_INVOKES.has(activity.name ?? '')
+        ? { task: { type: 'message', value: text } }
+        : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     } else if (warn) {
       await context.sendActivity(text);
@@ -83,8 +85,12 @@ export class RateLimitMiddleware implements Middleware {
   }
 }
 
+/** A message extension's dialog: each opening and each button is the user's doing, so it counts too. */
+const DIALOG_INVOKES = new Set(['composeExtension/fetchTask', 'composeExtension/submitAction']);
+
 function isUserInput(activity: Activity): boolean {
-  return activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action');
+  if (activity.type === ActivityTypes.Message) return true;
+  return activity.type === ActivityTypes.Invoke && (activity.name === 'adaptiveCard/action' || DIALOG_INVOKES.has(activity.name ?? ''));
 }
 
 /** The card's language for a click, else the user's last reply language, else the Teams locale: never the text. */
