@@ -137,7 +137,8 @@ describe.each([
     const response = await submitAction(send(card, lang, typed), user, locale);
     expect(response.task?.type).toBe('message');
     const id = /MS-[0-9A-Z]{6}/.exec(String(response.task!.value))![0];
-    expect(response.task!.value).toBe(s.dialog.sent(id, s.support.queueNames['microsoft-support']));
+    // The password typed into the error field is masked, and the user told so.
+    expect(response.task!.value).toBe(`${s.dialog.sent(id, s.support.queueNames['microsoft-support'])}\n\n${s.support.secretWarning}`);
 
     const ticket = (await app.support.tickets.get(id))!;
     expect(ticket).toMatchObject({ queue: 'microsoft-support', language: lang, partnerId: '1234567', user: { id: user.id } });
@@ -184,8 +185,10 @@ describe('Ask support about this message: bounds and caps', () => {
     expect(textOf(card)).toContain(en.dialog.messageCut('2,000'));
     expect(textOf(card)).toContain(en.support.formTitle(en.support.queueNames['certification-support']));
     // What is sent back longer than the form takes is refused as a field problem, not stored.
-    const response = dialogOf(await submitAction(send(card, 'en', { description: 'x'.repeat(3000) }), user));
+    const response = dialogOf(await submitAction(send(card, 'en', { description: 'x'.repeat(50_000) }), user));
     expect(textOf(response.card)).toContain(en.support.errors.description);
+    expect(inputValues(response.card).description.length).toBeLessThanOrEqual(4001);
+    expect(await app.support.tickets.listForUser({ id: user.id, channelId: 'msteams' })).toEqual([]);
   });
 
   it('when the text does not tell the queue, then the dialog asks it first and the form keeps the message', async () => {

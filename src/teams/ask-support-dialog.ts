@@ -20,8 +20,14 @@ const DIALOG_VERBS = ['support.queue', 'support.submit', 'support.cancel'] as co
 const lang = z.enum(LANGUAGES);
 const queue = z.enum(SUPPORT_QUEUES);
 const faqId = z.enum(TOPIC_IDS).optional();
-/** Bounded before anything else; the intake form checks each field's own limit. */
-const field = z.string().max(4000).optional();
+/**
+ * Cut before anything else, one character past the longest field allows (4,000 in the chat's
+ * payloads), so an over-long field comes back as that field's problem, not as a refused dialog.
+ */
+const field = z
+  .string()
+  .transform((v) => v.slice(0, 4001))
+  .optional();
 const flag = z.literal('true').optional();
 
 /** What the dialog's buttons send back (their data, merged by Teams with the form's inputs). */
@@ -55,7 +61,15 @@ export interface AskSupportDeps {
 /** What to do with the dialog: show a card in it, file a ticket, close it with a message, or just close it. */
 export type DialogStep =
   | { readonly kind: 'show'; readonly lang: Lang; readonly title: string; readonly card: CardJson }
-  | { readonly kind: 'file'; readonly lang: Lang; readonly queue: SupportQueue; readonly topic: TopicId | null; readonly fields: IntakeFields }
+  | {
+      readonly kind: 'file';
+      readonly lang: Lang;
+      readonly queue: SupportQueue;
+      readonly topic: TopicId | null;
+      readonly fields: IntakeFields;
+      /** Something typed into the dialog looked like a password: masked, and the user is told. */
+      readonly masked: boolean;
+    }
   | { readonly kind: 'message'; readonly text: string }
   | { readonly kind: 'close' };
 
@@ -105,12 +119,21 @@ export class AskSupportDialog {
       return this.form(action.lang, context, { description }, [], notice);
     }
     // Masked as in the chat: whatever the user typed into the dialog, before it is checked or kept.
-    const values = Object.fromEntries(
-      INTAKE_FIELDS.map((key) => [key, action[key] === undefined ? undefined : redactSecrets(action[key]).text]),
-    ) as Partial<Record<IntakeField, string>>;
+    let masked = false;
+    const values: Partial<Record<IntakeField, string>> = {};
+    for (const key of INTAKE_FIELDS) {
+      const typed = action[key];
+      if (typed === undefined) continue;
+      const redacted = redactSecrets(typed);
+      masked ||= redacted.found;
+      values[key] = redacted.text;
+    }
     const result = validateIntake(values);
-    if (!result.ok) return this.form(action.lang, context, values, result.invalid);
-    return { kind: 'file', lang: action.lang, ...context, fields: result.fields };
+    if (!result.ok) {
+      const s = strings(action.lang).support;
+      return this.form(action.lang, context, values, result.invalid, masked ? `${s.secretWarning} ${s.formHasErrors}` : '');
+    }
+    return { kind: 'file', lang: action.lang, ...context, fields: result.fields, masked };
   }
 
   /** Filed: the dialog closes on the ticket id. Not filed (the hourly cap, the store): the form again, as typed. */
@@ -118,7 +141,8 @@ export class AskSupportDialog {
     const s = strings(step.lang);
     if (outcome.ok) {
       const { id, queue: filedTo } = outcome.ticket;
-      return { kind: 'message', text: outcome.routed ? s.dialog.sent(id, s.support.queueNames[filedTo]) : s.dialog.recorded(id) };
+      const text = outcome.routed ? s.dialog.sent(id, s.support.queueNames[filedTo]) : s.dialog.recorded(id);
+      return { kind: 'message', text: step.masked ? `${text}\n\n${s.support.secretWarning}` : text };
     }
     const values = Object.fromEntries(Object.entries(step.fields).filter(([, v]) => v !== undefined)) as Partial<Record<IntakeField, string>>;
     return this.form(step.lang, { queue: step.queue, topic: step.topic }, values, [], outcome.message);
