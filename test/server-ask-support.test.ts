@@ -67,7 +67,12 @@ const groupChat = { id: '19:team-chat@thread.v2', conversationType: 'groupChat',
 
 /** An invoke as Teams sends it; the invoke response comes back as the HTTP body. */
 /** `locale` null: the activity names none, as a client other than Teams might send it. */
-async function invoke(name: string, value: unknown, user: { id: string; name: string }, locale: string | null = 'en-US'): Promise<TaskResponse> {
+async function invoke(
+  name: string,
+  value: unknown,
+  user: { id: string; name: string },
+  locale: string | null = 'en-US',
+): Promise<TaskResponse> {
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -89,7 +94,12 @@ async function invoke(name: string, value: unknown, user: { id: string; name: st
 }
 
 const fetchTask = (content: string, user: { id: string; name: string }, locale?: string | null, contentType = 'html') =>
-  invoke('composeExtension/fetchTask', { commandId: 'askSupport', commandContext: 'message', messagePayload: { id: 'm1', body: { contentType, content } } }, user, locale);
+  invoke(
+    'composeExtension/fetchTask',
+    { commandId: 'askSupport', commandContext: 'message', messagePayload: { id: 'm1', body: { contentType, content } } },
+    user,
+    locale,
+  );
 
 const submitAction = (data: Record<string, unknown>, user: { id: string; name: string }, locale?: string) =>
   invoke('composeExtension/submitAction', { commandId: 'askSupport', commandContext: 'message', data }, user, locale);
@@ -108,7 +118,10 @@ function send(card: Card, lang: Lang, changes: Record<string, string> = {}): Rec
   return { ...inputValues(card), ...changes, ...button.data };
 }
 
-const webhookCalls = () => connector.calls.filter((c) => c.path.startsWith('/hook-')).map((c) => c.activity as { event?: string; ticket?: { id?: string; description?: string } });
+const webhookCalls = () =>
+  connector.calls
+    .filter((c) => c.path.startsWith('/hook-'))
+    .map((c) => c.activity as { event?: string; ticket?: { id?: string; description?: string } });
 
 describe.each([
   ['en', 'en-US', 'Linking my MCID in Partner Center fails with an association error. My password: Hunter2-secret!'],
@@ -159,7 +172,9 @@ describe.each([
 
   it('when the form is sent with problems, then the dialog shows again with each problem next to its field and the values kept', async () => {
     const { card } = dialogOf(await fetchTask(`<p>${message}</p>`, user, locale));
-    const again = dialogOf(await submitAction(send(card, lang, { description: 'short', email: 'not-an-email', mcid: '12ab' }), user, locale));
+    const again = dialogOf(
+      await submitAction(send(card, lang, { description: 'short', email: 'not-an-email', mcid: '12ab' }), user, locale),
+    );
     const text = textOf(again.card);
     expect(text).toContain(s.support.formHasErrors);
     expect(text).toContain(s.support.errors.description);
@@ -225,11 +240,14 @@ describe('Ask support about this message: bounds and caps', () => {
     expect(await app.support.tickets.listForUser({ id: user.id, channelId: 'msteams' })).toEqual([]);
   });
 
-  it('when the command or the data is not the dialog\'s, then it answers with a message, never a ticket', async () => {
+  it("when the command or the data is not the dialog's, then it answers with a message, never a ticket", async () => {
     const user = { id: '29:forger', name: 'Eve' };
     const unknown = await invoke('composeExtension/fetchTask', { commandId: 'somethingElse' }, user);
     expect(unknown).toEqual({ task: { type: 'message', value: en.dialog.unknownCommand } });
-    const forged = await submitAction({ verb: 'support.submit', lang: 'en', queue: 'nowhere', description: 'a long enough description' }, user);
+    const forged = await submitAction(
+      { verb: 'support.submit', lang: 'en', queue: 'nowhere', description: 'a long enough description' },
+      user,
+    );
     expect(forged).toEqual({ task: { type: 'message', value: en.dialog.unknownCommand } });
     expect(await app.support.tickets.listForUser({ id: user.id, channelId: 'msteams' })).toEqual([]);
   });

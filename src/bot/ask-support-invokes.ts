@@ -51,7 +51,9 @@ export class AskSupportInvokes {
         outcome = await openTicket(privateContext, filing, { queue: step.queue, topic: step.topic, fields: step.fields });
         if (!outcome.ok) return;
         const card = filing.cards.confirmation(outcome.ticket, step.lang, outcome.routed);
-        await sendCard(privateContext, card).catch((error: Error) => this.deps.logger.warn({ event: 'confirmation_not_sent', ticketId: outcome?.ok ? outcome.ticket.id : undefined, err: error }));
+        await sendCard(privateContext, card).catch((error: Error) =>
+          this.deps.logger.warn({ event: 'confirmation_not_sent', ticketId: outcome?.ok ? outcome.ticket.id : undefined, err: error }),
+        );
       });
     } catch (error) {
       this.deps.logger.warn({ event: 'private_chat_failed', err: error });

@@ -38,7 +38,12 @@ export async function openTicket(context: TurnContext, deps: EscalationDeps, req
       topic: request.topic,
       ...(request.flowStep ? { flowStep: request.flowStep } : {}),
       language: lang,
-      user: { id: from.id, ...(from.name ? { name: from.name } : {}), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), channelId: context.activity.channelId },
+      user: {
+        id: from.id,
+        ...(from.name ? { name: from.name } : {}),
+        ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+        channelId: context.activity.channelId,
+      },
       ...request.fields,
       conversation: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
       transcript: await deps.recentTurns(context).catch(() => []),

@@ -91,14 +91,20 @@ export class AskSupportDialog {
     const invoke = invokeSchema.safeParse(value);
     const message = messageText(invoke.success ? invoke.data.messagePayload : undefined);
     const l = locale ? langFromLocale(locale) : (this.deps.detectLanguage(message.text) ?? 'en');
-    if (!invoke.success || invoke.data.commandId !== ASK_SUPPORT_COMMAND) return { kind: 'message', text: strings(l).dialog.unknownCommand };
+    if (!invoke.success || invoke.data.commandId !== ASK_SUPPORT_COMMAND)
+      return { kind: 'message', text: strings(l).dialog.unknownCommand };
     const intent = message.text ? this.deps.topicOf(message.text, l) : null;
     const topic = intent && isTopicId(intent) ? intent : null;
     const decision = routeEscalation(this.deps.routing, topic, message.text);
     const values = { description: message.text, ...(email ? { email } : {}) };
     if (decision.kind === 'queue') return this.form(l, { queue: decision.queue, topic }, values, [], this.notice(l, message));
     const question = this.deps.cards.queueQuestion(l, { retry: false, creditApplication: decision.kind === 'credit-application' });
-    const carry = { description: message.text, ...(topic ? { faqId: topic } : {}), ...(message.masked ? { masked: 'true' } : {}), ...(message.cut ? { cut: 'true' } : {}) };
+    const carry = {
+      description: message.text,
+      ...(topic ? { faqId: topic } : {}),
+      ...(message.masked ? { masked: 'true' } : {}),
+      ...(message.cut ? { cut: 'true' } : {}),
+    };
     return { kind: 'show', lang: l, title: strings(l).dialog.dialogTitle, card: forDialog(question, { verbs: DIALOG_VERBS, carry }) };
   }
 
@@ -144,11 +150,19 @@ export class AskSupportDialog {
       const text = outcome.routed ? s.dialog.sent(id, s.support.queueNames[filedTo]) : s.dialog.recorded(id);
       return { kind: 'message', text: step.masked ? `${text}\n\n${s.support.secretWarning}` : text };
     }
-    const values = Object.fromEntries(Object.entries(step.fields).filter(([, v]) => v !== undefined)) as Partial<Record<IntakeField, string>>;
+    const values = Object.fromEntries(Object.entries(step.fields).filter(([, v]) => v !== undefined)) as Partial<
+      Record<IntakeField, string>
+    >;
     return this.form(step.lang, { queue: step.queue, topic: step.topic }, values, [], outcome.message);
   }
 
-  private form(l: Lang, context: Omit<IntakeContext, 'reason'>, values: Partial<Record<IntakeField, string>>, invalid: readonly IntakeField[], notice = ''): DialogStep {
+  private form(
+    l: Lang,
+    context: Omit<IntakeContext, 'reason'>,
+    values: Partial<Record<IntakeField, string>>,
+    invalid: readonly IntakeField[],
+    notice = '',
+  ): DialogStep {
     const card = this.deps.cards.intakeForm(l, { ...context, reason: 'message' }, values, invalid, notice);
     return { kind: 'show', lang: l, title: strings(l).dialog.dialogTitle, card: forDialog(card, { verbs: DIALOG_VERBS }) };
   }

@@ -33,7 +33,11 @@ export function messageText(payload: unknown): MessageText {
   const body = parsed.success ? parsed.data.body : undefined;
   const raw = (body?.content ?? '').slice(0, MAX_SOURCE_CHARS);
   const plain = body?.contentType?.toLowerCase() === 'html' ? htmlToText(raw) : raw;
-  const tidy = plain.replace(/[ \t\f\v]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const tidy = plain
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   const { text, found } = redactSecrets(tidy);
   const cut = text.length > MAX_DESCRIPTION_CHARS;
   return { text: cut ? text.slice(0, MAX_DESCRIPTION_CHARS).trimEnd() : text, masked: found, cut };

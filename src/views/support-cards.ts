@@ -52,7 +52,13 @@ export class SupportCards {
   }
 
   /** `notice`: a problem that is not a field's (the hourly cap, the store down), shown on top. */
-  intakeForm(lang: Lang, context: IntakeContext, values: Partial<Record<IntakeField, string>>, invalid: readonly IntakeField[], notice = ''): CardJson {
+  intakeForm(
+    lang: Lang,
+    context: IntakeContext,
+    values: Partial<Record<IntakeField, string>>,
+    invalid: readonly IntakeField[],
+    notice = '',
+  ): CardJson {
     const s = strings(lang).support;
     const field = (key: IntakeField, label: string, placeholder = ''): FormField => ({
       label,

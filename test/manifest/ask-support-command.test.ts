@@ -5,10 +5,10 @@ import { buildAppPackage, zipPackage } from '../../scripts/app-package/build';
 import { BOT_ID, MANIFEST_DIR, editedTemplate, removeTemplateCopies, validPackageEnv } from './package-fixtures';
 
 // strip-bom 5 is ESM only; see app-package.test.ts.
-jest.mock(
-  require.resolve('strip-bom', { paths: [require('node:path').dirname(require.resolve('@microsoft/app-manifest'))] }),
-  () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }),
-);
+jest.mock(require.resolve('strip-bom', { paths: [require('node:path').dirname(require.resolve('@microsoft/app-manifest'))] }), () => ({
+  __esModule: true,
+  default: (text: string) => text.replace(/^\uFEFF/, ''),
+}));
 
 const config = loadPackageConfig(validPackageEnv);
 const build = (dir = MANIFEST_DIR) => buildAppPackage(dir, config);
@@ -26,7 +26,9 @@ describe('the "Ask support about this message" command in the app package', () =
     expect(built.problems).toEqual([]);
     const zip = await JSZip.loadAsync(await zipPackage(built.files));
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { composeExtensions: Extension[] };
-    const where = manifest.composeExtensions.flatMap((e, i) => e.commands.map((c, j) => ({ i, j, e, c }))).find((x) => x.c.id === ASK_SUPPORT_COMMAND)!;
+    const where = manifest.composeExtensions
+      .flatMap((e, i) => e.commands.map((c, j) => ({ i, j, e, c })))
+      .find((x) => x.c.id === ASK_SUPPORT_COMMAND)!;
     expect(where.e.botId).toBe(BOT_ID);
     expect(where.c).toMatchObject({ type: 'action', context: ['message'], fetchTask: true });
     const fr = JSON.parse(await zip.file('fr.json')!.async('string')) as Record<string, string>;
@@ -47,6 +49,8 @@ describe('the "Ask support about this message" command in the app package', () =
     const dir = editedTemplate('manifest.json', (m) => {
       m.composeExtensions[0].commands[0].context = ['everywhere'];
     });
-    expect((await build(dir)).problems).toEqual([expect.stringContaining('manifest.json: /composeExtensions/0/commands/0/context/0 must be equal to one of the allowed values')]);
+    expect((await build(dir)).problems).toEqual([
+      expect.stringContaining('manifest.json: /composeExtensions/0/commands/0/context/0 must be equal to one of the allowed values'),
+    ]);
   });
 });

@@ -8,7 +8,7 @@ const VERBS = ['support.queue', 'support.submit', 'support.cancel'];
 
 function problems(card: unknown): string[] {
   // adaptivecards 3.0.6 keeps a /g regex's lastIndex between cards (see card-renderer.test.ts).
-  ((AC.CardElement as unknown as { langProperty: { regEx: RegExp } }).langProperty.regEx).lastIndex = 0;
+  (Reflect.get(AC.CardElement, 'langProperty') as { regEx: RegExp }).regEx.lastIndex = 0;
   const adaptive = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
   adaptive.parse(card as never, context);
@@ -33,7 +33,9 @@ const actionsOf = (card: unknown): Record<string, unknown>[] => {
 
 describe.each(['en', 'fr'] as const)('a card shown in a Teams dialog (%s)', (lang) => {
   it('when the intake form is shown in a dialog, then its buttons are Action.Submit carrying their verb and data, and the card stays valid', () => {
-    const chat = supportCards.intakeForm(lang, { queue: 'microsoft-support', topic: 'unlink' }, { description: 'It fails' }, ['description']);
+    const chat = supportCards.intakeForm(lang, { queue: 'microsoft-support', topic: 'unlink' }, { description: 'It fails' }, [
+      'description',
+    ]);
     const dialog = forDialog(chat, { verbs: VERBS });
     expect(problems(dialog)).toEqual([]);
     const actions = actionsOf(dialog);
@@ -61,6 +63,7 @@ describe.each(['en', 'fr'] as const)('a card shown in a Teams dialog (%s)', (lan
   it('when carried data names a field of the button, then the button keeps its own', () => {
     const chat = supportCards.queueQuestion(lang, { retry: false, creditApplication: false });
     const dialog = forDialog(chat, { verbs: VERBS, carry: { queue: 'forged', verb: 'menu' } });
-    for (const action of actionsOf(dialog)) expect(action.data).toMatchObject({ verb: 'support.queue', queue: expect.not.stringMatching('forged') });
+    for (const action of actionsOf(dialog))
+      expect(action.data).toMatchObject({ verb: 'support.queue', queue: expect.not.stringMatching('forged') });
   });
 });
