@@ -17,7 +17,7 @@ const fr: DialogStrings = {
   secretMasked:
     "Le message contenait ce qui ressemble à un mot de passe ou à un code d'accès : il est masqué ci-dessous. S'il est réel, pensez à le changer.",
   sent: (id: string, queue: string) =>
-    `Le ticket ${id} a été transmis à ${queue}. Vous trouverez la confirmation dans notre conversation privée, où l'équipe vous répondra.`,
+    `Votre ticket ${id} a été transmis : c'est ${queue} qui le traitera. Vous trouverez la confirmation dans notre conversation privée, où l'équipe vous répondra.`,
   recorded: (id: string) =>
     `Votre demande est enregistrée sous le numéro ${id}. Vous trouverez la confirmation dans notre conversation privée, où l'équipe vous répondra.`,
   privateChatUnavailable:
