@@ -7,6 +7,8 @@ import {
   type Storage,
 } from 'botbuilder';
 import { FaqBot } from './bot/faq-bot';
+import { AskSupportInvokes } from './bot/ask-support-invokes';
+import { AskSupportDialog } from './teams/ask-support-dialog';
 import { RecentTurns } from './bot/recent-turns';
 import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
@@ -198,6 +200,17 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     ticketView: (context, ticketId, lang) => support.actions.ticketView(context, ticketId, lang),
+    askSupport: new AskSupportInvokes({
+      dialog: new AskSupportDialog({
+        cards: supportCards,
+        routing,
+        topicOf: (text, lang) => recognizer.recognize(text, lang).topic,
+        detectLanguage: (text) => recognizer.detectLanguage(text).lang,
+      }),
+      filing: support.filing,
+      inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
+      logger: logger.child({ component: 'ask-support' }),
+    }),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });
   const insights = composeInsights({

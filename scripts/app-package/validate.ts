@@ -38,6 +38,7 @@ export async function validatePackage(files: ReadonlyMap<string, Buffer>, expect
     }
   });
   problems.push(...commandProblems(bots, expected.handledCommands));
+  problems.push(...extensionBotProblems(manifest, expected.botId));
   problems.push(...iconProblems(manifest, files));
   for (const file of localizationFiles(manifest)) {
     problems.push(...(await localizationProblems(file, files, bots, expected.handledCommands)));
@@ -123,6 +124,19 @@ function commandProblems(bots: Json[], handled: readonly string[]): string[] {
       (command) =>
         `manifest.json: ${command.path}.title "${String(command.title)}" is not a command the bot handles ` +
         `(src/bot/teams-commands.ts: ${handled.join(', ')})`,
+    );
+}
+
+/** A message extension's invokes go to the bot it names: the same registration as the bot's. */
+function extensionBotProblems(manifest: Json, botId: string): string[] {
+  const extensions = Array.isArray(manifest.composeExtensions) ? (manifest.composeExtensions as Json[]) : [];
+  return extensions
+    .map((extension, i) => ({ i, id: extension.botId }))
+    .filter((extension) => extension.id !== undefined && extension.id !== botId)
+    .map(
+      ({ i, id }) =>
+        `manifest.json: composeExtensions[${i}].botId is ${String(id)} but MicrosoftAppId is ${botId}; ` +
+        'Teams would send its invokes to another bot registration (use ${{BOT_ID}} in manifest/manifest.json)',
     );
 }
 

@@ -1,4 +1,12 @@
-import { CardFactory, MessageFactory, type Activity, type AdaptiveCardInvokeResponse, type InvokeResponse } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type Attachment,
+  type InvokeResponse,
+  type TaskModuleResponse,
+} from 'botbuilder';
 import type { CardJson } from '../views/card-renderer';
 import { fitToTeams, sizeOf, TEAMS_ACTIVITY_BUDGET_BYTES } from '../views/message-size';
 
@@ -37,4 +45,14 @@ export function cardActivity(card: CardJson): Partial<Activity> {
 export function invokeResponse(reply: CardJson | string): InvokeResponse<CardActionInvokeBody> {
   if (typeof reply === 'string') return { status: 200, body: { statusCode: 200, type: MESSAGE_TYPE, value: reply } };
   return fitted(reply, (value) => ({ status: 200, body: { statusCode: 200, type: CARD_TYPE, value } }));
+}
+
+/** A card to show in a Teams dialog (task module), fitted like every other card. */
+export function dialogAttachment(card: CardJson): Attachment {
+  return fitted(card, (fit) => CardFactory.adaptiveCard(fit));
+}
+
+/** The answer to a dialog's fetch or submit that shows a short text in the dialog's place. */
+export function dialogMessage(text: string): InvokeResponse<TaskModuleResponse> {
+  return { status: 200, body: { task: { type: 'message', value: text } } };
 }

@@ -3,6 +3,7 @@ import {
   TurnContext,
   type ConversationState,
   type InvokeResponse,
+  type MessagingExtensionActionResponse,
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
@@ -20,6 +21,7 @@ import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
 import { rememberChat } from './group-chat-erasure';
 import type { RecentTurns } from './recent-turns';
+import type { AskSupportInvokes } from './ask-support-invokes';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose; absent until they do. */
@@ -46,6 +48,8 @@ export interface FaqBotDeps {
   readonly ticketView?: (context: TurnContext, ticketId: string, lang: Lang) => Promise<CardJson | undefined>;
   /** Runs a turn in the user's 1:1 chat with the bot (created if needed). */
   readonly inPrivateChat: (context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>) => Promise<void>;
+  /** "Ask support about this message" (message extension and its dialog). */
+  readonly askSupport?: AskSupportInvokes;
 }
 
 /**
@@ -114,6 +118,17 @@ export class FaqBot extends TeamsActivityHandler {
     }
     // Without a card to put in place, the replies went out as messages: Teams only needs to know the click was handled.
     return invokeResponse(takeReplacementCard(context) ?? '');
+  }
+
+  /** A message's "…" menu → "Ask support about this message": the dialog with the intake form. */
+  protected async handleTeamsMessagingExtensionFetchTask(context: TurnContext): Promise<MessagingExtensionActionResponse> {
+    if (!this.deps.askSupport) return super.handleTeamsMessagingExtensionFetchTask(context, context.activity.value);
+    return this.deps.askSupport.fetchTask(context, context.activity.value);
+  }
+
+  protected async handleTeamsMessagingExtensionSubmitAction(context: TurnContext): Promise<MessagingExtensionActionResponse> {
+    if (!this.deps.askSupport) return super.handleTeamsMessagingExtensionSubmitAction(context, context.activity.value);
+    return this.deps.askSupport.submitAction(context, context.activity.value);
   }
 
   private async runTurn(context: TurnContext, raw: UserInput): Promise<void> {

@@ -3,7 +3,7 @@ import { LANGUAGES, langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { findTurnLang } from '../dialogs/user-input';
 import type { Logger } from '../logging/logger';
-import { invokeResponse } from './card-activity';
+import { dialogMessage, invokeResponse } from './card-activity';
 
 const WINDOW_MS = 60_000;
 
@@ -62,8 +62,9 @@ export class RateLimitMiddleware implements Middleware {
       this.log.info({ event: 'rate_limited', channelId: activity.channelId });
     }
     if (activity.type === ActivityTypes.Invoke) {
-      // A card click must be answered; Teams shows this text by the card.
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: invokeResponse(text) });
+      // A card click must be answered; Teams shows this text by the card. A dialog shows it in its place.
+      const reply = DIALOG_INVOKES.has(activity.name ?? '') ? dialogMessage(text) : invokeResponse(text);
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: reply });
     } else if (warn) {
       await context.sendActivity(text);
     }
@@ -83,8 +84,12 @@ export class RateLimitMiddleware implements Middleware {
   }
 }
 
+/** A message extension's dialog: each opening and each button is the user's doing, so it counts too. */
+const DIALOG_INVOKES = new Set(['composeExtension/fetchTask', 'composeExtension/submitAction']);
+
 function isUserInput(activity: Activity): boolean {
-  return activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action');
+  if (activity.type === ActivityTypes.Message) return true;
+  return activity.type === ActivityTypes.Invoke && (activity.name === 'adaptiveCard/action' || DIALOG_INVOKES.has(activity.name ?? ''));
 }
 
 /** The card's language for a click, else the user's last reply language, else the Teams locale: never the text. */

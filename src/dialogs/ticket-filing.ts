@@ -38,11 +38,16 @@ export function formValuesOf(fields: IntakeFields): Partial<Record<IntakeField, 
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Record<IntakeField, string>>;
 }
 
+/** What filing gave: the ticket, or the sentence that tells the user why not (in their language). */
+export type FilingOutcome =
+  | { readonly ok: true; readonly ticket: Ticket; readonly routed: boolean }
+  | { readonly ok: false; readonly message: string };
+
 /**
- * Files the ticket and shows the confirmation. When the store is down or the user has hit the
- * hourly cap, says so in their language and returns undefined: the caller shows the form again.
+ * Files the ticket (validation done, caps and deliveries in EscalationService) without saying
+ * anything: the in-chat form and the Teams dialog each show the outcome their own way.
  */
-export async function fileTicket(context: TurnContext, deps: EscalationDeps, request: FilingRequest): Promise<Ticket | undefined> {
+export async function openTicket(context: TurnContext, deps: EscalationDeps, request: FilingRequest): Promise<FilingOutcome> {
   const lang = getTurnLang(context);
   const from = context.activity.from;
   try {
@@ -51,19 +56,36 @@ export async function fileTicket(context: TurnContext, deps: EscalationDeps, req
       topic: request.topic,
       ...(request.flowStep ? { flowStep: request.flowStep } : {}),
       language: lang,
-      user: { id: from.id, ...(from.name ? { name: from.name } : {}), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), channelId: context.activity.channelId },
+      user: {
+        id: from.id,
+        ...(from.name ? { name: from.name } : {}),
+        ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+        channelId: context.activity.channelId,
+      },
       ...request.fields,
       conversation: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
       transcript: await deps.recentTurns(context).catch(() => []),
     });
     await recordInsight(deps.insights, context, lang, { kind: 'escalated', queue: ticket.queue, topic: ticket.topic });
-    // The form becomes the confirmation, so it cannot be sent twice.
     const routed = deps.isRouted ? await deps.isRouted(ticket.queue).catch(() => true) : true;
-    await replaceCard(context, deps.cards.confirmation(ticket, lang, routed, clientTimeZone(context)));
-    return ticket;
+    return { ok: true, ticket, routed };
   } catch (error) {
     const s = strings(lang).support;
-    await sendText(context, error instanceof TicketLimitError ? s.ticketLimit(error.limit) : s.ticketNotFiled);
+    return { ok: false, message: error instanceof TicketLimitError ? s.ticketLimit(error.limit) : s.ticketNotFiled };
+  }
+}
+
+/**
+ * Files the ticket and shows the confirmation. When the store is down or the user has hit the
+ * hourly cap, says so in their language and returns undefined: the caller shows the form again.
+ */
+export async function fileTicket(context: TurnContext, deps: EscalationDeps, request: FilingRequest): Promise<Ticket | undefined> {
+  const outcome = await openTicket(context, deps, request);
+  if (!outcome.ok) {
+    await sendText(context, outcome.message);
     return undefined;
   }
+  // The form becomes the confirmation, so it cannot be sent twice.
+  await replaceCard(context, deps.cards.confirmation(outcome.ticket, getTurnLang(context), outcome.routed, clientTimeZone(context)));
+  return outcome.ticket;
 }

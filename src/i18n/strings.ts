@@ -1,5 +1,6 @@
 import type { Lang } from './language';
 import { INSIGHTS_STRINGS } from './insights-strings';
+import { DIALOG_STRINGS } from './dialog-strings';
 import { SUPPORT_STRINGS } from './support-strings';
 import { TICKET_VIEW_STRINGS } from './ticket-view-strings';
 
@@ -233,8 +234,8 @@ const fr: Strings = {
 };
 
 const STRINGS = {
-  en: { ...en, support: { ...SUPPORT_STRINGS.en, ...TICKET_VIEW_STRINGS.en }, insights: INSIGHTS_STRINGS.en },
-  fr: { ...fr, support: { ...SUPPORT_STRINGS.fr, ...TICKET_VIEW_STRINGS.fr }, insights: INSIGHTS_STRINGS.fr },
+  en: { ...en, support: { ...SUPPORT_STRINGS.en, ...TICKET_VIEW_STRINGS.en }, insights: INSIGHTS_STRINGS.en, dialog: DIALOG_STRINGS.en },
+  fr: { ...fr, support: { ...SUPPORT_STRINGS.fr, ...TICKET_VIEW_STRINGS.fr }, insights: INSIGHTS_STRINGS.fr, dialog: DIALOG_STRINGS.fr },
 };
 
 export type AllStrings = (typeof STRINGS)['en'];

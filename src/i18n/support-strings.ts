@@ -61,6 +61,7 @@ const en = {
     unanswered: "I couldn't answer your questions, so I've put them below for the team. Add anything that helps.",
     unsure: "I wasn't sure what you meant, so I've put your question below for the team. Add anything that helps.",
     moved: "You asked for a person in a group chat; we can go on privately here. Your message is below: add what happened.",
+    message: 'The message you picked is below as the description: add what you need from support.',
   },
   confirmationRecorded: (id: string) => `Your request is recorded as ${id}.`,
   confirmationRecordedNext:
@@ -184,6 +185,7 @@ const fr: SupportStrings = {
     unanswered: "Je n'ai pas pu répondre à vos questions : je les ai reprises ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
     unsure: "Je n'étais pas sûr d'avoir compris votre question : je l'ai reprise ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
     moved: 'Vous avez demandé à parler à une personne dans une conversation de groupe ; nous continuons ici, en privé. Votre message est repris ci-dessous : précisez ce qui s\'est passé.',
+    message: 'Le message choisi est repris ci-dessous comme description : précisez ce que vous attendez du support.',
   },
   confirmationRecorded: (id: string) => `Votre demande est enregistrée sous le numéro ${id}.`,
   confirmationRecordedNext:

@@ -22,7 +22,8 @@ export interface IntakeContext {
   readonly reason?: FormReason;
 }
 
-export type FormReason = 'unanswered' | 'unsure' | 'moved';
+/** `message`: the form opened from a message's "…" menu (Ask support about this message). */
+export type FormReason = 'unanswered' | 'unsure' | 'moved' | 'message';
 
 const MAX_LISTED = 20;
 export { HISTORY_ON_CARD } from './ticket-card';
@@ -50,7 +51,14 @@ export class SupportCards {
     });
   }
 
-  intakeForm(lang: Lang, context: IntakeContext, values: Partial<Record<IntakeField, string>>, invalid: readonly IntakeField[]): CardJson {
+  /** `notice`: a problem that is not a field's (the hourly cap, the store down), shown on top. */
+  intakeForm(
+    lang: Lang,
+    context: IntakeContext,
+    values: Partial<Record<IntakeField, string>>,
+    invalid: readonly IntakeField[],
+    notice = '',
+  ): CardJson {
     const s = strings(lang).support;
     const field = (key: IntakeField, label: string, placeholder = ''): FormField => ({
       label,
@@ -60,7 +68,7 @@ export class SupportCards {
     });
     return this.renderer.render('intake-form', {
       lang,
-      notice: invalid.length > 0 ? s.formHasErrors : '',
+      notice: notice || (invalid.length > 0 ? s.formHasErrors : ''),
       title: s.formTitle(s.queueNames[context.queue]),
       intro: context.reason ? `${s.formReasons[context.reason]} ${s.formIntro}` : s.formIntro,
       facts: this.contextFacts(lang, context),

@@ -84,3 +84,16 @@ describe('RateLimitMiddleware', () => {
     expect(bot.limiter.trackedUsers).toBe(1);
   });
 });
+
+describe('RateLimitMiddleware and the message extension dialog', () => {
+  it('when a user opens and submits the dialog past the cap, then each counts and the dialog itself shows the refusal', async () => {
+    const bot = limitedBot(2, 'en');
+    const open = { type: ActivityTypes.Invoke, name: 'composeExtension/fetchTask', value: { commandId: 'askSupport' }, locale: 'fr-FR' };
+    await bot.send(open);
+    await bot.send({ ...open, name: 'composeExtension/submitAction' });
+    const refused = await bot.send(open);
+    expect(bot.ran).toEqual(['composeExtension/fetchTask', 'composeExtension/submitAction']);
+    expect(refused.map((a) => a.type)).toEqual([ActivityTypes.InvokeResponse]);
+    expect((refused[0].value as { body: unknown }).body).toEqual({ task: { type: 'message', value: strings('en').rateLimited } });
+  });
+});
