@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import { FaqBot } from './bot/faq-bot';
 import { RecentTurns } from './bot/recent-turns';
+import { SearchExtensions } from './bot/search-extensions';
 import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
 import { DEFAULT_DEDUPE, DedupeMiddleware } from './bot/dedupe-middleware';
@@ -19,11 +20,13 @@ import { personOf } from './dialogs/support-actions';
 import { eraseGroupChats } from './bot/group-chat-erasure';
 import { RootDialog } from './dialogs/root-dialog';
 import { shortcutOf } from './dialogs/text-commands';
-import { createFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
+import { createFeedbackLog, type FeedbackLog, type ReadableFeedbackLog } from './feedback/feedback-log';
+import { topicUsage } from './feedback/topic-usage';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
 import { LinearClassifier, type TrainedWeights } from './knowledge/linear-classifier';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
+import { TopicSearch } from './knowledge/topic-search';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
@@ -36,6 +39,7 @@ import { CardRenderer } from './views/card-renderer';
 import { renderAllCards, renderSupportCards } from './views/card-samples';
 import { loadRoutingRules } from './support/routing-loader';
 import { userChannel, type UserRef } from './support/ticket';
+import { TicketSearch } from './support/ticket-search';
 import { SupportCards } from './views/support-cards';
 
 export interface App {
@@ -151,6 +155,17 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
       await support.erasure.forget(personOf(context));
     }),
   });
+  // The most asked topics come from the feedback records when the log can be read back.
+  const readable = typeof (feedback as Partial<ReadableFeedbackLog>).recent === 'function' ? (feedback as ReadableFeedbackLog) : undefined;
+  const searchExtensions = new SearchExtensions({
+    kb,
+    cards,
+    supportCards,
+    topics: new TopicSearch(kb, recognizer, readable ? topicUsage(readable) : undefined),
+    tickets: new TicketSearch(support.tickets, support.isAgent),
+    supportLang: config.SUPPORT_LANGUAGE,
+    detectLanguage: (text) => recognizer.detectLanguage(text).lang,
+  });
   const bot = new FaqBot({
     conversationState,
     userState,
@@ -159,6 +174,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     recentTurns,
     logger,
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
+    searchExtensions,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
   });

@@ -31,6 +31,8 @@ export interface SupportParts {
   readonly desk: SupportDesk;
   readonly actions: SupportActions;
   readonly registry: StorageChannelRegistry;
+  /** Whether a person is on the support list (agents and admins): the rule the ticket card's actions use. */
+  readonly isAgent: (person: TicketPerson) => boolean;
   readonly worker: OutboxWorker;
   readonly messenger: ProactiveMessenger;
   readonly retention: RetentionJob;
@@ -149,5 +151,5 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   };
   const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing });
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
-  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
+  return { tickets, escalation, desk, actions, registry, isAgent, worker, messenger, filing, retention, erasure, warnIfUnrouted };
 }

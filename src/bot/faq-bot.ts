@@ -4,6 +4,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type ConversationState,
   type InvokeResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
@@ -19,6 +21,7 @@ import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
 import { rememberChat } from './group-chat-erasure';
 import type { RecentTurns } from './recent-turns';
+import type { SearchExtensions } from './search-extensions';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose; absent until they do. */
@@ -41,6 +44,8 @@ export interface FaqBotDeps {
   readonly logger: { warn(fields: Record<string, unknown>): void };
   /** English or French for a typed message, undefined when it gives no clue (e.g. "AZ-104"). */
   readonly detectLanguage: (text: string) => Lang | undefined;
+  /** The search message extensions (composeExtension/query and selectItem). */
+  readonly searchExtensions: SearchExtensions;
   /** Runs a turn in the user's 1:1 chat with the bot (created if needed). */
   readonly inPrivateChat: (context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>) => Promise<void>;
 }
@@ -108,6 +113,16 @@ export class FaqBot extends TeamsActivityHandler {
       : // The replies went out as messages; Teams only needs to know the click was handled.
         { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as unknown as Record<string, unknown> };
     return { status: 200, body };
+  }
+
+  /** A search in the compose box or command box: answered here, outside the dialogs. */
+  protected handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return this.deps.searchExtensions.query(context, query);
+  }
+
+  /** A search result picked: the card it inserts. */
+  protected handleTeamsMessagingExtensionSelectItem(context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+    return this.deps.searchExtensions.selectItem(context, value);
   }
 
   private async runTurn(context: TurnContext, raw: UserInput): Promise<void> {
