@@ -37,6 +37,13 @@ export async function validatePackage(files: ReadonlyMap<string, Buffer>, expect
       );
     }
   });
+  const extensions = Array.isArray(manifest.composeExtensions) ? (manifest.composeExtensions as Json[]) : [];
+  extensions.forEach((extension, i) => {
+    // A bot-based message extension is served by a bot too: the same registration as the chat.
+    if (extension.botId !== undefined && extension.botId !== expected.botId) {
+      problems.push(`manifest.json: composeExtensions[${i}].botId is ${String(extension.botId)} but MicrosoftAppId is ${expected.botId} (use \${{BOT_ID}})`);
+    }
+  });
   problems.push(...commandProblems(bots, expected.handledCommands));
   problems.push(...iconProblems(manifest, files));
   for (const file of localizationFiles(manifest)) {
