@@ -51,7 +51,8 @@ async function invoke(activity: Record<string, unknown>, locale = 'en-US'): Prom
   return extensionResultIn(((await res.json()) as { activities: { type: string; value?: unknown }[] }).activities);
 }
 
-const answers = (query: string | undefined, locale?: string, options?: Record<string, unknown>) => invoke(extensionQuery('searchAnswers', query, options), locale);
+const answers = (query: string | undefined, locale?: string, options?: Record<string, unknown>) =>
+  invoke(extensionQuery('searchAnswers', query, options), locale);
 const title = (topic: TopicId, lang: 'en' | 'fr') => app.kb.text(topic, lang).title;
 /** The card a picked result inserts. */
 async function pick(result: ExtensionResult, index = 0, locale?: string): Promise<Card> {
@@ -133,7 +134,8 @@ describe('the answers message extension, through the HTTP endpoint', () => {
   });
 
   it('when a forged pick names no known topic, then nothing is inserted', async () => {
-    expect(await invoke(extensionPick({ kind: 'answer', topicId: 'secrets', lang: 'en' }))).toEqual({ type: 'result', attachmentLayout: 'list', attachments: [] });
-    expect(await invoke(extensionQuery('noSuchCommand', 'unlink'))).toEqual({ type: 'result', attachmentLayout: 'list', attachments: [] });
+    const empty = { type: 'result', attachmentLayout: 'list', attachments: [] };
+    expect(await invoke(extensionPick({ kind: 'answer', topicId: 'secrets', lang: 'en' }))).toEqual(empty);
+    expect(await invoke(extensionQuery('noSuchCommand', 'unlink'))).toEqual(empty);
   });
 });

@@ -33,7 +33,13 @@ function request(over: Partial<TicketRequest>): TicketRequest {
     language: 'en',
     user,
     description: 'A question',
-    conversation: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: `a:${user.id}` }, user: { id: user.id }, bot: { id: 'bot' } },
+    conversation: {
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      conversation: { id: `a:${user.id}` },
+      user: { id: user.id },
+      bot: { id: 'bot' },
+    },
     transcript: [],
     ...over,
   };
@@ -47,11 +53,23 @@ async function create(over: Partial<TicketRequest>): Promise<Ticket> {
 
 beforeAll(async () => {
   await connector.start();
-  app = createApp(testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent,aad-agent2' }), silentLogger, { storage: new MemoryStorage() });
+  const config = testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent,aad-agent2' });
+  app = createApp(config, silentLogger, { storage: new MemoryStorage() });
   server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
   for (let i = 1; i <= 14; i++) bulk.push(await create({ description: `Bulk import question number ${i}` }));
-  tickets.profile = await create({ user: { ...requester, channelId: 'msteams' }, email: 'camille@contoso.com', mcid: '123456789', description: "Mon profil de certification ne s'affiche pas dans l'Espace partenaires" });
-  tickets.learning = await create({ queue: 'microsoft-support', user: { id: '29:jordan', name: 'Jordan Lee', channelId: 'msteams' }, email: 'jordan@fabrikam.com', partnerId: '7654321', description: 'Associate Microsoft Learning account fails with error 403' });
+  tickets.profile = await create({
+    user: { ...requester, channelId: 'msteams' },
+    email: 'camille@contoso.com',
+    mcid: '123456789',
+    description: "Mon profil de certification ne s'affiche pas dans l'Espace partenaires",
+  });
+  tickets.learning = await create({
+    queue: 'microsoft-support',
+    user: { id: '29:jordan', name: 'Jordan Lee', channelId: 'msteams' },
+    email: 'jordan@fabrikam.com',
+    partnerId: '7654321',
+    description: 'Associate Microsoft Learning account fails with error 403',
+  });
   tickets.badge = await create({ user: { id: '29:helene', name: 'Hélène Martin', channelId: 'msteams' }, description: 'My badge is not showing' });
   tickets.done = await create({ description: 'Already solved' });
   const assign = (t: Ticket, to: TicketPerson) => app.support.tickets.update(t.id, (c) => ({ ...c, status: 'assigned', assignee: to }));
@@ -65,7 +83,10 @@ afterAll(async () => {
 });
 
 let seq = 0;
-async function invoke(from: { id: string; name: string; aadObjectId?: string }, activity: Record<string, unknown>, options: { locale?: string; channelId?: string } = {}): Promise<ExtensionResult> {
+type From = { id: string; name: string; aadObjectId?: string };
+type Options = { locale?: string; channelId?: string; paging?: Record<string, unknown> };
+
+async function invoke(from: From, activity: Record<string, unknown>, options: Options = {}): Promise<ExtensionResult> {
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -85,23 +106,26 @@ async function invoke(from: { id: string; name: string; aadObjectId?: string }, 
   return extensionResultIn(((await res.json()) as { activities: { type: string; value?: unknown }[] }).activities);
 }
 
-const search = (from: typeof agent, query: string | undefined, options: { locale?: string; channelId?: string; paging?: Record<string, unknown> } = {}) =>
+const search = (from: From, query: string | undefined, options: Options = {}) =>
   invoke(from, extensionQuery('searchTickets', query, options.paging), options);
 const idsIn = (result: ExtensionResult) => (result.attachments ?? []).map((a) => String(a.preview!.content.tap!.value.ticketId));
 
 describe('the tickets message extension, through the HTTP endpoint', () => {
   it('when someone outside the support team searches, then they get a one-line explanation and never a ticket, in their language', async () => {
     expect(await search(requester, undefined)).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
-    expect(await search(requester, tickets.profile.id, { locale: 'fr-FR' })).toEqual({ type: 'message', text: fr.search.ticketsNotAllowed });
+    const french = await search(requester, tickets.profile.id, { locale: 'fr-FR' });
+    expect(french).toEqual({ type: 'message', text: fr.search.ticketsNotAllowed });
     expect(await search(requester, 'camille@contoso.com')).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
   });
 
   it('when an agent\'s id arrives from another channel, then it is nobody on the support list', async () => {
-    expect(await search(agent, tickets.profile.id, { channelId: 'webchat' })).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
+    const elsewhere = await search(agent, tickets.profile.id, { channelId: 'webchat' });
+    expect(elsewhere).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
   });
 
   it('when someone outside the support team picks a ticket (a forged pick), then no card is inserted', async () => {
-    expect(await invoke(requester, extensionPick({ kind: 'ticket', ticketId: tickets.profile.id }))).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
+    const picked = await invoke(requester, extensionPick({ kind: 'ticket', ticketId: tickets.profile.id }));
+    expect(picked).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
   });
 
   it('when an agent opens the search, then their assigned tickets and the open ones are listed, newest first, ten at most', async () => {
@@ -145,7 +169,8 @@ describe('the tickets message extension, through the HTTP endpoint', () => {
     expect(idsIn(await search(agent, 'bulk', { paging: { skip: 10, count: 25 } }))).toEqual(newestBulk.slice(10));
     expect(idsIn(await search(agent, 'bulk', { paging: { skip: 2, count: 3 } }))).toEqual(newestBulk.slice(2, 5));
     expect(idsIn(await search(agent, 'bulk', { paging: { skip: 0, count: 0 } }))).toEqual(newestBulk.slice(0, 1));
-    expect(await search(agent, 'bulk', { paging: { skip: 1e9, count: 1e9 } })).toEqual({ type: 'result', attachmentLayout: 'list', attachments: [] });
+    const past = await search(agent, 'bulk', { paging: { skip: 1e9, count: 1e9 } });
+    expect(past).toEqual({ type: 'result', attachmentLayout: 'list', attachments: [] });
   });
 
   it('when the query is a huge paste, then only its opening is matched and the search still answers', async () => {
@@ -195,6 +220,7 @@ describe('the tickets message extension, through the HTTP endpoint', () => {
   });
 
   it('when a picked ticket no longer exists, then the agent is told so instead of a card', async () => {
-    expect(await invoke(agent, extensionPick({ kind: 'ticket', ticketId: 'CS-0000ZZ' }))).toEqual({ type: 'message', text: en.search.ticketGone('CS-0000ZZ') });
+    const gone = await invoke(agent, extensionPick({ kind: 'ticket', ticketId: 'CS-0000ZZ' }));
+    expect(gone).toEqual({ type: 'message', text: en.search.ticketGone('CS-0000ZZ') });
   });
 });

@@ -41,7 +41,8 @@ export async function validatePackage(files: ReadonlyMap<string, Buffer>, expect
   extensions.forEach((extension, i) => {
     // A bot-based message extension is served by a bot too: the same registration as the chat.
     if (extension.botId !== undefined && extension.botId !== expected.botId) {
-      problems.push(`manifest.json: composeExtensions[${i}].botId is ${String(extension.botId)} but MicrosoftAppId is ${expected.botId} (use \${{BOT_ID}})`);
+      const found = String(extension.botId);
+      problems.push(`manifest.json: composeExtensions[${i}].botId is ${found} but MicrosoftAppId is ${expected.botId} (use \${{BOT_ID}})`);
     }
   });
   problems.push(...commandProblems(bots, expected.handledCommands));

@@ -43,6 +43,7 @@ const pickedSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), ticketId: z.string().max(16) }),
 ]);
 type Picked = z.infer<typeof pickedSchema>;
+type Paging = { readonly skip?: unknown; readonly count?: unknown };
 
 const SUMMARY_CHARS = 160;
 const QUOTED_CHARS = 60;
@@ -73,7 +74,7 @@ export class SearchExtensions {
     return parsed.data.kind === 'answer' ? this.pickAnswer(parsed.data) : this.pickTicket(context, parsed.data);
   }
 
-  private async searchAnswers(context: TurnContext, text: string, paging: { skip?: unknown; count?: unknown }): Promise<MessagingExtensionResponse> {
+  private async searchAnswers(context: TurnContext, text: string, paging: Paging): Promise<MessagingExtensionResponse> {
     const query = text.slice(0, MAX_MATCHED_CHARS);
     const lang = (query && this.deps.detectLanguage(query)) || langFromLocale(context.activity.locale);
     const topics = query ? this.deps.topics.search(query, lang) : await this.deps.topics.mostAsked();
@@ -82,11 +83,13 @@ export class SearchExtensions {
     return list(topics.slice(skip, skip + count).map((topic) => this.answerPreview(topic, lang)));
   }
 
-  private async searchTickets(context: TurnContext, query: string, paging: { skip?: unknown; count?: unknown }): Promise<MessagingExtensionResponse> {
+  private async searchTickets(context: TurnContext, query: string, paging: Paging): Promise<MessagingExtensionResponse> {
     const s = strings(langFromLocale(context.activity.locale));
     const found = await this.deps.tickets.search({ query, viewer: personOf(context), skip: paging.skip, count: paging.count });
     if (!found.allowed) return message(s.search.ticketsNotAllowed);
-    if (found.tickets.length === 0 && found.skip === 0) return message(query.trim() ? s.search.noTicket(excerpt(query.trim(), QUOTED_CHARS)) : s.search.noOpenTicket);
+    if (found.tickets.length === 0 && found.skip === 0) {
+      return message(query.trim() ? s.search.noTicket(excerpt(query.trim(), QUOTED_CHARS)) : s.search.noOpenTicket);
+    }
     return list(found.tickets.map((t) => this.ticketPreview(t, langFromLocale(context.activity.locale))));
   }
 
@@ -114,7 +117,8 @@ export class SearchExtensions {
     const s = strings(lang).support;
     const who = ticket.user.name ?? ticket.email ?? ticket.user.id;
     const subtitle = `${who} · ${s.queueTitles[ticket.queue]} · ${ticket.createdAt.slice(0, 10)}`;
-    return preview(`${ticket.id} · ${s.statusNames[ticket.status]}`, subtitle, excerpt(ticket.description, SUMMARY_CHARS), { kind: 'ticket', ticketId: ticket.id });
+    const title = `${ticket.id} · ${s.statusNames[ticket.status]}`;
+    return preview(title, subtitle, excerpt(ticket.description, SUMMARY_CHARS), { kind: 'ticket', ticketId: ticket.id });
   }
 }
 

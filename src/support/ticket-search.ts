@@ -31,7 +31,9 @@ export interface TicketSearchRequest {
 }
 
 /** `allowed` false: the viewer is not support, and sees no ticket at all. */
-export type TicketSearchResult = { readonly allowed: false } | { readonly allowed: true; readonly tickets: readonly Ticket[]; readonly skip: number };
+export type TicketSearchResult =
+  | { readonly allowed: false }
+  | { readonly allowed: true; readonly tickets: readonly Ticket[]; readonly skip: number };
 
 /** Lower case, accents folded: "Hélène" is found by "helene". */
 const fold = (text: string) => foldAccents(text.toLowerCase());

@@ -82,7 +82,11 @@ export class CardBuilder {
    * what everyone there can use (the answer, its links) and drops the buttons that continue a
    * conversation with the bot, which may not be in that chat.
    */
-  answer(topicId: TopicId, lang: Lang, options: { exam?: ExamVerdict; exams?: readonly ExamVerdict[]; feedback?: Feedback; shared?: boolean } = {}): CardJson {
+  answer(
+    topicId: TopicId,
+    lang: Lang,
+    options: { exam?: ExamVerdict; exams?: readonly ExamVerdict[]; feedback?: Feedback; shared?: boolean } = {},
+  ): CardJson {
     const s = strings(lang);
     const topic = this.kb.topic(topicId);
     const text = topic[lang];

@@ -1,10 +1,15 @@
 import type { Card } from './cards';
 
 /** One result of a search message extension: the item shown in the list and its preview. */
+interface Preview {
+  readonly contentType: string;
+  readonly content: { title?: string; text?: string; tap?: { type: string; value: Record<string, unknown> } };
+}
+
 export interface ExtensionAttachment {
   readonly contentType: string;
   readonly content: Card & { title?: string; subtitle?: string; text?: string };
-  readonly preview?: { readonly contentType: string; readonly content: { title?: string; text?: string; tap?: { type: string; value: Record<string, unknown> } } };
+  readonly preview?: Preview;
 }
 
 export interface ExtensionResult {
@@ -15,7 +20,7 @@ export interface ExtensionResult {
 }
 
 /** The activity Teams sends while someone types in a search message extension. */
-export function extensionQuery(commandId: string, query: string | undefined, queryOptions: Record<string, unknown> = { skip: 0, count: 25 }) {
+export function extensionQuery(commandId: string, query: string | undefined, queryOptions: object = { skip: 0, count: 25 }) {
   const parameters = query === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: query }];
   return { type: 'invoke', name: 'composeExtension/query', value: { commandId, parameters, queryOptions } };
 }

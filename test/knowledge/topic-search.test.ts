@@ -35,16 +35,27 @@ describe('topic search', () => {
 
 describe('topic usage', () => {
   const at = '2026-11-01T00:00:00.000Z';
-  const helpful = (topic: 'unlink' | 'link-how', helpfulAnswer = true): FeedbackEntry => ({ kind: 'helpful', topic, helpful: helpfulAnswer, lang: 'en', at });
+  const helpful = (topic: 'unlink' | 'link-how', helpfulAnswer = true): FeedbackEntry => ({
+    kind: 'helpful',
+    topic,
+    helpful: helpfulAnswer,
+    lang: 'en',
+    at,
+  });
 
   it('when people answered "was this helpful?", then topics rank by how many answered, either way', () => {
-    expect(rankTopics([helpful('unlink'), helpful('link-how', false), helpful('link-how'), { kind: 'unanswered', text: 'x', lang: 'en', at }])).toEqual(['link-how', 'unlink']);
+    const unanswered: FeedbackEntry = { kind: 'unanswered', text: 'x', lang: 'en', at };
+    expect(rankTopics([helpful('unlink'), helpful('link-how', false), helpful('link-how'), unanswered])).toEqual(['link-how', 'unlink']);
   });
 
   it('when searches come quickly one after another, then the records are read once per cache period', async () => {
     let reads = 0;
     let now = 0;
-    const log: ReadableFeedbackLog = { record: async () => undefined, forgetUser: async () => 0, recent: async () => (reads++, [helpful('unlink')]) };
+    const log: ReadableFeedbackLog = {
+      record: async () => undefined,
+      forgetUser: async () => 0,
+      recent: async () => (reads++, [helpful('unlink')]),
+    };
     const usage = topicUsage(log, { cacheMs: 1000, now: () => new Date(now) });
     await usage();
     await usage();

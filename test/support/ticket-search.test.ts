@@ -51,7 +51,8 @@ describe('ticket search', () => {
 
   it('when the viewer is not on the support list, then nothing is read and nothing returned', async () => {
     const source = new CountingSource(all);
-    expect(await new TicketSearch(source, isAgent, limits).search({ query: '', viewer: { id: 'agent', channelId: 'webchat' } })).toEqual({ allowed: false });
+    const search = new TicketSearch(source, isAgent, limits);
+    expect(await search.search({ query: '', viewer: { id: 'agent', channelId: 'webchat' } })).toEqual({ allowed: false });
     expect(source.asked).toEqual([]);
   });
 
