@@ -38,8 +38,13 @@ export type TicketSearchResult =
 /** Lower case, accents folded: "Hélène" is found by "helene". */
 const fold = (text: string) => foldAccents(text.toLowerCase());
 // One pass over the text, no nested quantifier: linear.
-const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-const wordsOf = (text: string) => fold(text).split(WORD_SPLIT).filter((w) => w.length > 0);
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+/** " word word … ": each word with a space before and after, so a word start is one `includes`. */
+const spaced = (text: string) => ` ${fold(text).replace(NOT_WORD, ' ').trim()} `;
+const wordsOf = (text: string) => spaced(text).split(' ').filter((w) => w.length > 0);
+/** Tickets matched between two pauses, so a long scan never holds the event loop for long. */
+const SLICE = 50;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Clamps the client's paging to what the search keeps: never a negative, fractional or huge number. */
 export function pageOf(skip: unknown, count: unknown, limits: { matches: number; page: number }): { skip: number; count: number } {
@@ -90,7 +95,12 @@ export class TicketSearch {
     const newest = await this.newest();
     if (!query) return newest.filter((t) => t.status === 'open' || (t.status === 'assigned' && isAssignedTo(t, viewer)));
     const matcher = ticketMatcher(query);
-    return newest.filter(matcher);
+    const found: Ticket[] = [];
+    for (let i = 0; i < newest.length && found.length < this.limits.matches; i += SLICE) {
+      if (i > 0) await pause();
+      found.push(...newest.slice(i, i + SLICE).filter(matcher));
+    }
+    return found;
   }
 
   /** Every queue's newest tickets, newest first. */
@@ -115,7 +125,8 @@ export function ticketMatcher(query: string): (ticket: Ticket) => boolean {
     const fields = [ticket.id, ticket.user.name, ticket.email, ticket.mcid, ticket.partnerId];
     if (whole.length >= 3 && fields.some((f) => f !== undefined && fold(f).includes(whole))) return true;
     if (words.length === 0) return false;
-    const text = new Set(wordsOf(`${ticket.user.name ?? ''} ${ticket.description}`));
-    return words.every((w) => text.has(w) || (w.length >= 3 && [...text].some((t) => t.startsWith(w))));
+    const text = spaced(`${ticket.user.name ?? ''} ${ticket.description}`);
+    // Three letters or more may begin a word; shorter ones must be a whole word.
+    return words.every((w) => text.includes(w.length >= 3 ? ` ${w}` : ` ${w} `));
   };
 }

@@ -49,6 +49,22 @@ describe('ticket search', () => {
     expect(await search.search({ query: all[0].id, viewer: agent })).toEqual({ allowed: true, skip: 0, tickets: [all[0]] });
   });
 
+  it('when many tickets are scanned, then the scan pauses between slices, so other work runs meanwhile', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => ticket(i + 1));
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const search = new TicketSearch(new CountingSource(many), isAgent, { ...limits, scanPerQueue: 300 });
+    expect(await search.search({ query: 'nothing like it', viewer: agent })).toEqual({ allowed: true, skip: 0, tickets: [] });
+    running = false;
+    // Without pauses the whole scan runs in one go of microtasks, and no tick gets in.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+  });
+
   it('when the viewer is not on the support list, then nothing is read and nothing returned', async () => {
     const source = new CountingSource(all);
     const search = new TicketSearch(source, isAgent, limits);
