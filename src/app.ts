@@ -66,6 +66,9 @@ export interface AppOverrides {
   readonly trained?: TrainedWeights;
 }
 
+/** Searches allowed for each chat message of the rate limit: one search per pause in typing. */
+const SEARCHES_PER_MESSAGE = 4;
+
 /** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
 const READINESS_TIMEOUT_MS = 2000;
 
@@ -129,6 +132,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   // store write. A channel's retry of a message therefore counts against the cap too (rare).
   adapter.use(
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
+    // Teams sends a search as the user types: a budget of its own, larger than the chat's.
+    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE * SEARCHES_PER_MESSAGE, kind: 'search' }, logger),
     new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
     new DedupeMiddleware(storage, logger, { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
   );

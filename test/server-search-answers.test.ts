@@ -139,3 +139,36 @@ describe('the answers message extension, through the HTTP endpoint', () => {
     expect(await invoke(extensionQuery('noSuchCommand', 'unlink'))).toEqual(empty);
   });
 });
+
+describe('searches through the HTTP endpoint, under their own cap', () => {
+  it('when one person searches more than the cap allows in a minute, then the extra search gets a one-line message instead of results', async () => {
+    const limited = createApp(testConfig({ RATE_LIMIT_PER_MINUTE: '1' }), silentLogger, { storage: new MemoryStorage() });
+    const other = await startServer(limited, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+    try {
+      const results: ExtensionResult[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${other.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            id: `cap-${i}`,
+            channelId: 'msteams',
+            serviceUrl: 'https://smba.example.test/',
+            deliveryMode: 'expectReplies',
+            locale: 'en-US',
+            recipient: { id: 'bot' },
+            from: { id: '29:eager', name: 'Eager' },
+            conversation: { id: 'a:eager', conversationType: 'personal' },
+            ...extensionQuery('searchAnswers', 'unlink'),
+          }),
+        });
+        results.push(extensionResultIn(((await res.json()) as { activities: { type: string; value?: unknown }[] }).activities));
+      }
+      // One chat message a minute gives four searches (app.ts, SEARCHES_PER_MESSAGE).
+      expect(results.slice(0, 4).map((r) => r.type)).toEqual(['result', 'result', 'result', 'result']);
+      expect(results[4]).toEqual({ type: 'message', text: en.search.tooFast });
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -126,6 +126,7 @@ const en = {
     noTicket: (query: string) => `No ticket matches "${query}".`,
     noOpenTicket: 'No open tickets, and none assigned to you.',
     ticketGone: (id: string) => `Ticket ${id} no longer exists.`,
+    tooFast: 'Too many searches in a minute. Wait a moment, then search again.',
   },
 };
 
@@ -243,6 +244,7 @@ const fr: Strings = {
     noTicket: (query: string) => `Aucun ticket ne correspond à « ${query} ».`,
     noOpenTicket: 'Aucun ticket ouvert, et aucun ne vous est attribué.',
     ticketGone: (id: string) => `Le ticket ${id} n'existe plus.`,
+    tooFast: 'Trop de recherches en une minute. Patientez un instant, puis relancez votre recherche.',
   },
 };
 
