@@ -1,6 +1,11 @@
-import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  type Attachment,
+  type MessagingExtensionAttachment,
+  type MessagingExtensionResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { z } from 'zod';
-import { cardAttachment } from '../dialogs/replies';
 import { personOf } from '../dialogs/support-actions';
 import { langFromLocale, LANGUAGES, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
@@ -11,6 +16,8 @@ import { MAX_TOPIC_RESULTS, type TopicSearch } from '../knowledge/topic-search';
 import type { Ticket } from '../support/ticket';
 import { pageOf, type TicketSearch } from '../support/ticket-search';
 import type { CardBuilder } from '../views/card-builder';
+import type { CardJson } from '../views/card-renderer';
+import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
 
 /** The command ids declared under composeExtensions in manifest/manifest.json. */
@@ -136,6 +143,15 @@ const HTML = /[&<>"]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 function escapeHtml(text: string): string {
   return text.replace(HTML, (c) => ENTITIES[c]);
+}
+
+/**
+ * The card a picked result inserts, fitted to Teams' message size like every card the bot sends.
+ * (Main's bot/card-activity.ts is now the one card-to-activity function: this becomes
+ * `cardActivity(card).attachments[0]` there.)
+ */
+function cardAttachment(card: CardJson): Attachment {
+  return CardFactory.adaptiveCard(fitToTeams(card));
 }
 
 function list(attachments: MessagingExtensionAttachment[]): MessagingExtensionResponse {

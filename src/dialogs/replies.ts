@@ -1,16 +1,11 @@
-import { ActivityTypes, CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { CardJson } from '../views/card-renderer';
 import { fitToTeams } from '../views/message-size';
 
 const REPLACEMENT_CARD = Symbol('replacementCard');
 
-/** A card as Teams takes it, fitted to Teams' message size: for messages and message extension results alike. */
-export function cardAttachment(card: CardJson): Attachment {
-  return CardFactory.adaptiveCard(fitToTeams(card));
-}
-
 export async function sendCard(context: TurnContext, card: CardJson): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(fitToTeams(card))));
 }
 
 export async function sendText(context: TurnContext, text: string): Promise<void> {
