@@ -20,13 +20,13 @@ import { personOf } from './dialogs/support-actions';
 import { eraseGroupChats } from './bot/group-chat-erasure';
 import { RootDialog } from './dialogs/root-dialog';
 import { shortcutOf } from './dialogs/text-commands';
-import { createFeedbackLog, type FeedbackLog, type ReadableFeedbackLog } from './feedback/feedback-log';
-import { topicUsage } from './feedback/topic-usage';
+import { createFeedbackLog, type FeedbackLog } from './feedback/feedback-log';
 import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
 import { LinearClassifier, type TrainedWeights } from './knowledge/linear-classifier';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { TopicSearch } from './knowledge/topic-search';
+import { topicUsageOf } from './feedback/topic-usage';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
@@ -160,13 +160,11 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
       await support.erasure.forget(personOf(context));
     }),
   });
-  // The most asked topics come from the feedback records when the log can be read back.
-  const readable = typeof (feedback as Partial<ReadableFeedbackLog>).recent === 'function' ? (feedback as ReadableFeedbackLog) : undefined;
   const searchExtensions = new SearchExtensions({
     kb,
     cards,
     supportCards,
-    topics: new TopicSearch(kb, recognizer, readable ? topicUsage(readable) : undefined),
+    topics: new TopicSearch(kb, recognizer, topicUsageOf(feedback)),
     tickets: new TicketSearch(support.tickets, support.isAgent),
     supportLang: config.SUPPORT_LANGUAGE,
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,

@@ -1,5 +1,5 @@
 import type { TopicId } from '../knowledge/catalog';
-import type { FeedbackEntry, ReadableFeedbackLog } from './feedback-log';
+import type { FeedbackEntry, FeedbackLog, ReadableFeedbackLog } from './feedback-log';
 
 export interface TopicUsageOptions {
   /** How far back the records count. */
@@ -35,4 +35,10 @@ export function topicUsage(log: ReadableFeedbackLog, options: TopicUsageOptions 
     }
     return cached.ranking;
   };
+}
+
+/** The most asked topics when the log can be read back; none (the content's order) when it cannot. */
+export function topicUsageOf(log: FeedbackLog, options?: TopicUsageOptions): (() => Promise<readonly TopicId[]>) | undefined {
+  const readable = log as Partial<ReadableFeedbackLog>;
+  return typeof readable.recent === 'function' ? topicUsage(log as ReadableFeedbackLog, options) : undefined;
 }
