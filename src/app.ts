@@ -10,6 +10,7 @@ import { FaqBot } from './bot/faq-bot';
 import { AskSupportInvokes } from './bot/ask-support-invokes';
 import { AskSupportDialog } from './teams/ask-support-dialog';
 import { RecentTurns } from './bot/recent-turns';
+import { SearchExtensions } from './bot/search-extensions';
 import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
 import { DEFAULT_DEDUPE, DedupeMiddleware } from './bot/dedupe-middleware';
@@ -29,6 +30,8 @@ import { loadKnowledgeBase } from './knowledge/content-loader';
 import { FaqRecognizer } from './knowledge/faq-recognizer';
 import { LinearClassifier, type TrainedWeights } from './knowledge/linear-classifier';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
+import { TopicSearch } from './knowledge/topic-search';
+import { topicUsageOf } from './feedback/topic-usage';
 import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
@@ -42,6 +45,7 @@ import { CardRenderer } from './views/card-renderer';
 import { renderAllCards, renderSupportCards } from './views/card-samples';
 import { loadRoutingRules } from './support/routing-loader';
 import { userChannel, type UserRef } from './support/ticket';
+import { TicketSearch } from './support/ticket-search';
 import { SupportCards } from './views/support-cards';
 import { createInsightsEndpoint } from './insights/insights-endpoint';
 import { buildInsights } from './insights/build-insights';
@@ -81,6 +85,9 @@ export interface AppOverrides {
   /** The clock of the response-target reminders; tests pass a fake one. */
   readonly now?: () => Date;
 }
+
+/** Searches allowed for each chat message of the rate limit: one search per pause in typing. */
+const SEARCHES_PER_MESSAGE = 4;
 
 /** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
 const READINESS_TIMEOUT_MS = 2000;
@@ -147,6 +154,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   // store write. A channel's retry of a message therefore counts against the cap too (rare).
   adapter.use(
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
+    // Teams sends a search as the user types: a budget of its own, larger than the chat's.
+    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE * SEARCHES_PER_MESSAGE, kind: 'search' }, logger),
     new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
     new DedupeMiddleware(
       storage,
@@ -190,6 +199,15 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
       await support.erasure.forget(personOf(context));
     }),
   });
+  const searchExtensions = new SearchExtensions({
+    kb,
+    cards,
+    supportCards,
+    topics: new TopicSearch(kb, recognizer, topicUsageOf(feedback)),
+    tickets: new TicketSearch(support.tickets, support.isAgent),
+    supportLang: config.SUPPORT_LANGUAGE,
+    detectLanguage: (text) => recognizer.detectLanguage(text).lang,
+  });
   const bot = new FaqBot({
     conversationState,
     userState,
@@ -198,6 +216,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     recentTurns,
     logger,
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
+    searchExtensions,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     ticketView: (context, ticketId, lang) => support.actions.ticketView(context, ticketId, lang),
     askSupport: new AskSupportInvokes({

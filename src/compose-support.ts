@@ -37,6 +37,8 @@ export interface SupportParts {
   readonly desk: SupportDesk;
   readonly actions: SupportActions;
   readonly registry: StorageChannelRegistry;
+  /** Whether a person is on the support list (agents and admins): the rule the ticket card's actions use. */
+  readonly isAgent: (person: TicketPerson) => boolean;
   readonly worker: OutboxWorker;
   readonly messenger: ProactiveMessenger;
   readonly retention: RetentionJob;
@@ -184,5 +186,5 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
   const remind = reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds, now });
   const reminders = new ResponseReminderJob(tickets, routing, remind, logger, now);
-  return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
+  return { tickets, escalation, desk, actions, registry, isAgent, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
 }

@@ -60,7 +60,7 @@ describe('HTTP endpoint, bad input: a 4xx with a short message, never library te
     ['the text is not a string', 400, "The activity's text is missing or not valid.", () => post(activity('hi', { text: { evil: true } }))],
     ['the service URL is not a URL', 400, "The activity's serviceUrl is missing or not valid.", () => post(activity('hi', { serviceUrl: 'file:///etc/passwd' }))],
     ['the activity type is unknown', 400, 'This activity type is not supported.', () => post(activity('hi', { type: 'teleport' }))],
-    ['an invoke names an operation the bot does not have', 400, 'This invoke is not supported.', () => post(activity('', { type: 'invoke', name: 'composeExtension/query', deliveryMode: undefined }))],
+    ['an invoke names an operation the bot does not have', 400, 'This invoke is not supported.', () => post(activity('', { type: 'invoke', name: 'composeExtension/queryLink', deliveryMode: undefined }))],
     ['the content type is text/plain', 415, 'Send the activity as JSON (Content-Type: application/json).', () => post(JSON.stringify(activity('hi')), { 'content-type': 'text/plain' })],
     ['the body is a form', 415, 'Send the activity as JSON (Content-Type: application/json).', () => post('type=message&text=hi', { 'content-type': 'application/x-www-form-urlencoded' })],
     ['the body is multipart', 415, 'Send the activity as JSON (Content-Type: application/json).', () => post('--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--x--', { 'content-type': 'multipart/form-data; boundary=x' })],

@@ -5,6 +5,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type Attachment,
   type InvokeResponse,
+  type MessagingExtensionResponse,
   type TaskModuleResponse,
 } from 'botbuilder';
 import type { CardJson } from '../views/card-renderer';
@@ -55,4 +56,9 @@ export function dialogAttachment(card: CardJson): Attachment {
 /** The answer to a dialog's fetch or submit that shows a short text in the dialog's place. */
 export function dialogMessage(text: string): InvokeResponse<TaskModuleResponse> {
   return { status: 200, body: { task: { type: 'message', value: text } } };
+}
+
+/** The answer to a message extension search that shows a short text where the results would be. */
+export function searchMessage(text: string): InvokeResponse<MessagingExtensionResponse> {
+  return { status: 200, body: { composeExtension: { type: 'message', text } } };
 }

@@ -4,6 +4,8 @@ import {
   type ConversationState,
   type InvokeResponse,
   type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
@@ -22,6 +24,7 @@ import { onHandoffStatus } from './handoff';
 import { rememberChat } from './group-chat-erasure';
 import type { RecentTurns } from './recent-turns';
 import type { AskSupportInvokes } from './ask-support-invokes';
+import type { SearchExtensions } from './search-extensions';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose; absent until they do. */
@@ -46,6 +49,8 @@ export interface FaqBotDeps {
   readonly detectLanguage: (text: string) => Lang | undefined;
   /** A viewer's own view of a ticket card, for Teams' refresh; undefined when the ticket is gone. */
   readonly ticketView?: (context: TurnContext, ticketId: string, lang: Lang) => Promise<CardJson | undefined>;
+  /** The search message extensions (composeExtension/query and selectItem). */
+  readonly searchExtensions: SearchExtensions;
   /** Runs a turn in the user's 1:1 chat with the bot (created if needed). */
   readonly inPrivateChat: (context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>) => Promise<void>;
   /** "Ask support about this message" (message extension and its dialog). */
@@ -129,6 +134,16 @@ export class FaqBot extends TeamsActivityHandler {
   protected async handleTeamsMessagingExtensionSubmitAction(context: TurnContext): Promise<MessagingExtensionActionResponse> {
     if (!this.deps.askSupport) return super.handleTeamsMessagingExtensionSubmitAction(context, context.activity.value);
     return this.deps.askSupport.submitAction(context, context.activity.value);
+  }
+
+  /** A search in the compose box or command box: answered here, outside the dialogs. */
+  protected handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return this.deps.searchExtensions.query(context, query);
+  }
+
+  /** A search result picked: the card it inserts. */
+  protected handleTeamsMessagingExtensionSelectItem(context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+    return this.deps.searchExtensions.selectItem(context, value);
   }
 
   private async runTurn(context: TurnContext, raw: UserInput): Promise<void> {

@@ -3,13 +3,18 @@ import { LANGUAGES, langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { findTurnLang } from '../dialogs/user-input';
 import type { Logger } from '../logging/logger';
-import { dialogMessage, invokeResponse } from './card-activity';
+import { dialogMessage, invokeResponse, searchMessage } from './card-activity';
 
 const WINDOW_MS = 60_000;
 
 export interface RateLimitOptions {
   /** Messages and card clicks per user per minute; 0 turns the cap off. */
   readonly perMinute: number;
+  /**
+   * What this cap counts: `chat`, messages and card clicks (the default); `search`, the message
+   * extensions' queries and picks, which Teams sends as the user types and so get their own budget.
+   */
+  readonly kind?: 'chat' | 'search';
   readonly now?: () => number;
 }
 
@@ -42,7 +47,8 @@ export class RateLimitMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
-    if (this.options.perMinute <= 0 || !isUserInput(activity) || !activity.from?.id) return next();
+    const counted = this.options.kind === 'search' ? isSearch(activity) : isUserInput(activity);
+    if (this.options.perMinute <= 0 || !counted || !activity.from?.id) return next();
     const now = this.now();
     this.sweep(now);
     const key = `${activity.channelId}/${activity.from.aadObjectId ?? activity.from.id}`;
@@ -55,13 +61,17 @@ export class RateLimitMiddleware implements Middleware {
       entry.lang = findTurnLang(context) ?? entry.lang;
       return;
     }
-    const text = strings(replyLang(activity, entry.lang)).rateLimited;
+    const s = strings(replyLang(activity, entry.lang));
+    const text = this.options.kind === 'search' ? s.search.tooFast : s.rateLimited;
     const warn = entry.warnedAt === undefined || now - entry.warnedAt >= WINDOW_MS;
     if (warn) {
       entry.warnedAt = now;
       this.log.info({ event: 'rate_limited', channelId: activity.channelId });
     }
-    if (activity.type === ActivityTypes.Invoke) {
+    if (isSearch(activity)) {
+      // A search shows the refusal where its results would be.
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: searchMessage(text) });
+    } else if (activity.type === ActivityTypes.Invoke) {
       // A card click must be answered; Teams shows this text by the card. A dialog shows it in its place.
       const reply = DIALOG_INVOKES.has(activity.name ?? '') ? dialogMessage(text) : invokeResponse(text);
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: reply });
@@ -90,6 +100,11 @@ const DIALOG_INVOKES = new Set(['composeExtension/fetchTask', 'composeExtension/
 function isUserInput(activity: Activity): boolean {
   if (activity.type === ActivityTypes.Message) return true;
   return activity.type === ActivityTypes.Invoke && (activity.name === 'adaptiveCard/action' || DIALOG_INVOKES.has(activity.name ?? ''));
+}
+
+function isSearch(activity: Activity): boolean {
+  const { type, name } = activity;
+  return type === ActivityTypes.Invoke && (name === 'composeExtension/query' || name === 'composeExtension/selectItem');
 }
 
 /** The card's language for a click, else the user's last reply language, else the Teams locale: never the text. */

@@ -122,6 +122,15 @@ const en = {
   forgetKept: 'OK, nothing was deleted.',
   groupIntro:
     "Hi everyone! I answer questions about college credit for Microsoft exams and about linking a certification profile (MCID) to a partner organization. Mention me with your question, for example: @Certification help is AZ-103 eligible for credit?",
+  search: {
+    sharedNote: 'Shared answer. To ask your own question, open a chat with this app.',
+    noAnswer: (query: string) => `No answer matches "${query}". Try other words, such as "unlink" or "AZ-104".`,
+    ticketsNotAllowed: 'Only the support team listed in the bot configuration can search tickets.',
+    noTicket: (query: string) => `No ticket matches "${query}".`,
+    noOpenTicket: 'No open tickets, and none assigned to you.',
+    ticketGone: (id: string) => `Ticket ${id} no longer exists.`,
+    tooFast: 'Too many searches in a minute. Wait a moment, then search again.',
+  },
 };
 
 export type Strings = typeof en;
@@ -231,6 +240,15 @@ const fr: Strings = {
   forgetKept: "Entendu, rien n'a été supprimé.",
   groupIntro:
     "Bonjour à tous ! Je réponds aux questions sur les crédits universitaires pour les examens Microsoft et sur la liaison d'un profil de certification (MCID) à une organisation partenaire. Mentionnez-moi avec votre question, par exemple : @Certification help l'AZ-103 donne-t-il droit à des crédits ?",
+  search: {
+    sharedNote: 'Réponse partagée. Pour poser votre propre question, ouvrez une conversation avec cette application.',
+    noAnswer: (query: string) => `Aucune réponse ne correspond à « ${query} ». Essayez d'autres mots, par exemple « délier » ou « AZ-104 ».`,
+    ticketsNotAllowed: "Seule l'équipe de support déclarée dans la configuration du bot peut rechercher des tickets.",
+    noTicket: (query: string) => `Aucun ticket ne correspond à « ${query} ».`,
+    noOpenTicket: 'Aucun ticket ouvert, et aucun ne vous est attribué.',
+    ticketGone: (id: string) => `Le ticket ${id} n'existe plus.`,
+    tooFast: 'Trop de recherches en une minute. Patientez un instant, puis relancez votre recherche.',
+  },
 };
 
 const STRINGS = {

@@ -130,6 +130,16 @@ export class TicketRepository {
     return status ? tickets.filter((t) => t.status === status) : tickets;
   }
 
+  /**
+   * The queue's newest `limit` tickets, newest first: the index is read whole (ids only), the
+   * tickets themselves only for the newest slice, so a search reads a bounded number of documents.
+   */
+  async newestForQueue(queue: SupportQueue, limit: number): Promise<Ticket[]> {
+    const ids = await this.indexOf(queueIndexKey(queue), queueEntryPrefix(queue));
+    // Both indexes list tickets in creation order: the newest are at the end.
+    return this.readTickets(ids.slice(Math.max(0, ids.length - limit)).reverse());
+  }
+
   /** Retention: empties the transcript of every ticket created more than `days` days before `now`. */
   async purgeTranscriptsOlderThan(days: number, now: Date): Promise<number> {
     const cutoff = now.getTime() - days * DAY_MS;

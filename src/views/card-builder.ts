@@ -77,7 +77,16 @@ export class CardBuilder {
   }
 
   /** `exam`/`exams`: the verdicts for the exam codes the question named, one line each. */
-  answer(topicId: TopicId, lang: Lang, options: { exam?: ExamVerdict; exams?: readonly ExamVerdict[]; feedback?: Feedback } = {}): CardJson {
+  /**
+   * `shared`: the card inserted into any conversation by the search message extension. It keeps
+   * what everyone there can use (the answer, its links) and drops the buttons that continue a
+   * conversation with the bot, which may not be in that chat.
+   */
+  answer(
+    topicId: TopicId,
+    lang: Lang,
+    options: { exam?: ExamVerdict; exams?: readonly ExamVerdict[]; feedback?: Feedback; shared?: boolean } = {},
+  ): CardJson {
     const s = strings(lang);
     const topic = this.kb.topic(topicId);
     const text = topic[lang];
@@ -114,7 +123,8 @@ export class CardBuilder {
           },
       footer: this.footer(lang, topicId, { topicId, ...(exams.length > 0 ? { examCodes: exams.map((e) => e.code) } : {}) }),
     };
-    return this.renderer.render('answer', data);
+    const shared: AnswerCardData = { ...data, cta: [], related: [], feedback: { text: s.search.sharedNote, buttons: [] }, footer: [] };
+    return this.renderer.render('answer', options.shared ? shared : data);
   }
 
   /** Answers that are "contact support", and a "No, not helpful", lead straight to a ticket. */

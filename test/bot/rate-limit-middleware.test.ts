@@ -6,10 +6,10 @@ import { strings } from '../../src/i18n/strings';
 import { silentLogger } from '../../src/logging/logger';
 
 /** `answersIn`: the language the bot's turns answer in, as FaqBot decides it. */
-function limitedBot(perMinute: number, answersIn?: Lang) {
+function limitedBot(perMinute: number, answersIn?: Lang, kind?: 'chat' | 'search') {
   const clock = { now: 5_000_000 };
   const ran: string[] = [];
-  const limiter = new RateLimitMiddleware({ perMinute, now: () => clock.now }, silentLogger);
+  const limiter = new RateLimitMiddleware({ perMinute, kind, now: () => clock.now }, silentLogger);
   const adapter = new TestAdapter(async (context) => {
     ran.push(context.activity.text ?? context.activity.name ?? '');
     if (answersIn) setTurnLang(context, answersIn);
@@ -72,6 +72,24 @@ describe('RateLimitMiddleware', () => {
   it('when activities are not user input (a conversation update), then they do not count', async () => {
     const bot = limitedBot(1);
     for (let i = 0; i < 3; i++) await bot.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user-1', name: 'Dana' }] });
+    expect((await bot.send({ text: 'hello' }))[0].text).toBe('answer');
+  });
+
+  it('when searches go over their own cap, then the extra one gets a message result in the Teams locale\'s language, and chat messages do not count', async () => {
+    const bot = limitedBot(2, undefined, 'search');
+    const search = { type: ActivityTypes.Invoke, name: 'composeExtension/query', locale: 'fr-FR', value: { commandId: 'searchAnswers' } };
+    for (let i = 0; i < 5; i++) await bot.send({ text: `message ${i}` });
+    await bot.send(search);
+    await bot.send(search);
+    const [reply] = await bot.send(search);
+    expect(reply.type).toBe(ActivityTypes.InvokeResponse);
+    expect(reply.value).toEqual({ status: 200, body: { composeExtension: { type: 'message', text: strings('fr').search.tooFast } } });
+    expect(bot.ran.filter((r) => r === 'composeExtension/query')).toHaveLength(2);
+  });
+
+  it('when the chat cap is reached, then searches are not counted against it', async () => {
+    const bot = limitedBot(1);
+    for (let i = 0; i < 3; i++) await bot.send({ type: ActivityTypes.Invoke, name: 'composeExtension/query', value: {} });
     expect((await bot.send({ text: 'hello' }))[0].text).toBe('answer');
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { TEAMS_COMMANDS, findTeamsCommand } from '../../src/bot/teams-commands';
+import { SEARCH_COMMANDS } from '../../src/bot/search-extensions';
 import { loadPackageConfig } from '../../src/config/package-config';
 import { buildAppPackage, zipPackage } from '../../scripts/app-package/build';
 import { BOT_ID, MANIFEST_DIR, editedTemplate, removeTemplateCopies, replacedFile, validPackageEnv } from './package-fixtures';
@@ -93,6 +94,22 @@ describe('the Teams app package', () => {
     ]);
   });
 
+  it('when the message extension names another bot than MicrosoftAppId, then packaging refuses the mismatch', async () => {
+    const dir = editedTemplate('manifest.json', (m) => {
+      m.composeExtensions[0].botId = '11111111-2222-4333-8444-555555555555';
+    });
+    expect((await build(dir)).problems).toEqual([
+      expect.stringContaining(`composeExtensions[0].botId is 11111111-2222-4333-8444-555555555555 but MicrosoftAppId is ${BOT_ID}`),
+    ]);
+  });
+
+  it('when a search command breaks the Teams schema, then the schema names the field', async () => {
+    const dir = editedTemplate('manifest.json', (m) => {
+      m.composeExtensions[0].commands[0].title = 'x'.repeat(33);
+    });
+    expect((await build(dir)).problems).toContainEqual(expect.stringContaining('manifest.json: /composeExtensions/0/commands/0/title must NOT have more than 32 characters'));
+  });
+
   it('when the icons have the wrong size or the outline is not white, then each icon problem is reported', async () => {
     expect((await build(replacedFile('color.png', png(96, [59, 91, 169, 255])))).problems).toEqual([
       'color.png: the color icon must be 192x192 pixels, it is 96x96',
@@ -133,6 +150,19 @@ describe('the manifest template in the repository', () => {
     );
     const titles = TEAMS_COMMANDS.map((c) => c.title);
     expect(byScope).toEqual({ personal: titles, team: titles, groupChat: titles });
+  });
+
+  it('when read, then the search message extensions are the bot\'s, with a query parameter, in the compose box and the command box', () => {
+    const [extension] = template.composeExtensions;
+    expect(extension.botId).toBe('${{BOT_ID}}');
+    const searches = extension.commands.filter((c: { type: string }) => c.type === 'query');
+    expect(searches.map((c: { id: string }) => c.id)).toEqual([...SEARCH_COMMANDS]);
+    for (const command of searches) {
+      expect(command.parameters.map((p: { name: string }) => p.name)).toEqual(['query']);
+      expect(command.context).toEqual(['compose', 'commandBox']);
+    }
+    // No per-command scope in the schema: the extension follows the bot's scopes.
+    expect(template.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
   });
 
   it('when a message names a command in any case or spacing, then the command is found; other text is not a command', () => {
