@@ -37,14 +37,6 @@ export async function validatePackage(files: ReadonlyMap<string, Buffer>, expect
       );
     }
   });
-  const extensions = Array.isArray(manifest.composeExtensions) ? (manifest.composeExtensions as Json[]) : [];
-  extensions.forEach((extension, i) => {
-    // A bot-based message extension is served by a bot too: the same registration as the chat.
-    if (extension.botId !== undefined && extension.botId !== expected.botId) {
-      const found = String(extension.botId);
-      problems.push(`manifest.json: composeExtensions[${i}].botId is ${found} but MicrosoftAppId is ${expected.botId} (use \${{BOT_ID}})`);
-    }
-  });
   problems.push(...commandProblems(bots, expected.handledCommands));
   problems.push(...extensionBotProblems(manifest, expected.botId));
   problems.push(...iconProblems(manifest, files));
