@@ -104,13 +104,15 @@ export function loadKnowledge(config: KnowledgeConfig) {
 export function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
   const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
   const recognizer = createRecognizer(kb, config, overrides.trained);
-  const storage = overrides.storage ?? createStorage(config, logger);
+  // One logger, handed down as a child per component: every line says which part wrote it.
+  const log = (component: string) => logger.child({ component });
+  const storage = overrides.storage ?? createStorage(config, log('storage'));
   // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict; reads degrade to empty state when the store is down.
-  const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, logger));
+  const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, log('state-storage')));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
   const feedback = overrides.feedback ?? createFeedbackLog(storage);
-  const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, logger) : undefined;
+  const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, log('expiry')) : undefined;
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
@@ -120,13 +122,13 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     ...overrides.auth,
   });
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+  adapter.onTurnError = createTurnErrorHandler(conversationState, log('turn-errors'));
   // The cap first: a flood is refused before any work on its text and before the repeat check's
   // store write. A channel's retry of a message therefore counts against the cap too (rare).
   adapter.use(
-    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
-    new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
-    new DedupeMiddleware(storage, logger, { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
+    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, log('rate-limit')),
+    new TurnLogMiddleware(log('turns'), config.LOG_MESSAGE_TEXT),
+    new DedupeMiddleware(storage, log('dedupe'), { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
   );
 
   const recentTurns = new RecentTurns(conversationState);
@@ -157,7 +159,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     rootDialog: root,
     cards,
     recentTurns,
-    logger,
+    logger: log('bot'),
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),
     latestTicket: async (user) => (await support.tickets.listForUser(user)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],

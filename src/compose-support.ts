@@ -54,6 +54,7 @@ export interface SupportInputs {
   readonly supportCards: SupportCards;
   readonly routing: RoutingRules;
   readonly recentTurns: RecentTurns;
+  /** The root logger: each part gets a child named for it (a child of a child would repeat `component`). */
   readonly logger: Logger;
   /** Other stores that keep a user's data ("forget me" runs each); feedback records plug in here. */
   readonly erasers?: readonly PersonEraser[];
@@ -68,6 +69,8 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
   const outbox = new Outbox(storage);
   const supportLang = config.SUPPORT_LANGUAGE;
+  const log = (component: string) => logger.child({ component });
+  const supportLog = log('support');
 
   const webhooks: Partial<Record<SupportQueue, WebhookTarget>> = {};
   if (config.WEBHOOK_URL_CERTIFICATION_SUPPORT) webhooks['certification-support'] = { url: config.WEBHOOK_URL_CERTIFICATION_SUPPORT, secret: config.WEBHOOK_SECRET! };
@@ -88,7 +91,7 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
   senders.set(CHANNEL_POST, channelPostSender(channelDeps));
   senders.set(CHANNEL_UPDATE, channelUpdateSender(channelDeps));
   // Each instance claims the items it sends, under a lease: one post per ticket however many instances run.
-  const worker = new OutboxWorker(outbox, senders, logger, undefined, { by: randomUUID(), ms: config.OUTBOX_LEASE_MS });
+  const worker = new OutboxWorker(outbox, senders, log('outbox'), undefined, { by: randomUUID(), ms: config.OUTBOX_LEASE_MS });
   const webhookTarget = (t: Ticket) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined);
 
   // The user's answers to support reach the webhook the same way, durably, as their own event.
@@ -117,14 +120,14 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     },
     channelFor: (queue: SupportQueue) => registry.channelFor(queue),
   };
-  const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
+  const escalation = new EscalationService(tickets, deliveries, log('escalation'), config.TICKETS_PER_HOUR);
   const isAdmin = listed(config.SUPPORT_ADMINS, config.SUPPORT_CHANNEL);
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS, config.SUPPORT_CHANNEL)(p) || isAdmin(p);
-  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger);
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, log('ticket-notifier'));
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
-      if (change === 'user-replied') await userMessages.deliver(ticket).catch((error: Error) => logger.warn({ event: 'ticket_delivery_failed', delivery: userMessages.name, ticketId: ticket.id, err: error }));
+      if (change === 'user-replied') await userMessages.deliver(ticket).catch((error: Error) => supportLog.warn({ event: 'ticket_delivery_failed', delivery: userMessages.name, ticketId: ticket.id, err: error }));
     },
   };
   const desk = new SupportDesk(tickets, notifier, isAgent);
@@ -143,11 +146,11 @@ export function composeSupport({ config, storage, adapter, cards, supportCards, 
     const unrouted: SupportQueue[] = [];
     for (const queue of SUPPORT_QUEUES) if (!(await isRouted(queue))) unrouted.push(queue);
     if (unrouted.length > 0) {
-      logger.warn({ event: 'support_unrouted', queues: unrouted }, 'tickets for these queues are only recorded: register a support channel or set WEBHOOK_URL_… (README, "Support")');
+      supportLog.warn({ event: 'support_unrouted', queues: unrouted }, 'tickets for these queues are only recorded: register a support channel or set WEBHOOK_URL_… (README, "Support")');
     }
     return unrouted;
   };
   const actions = new SupportActions({ cards, supportCards, escalation, desk, registry: channels, isAdmin, supportLang, filing });
-  const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
+  const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, log('retention'));
   return { tickets, escalation, desk, actions, registry, worker, messenger, filing, retention, erasure, warnIfUnrouted };
 }

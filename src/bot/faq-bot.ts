@@ -19,6 +19,7 @@ import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
 import { rememberChat } from './group-chat-erasure';
 import type { RecentTurns } from './recent-turns';
+import type { Logger } from '../logging/logger';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose; absent until they do. */
@@ -38,7 +39,7 @@ export interface FaqBotDeps {
   readonly recentTurns: RecentTurns;
   /** The user's newest ticket, for handoff status messages. */
   readonly latestTicket: (user: UserRef) => Promise<Ticket | undefined>;
-  readonly logger: { warn(fields: Record<string, unknown>): void };
+  readonly logger: Logger;
   /** English or French for a typed message, undefined when it gives no clue (e.g. "AZ-104"). */
   readonly detectLanguage: (text: string) => Lang | undefined;
   /** Runs a turn in the user's 1:1 chat with the bot (created if needed). */

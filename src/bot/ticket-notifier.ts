@@ -7,10 +7,7 @@ import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
 import { threadOf } from './channel-threads';
 import type { ProactiveMessenger } from './proactive-messenger';
-
-export interface NotifierLog {
-  warn(fields: Record<string, unknown>): void;
-}
+import type { Logger } from '../logging/logger';
 
 /**
  * Tells the user, in their 1:1 chat and their language, what support did; keeps the ticket's
@@ -22,7 +19,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
     private readonly messenger: ProactiveMessenger,
     private readonly cards: SupportCards,
     private readonly supportLang: Lang,
-    private readonly log: NotifierLog,
+    private readonly log: Logger,
   ) {}
 
   async ticketChanged(ticket: Ticket, change: TicketChange, by: TicketPerson, note?: string): Promise<void> {

@@ -7,7 +7,7 @@ import { routeConsoleToLogger } from '../../src/logging/console-capture';
 import { startServer, type RunningServer } from '../../src/server';
 import { testConfig } from '../helpers/test-bot';
 import { activity, poster } from './endpoint';
-import { capturedLogger } from './log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 import { RecordingStorage } from './recording-storage';
 
 const APP_ID = '4c1d0b3e-8f7a-4a55-9d2e-2f6a1b9c7e10';
