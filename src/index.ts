@@ -61,6 +61,7 @@ async function shutDown(app: App, server: RunningServer, logger: Logger, timeout
   });
   try {
     app.support.retention.stop();
+    app.expiry?.stop();
     await Promise.race([Promise.all([server.close(), app.support.worker.stop()]), deadline]);
     logger.info({ event: 'shutdown_complete' });
   } catch (error) {

@@ -69,7 +69,6 @@ const en = {
   askVerify: 'How would you like to prove your certification to Excelsior?',
   verifyBadge: 'Share my badge',
   verifyTranscript: 'Share my transcript',
-  verifyRetry: 'Please choose one of the two options: badge or transcript.',
   checkAnotherExam: 'Check another exam',
   emailTitle: 'Your e-mail to Excelsior, ready to send',
   emailIntro:
@@ -178,7 +177,6 @@ const fr: Strings = {
   askVerify: "Comment souhaitez-vous justifier votre certification auprès d'Excelsior ?",
   verifyBadge: 'Partager mon badge',
   verifyTranscript: 'Partager mon relevé de notes',
-  verifyRetry: "Veuillez choisir l'une des deux options : badge ou relevé de notes.",
   checkAnotherExam: 'Vérifier un autre examen',
   emailTitle: 'Votre e-mail à Excelsior, prêt à être envoyé',
   emailIntro:
