@@ -1,6 +1,7 @@
 import type { DialogContext } from './dialog-library';
 import type { FeedbackLog } from '../feedback/feedback-log';
 import { strings } from '../i18n/strings';
+import { VERIFY_METHOD_TOPIC } from '../knowledge/catalog';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { CardBuilder } from '../views/card-builder';
 import type { CardJson } from '../views/card-renderer';
@@ -48,7 +49,7 @@ export class CardActions {
         return;
       case 'credit.verify':
         // A button of a finished flow (or one from before a restart): the answer needs no state.
-        await sendCard(context, cards.answer(action.method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript', lang));
+        await sendCard(context, cards.answer(VERIFY_METHOD_TOPIC[action.method], lang));
         return sendCard(context, cards.emailDraft(action.examCode, action.method, lang));
       case 'linking.start':
         await innerDc.beginDialog(LINKING_FLOW, {});

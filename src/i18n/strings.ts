@@ -1,3 +1,4 @@
+import type { LinkingSituation } from '../knowledge/catalog';
 import type { Lang } from './language';
 import { SUPPORT_STRINGS } from './support-strings';
 
@@ -103,7 +104,7 @@ const en = {
     'admin-no-response': "I'm an admin and the user never answered",
     'association-limit': 'I got an "association limited" message',
     'skills-report-delay': "My exams don't show in the skills report",
-  },
+  } satisfies Record<LinkingSituation, string>,
   turnError: (reference: string) =>
     `Sorry, something went wrong on my side and I couldn't finish that. Please try again. If it keeps happening, quote this reference to support: ${reference}.`,
   invalidAction: "I couldn't read what that button sent. Here's the menu so you can try again.",
