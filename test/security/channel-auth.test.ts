@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { createApp } from '../../src/app';
 import { routeConsoleToLogger } from '../../src/logging/console-capture';
-import { startServer, type RunningServer } from '../../src/server';
+import { MESSAGES, startServer, type RunningServer } from '../../src/server';
 import { testConfig } from '../helpers/test-bot';
 import { activity, poster } from './endpoint';
 import { capturedLogger } from '../helpers/log-capture';
@@ -128,7 +128,7 @@ describe('channel authentication with an app id configured', () => {
     const conversationId = `refused-${randomUUID()}`;
     const res = await post(message(conversationId, channelId ? { channelId } : {}), withToken(header));
     expect(res.status).toBe(401);
-    expect(await res.text()).toBe(JSON.stringify({ error: 'Unauthorized.' }));
+    expect(await res.text()).toBe(JSON.stringify({ error: MESSAGES.unauthorized }));
     expect(storage.written).toEqual([]);
     expect(storage.deleted).toEqual([]);
   });
