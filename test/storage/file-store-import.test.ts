@@ -8,6 +8,7 @@ import { IMPORTED_DIR, importFileStore } from '../../src/storage/file-store-impo
 import { LmdbStorage } from '../../src/storage/lmdb-storage';
 import { silentLogger } from '../../src/logging/logger';
 import { capturedLogger } from '../helpers/log-capture';
+import { startBotProcess } from '../security/bot-process';
 import { Outbox } from '../../src/support/outbox';
 import { StorageChannelRegistry } from '../../src/support/channel-registry';
 import { TicketRepository } from '../../src/support/ticket-repository';
@@ -85,6 +86,22 @@ describe('import of the old file store', () => {
     expect(await importFileStore(dataDir, store, silentLogger)).toBeUndefined();
     expect(await everything(store)).toEqual(keys);
   });
+
+  it('when the bot process starts on a DATA_DIR of the file store, then it imports it before listening, logged by the storage component', async () => {
+    const dataDir = oldDataDir();
+    const bot = startBotProcess({ DATA_DIR: dataDir });
+    try {
+      const imported = await bot.waitFor('file_store_imported');
+      expect(imported).toMatchObject({ component: 'storage', counts: expect.objectContaining({ tickets: 3 }) });
+      await bot.waitFor('listening');
+      const order = bot.events.map((e) => e.event);
+      expect(order.indexOf('file_store_imported')).toBeLessThan(order.indexOf('listening'));
+    } finally {
+      bot.signal('SIGTERM');
+      await bot.exited;
+    }
+    expect(existsSync(join(dataDir, IMPORTED_DIR))).toBe(true);
+  }, 60_000);
 
   it('when DATA_DIR has no old store, then there is nothing to import', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'import-'));
