@@ -19,24 +19,37 @@ describe('CreditFlowDialog on its own', () => {
   });
 
   const verifyCases = LANGUAGES.flatMap((lang) => [
-    { lang, how: 'presses the badge button', answer: press({ verb: 'credit.verify', lang, examCode: 'AZ-103', method: 'badge' }), topic: 'credit-verify-badge' as const },
-    { lang, how: 'types "transcript"', answer: lang === 'fr' ? 'par relevé de notes' : 'by transcript please', topic: 'credit-verify-transcript' as const },
+    {
+      lang,
+      how: 'presses the badge button',
+      answer: press({ verb: 'credit.verify', lang, examCode: 'AZ-103', method: 'badge' }),
+      topic: 'credit-verify-badge' as const,
+    },
+    {
+      lang,
+      how: 'types "transcript"',
+      answer: lang === 'fr' ? 'par relevé de notes' : 'by transcript please',
+      topic: 'credit-verify-transcript' as const,
+    },
   ]);
-  it.each(verifyCases)('when a user ($lang) names an eligible exam and $how, then the steps for that method and an e-mail draft follow', async ({ lang, answer, topic }) => {
-    const s = strings(lang);
-    const client = start(lang);
-    await client.sendActivity('credit');
-    const [verdict] = cardsSent(client, await client.sendActivity(press({ verb: 'credit.exam', lang, examCode: 'AZ-103' })));
-    expect(textOf(verdict)).toContain(s.examEligible('AZ-103', 'Microsoft Azure Administrator'));
-    expect(textOf(verdict)).toContain(s.askVerify);
+  it.each(verifyCases)(
+    'when a user ($lang) names an eligible exam and $how, then the steps for that method and an e-mail draft follow',
+    async ({ lang, answer, topic }) => {
+      const s = strings(lang);
+      const client = start(lang);
+      await client.sendActivity('credit');
+      const [verdict] = cardsSent(client, await client.sendActivity(press({ verb: 'credit.exam', lang, examCode: 'AZ-103' })));
+      expect(textOf(verdict)).toContain(s.examEligible('AZ-103', 'Microsoft Azure Administrator'));
+      expect(textOf(verdict)).toContain(s.askVerify);
 
-    const [steps, draft] = cardsSent(client, await client.sendActivity(answer));
-    expect(steps.lang).toBe(lang);
-    expect(textOf(steps)).toContain(kb.text(topic, lang).title);
-    expect(textOf(draft)).toContain(s.emailTitle);
-    expect(textOf(draft)).toContain(s.emailReminder);
-    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
-  });
+      const [steps, draft] = cardsSent(client, await client.sendActivity(answer));
+      expect(steps.lang).toBe(lang);
+      expect(textOf(steps)).toContain(kb.text(topic, lang).title);
+      expect(textOf(draft)).toContain(s.emailTitle);
+      expect(textOf(draft)).toContain(s.emailReminder);
+      expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    },
+  );
 
   it.each([
     ['en', 'AZ-104'],
@@ -54,14 +67,17 @@ describe('CreditFlowDialog on its own', () => {
   it.each([
     ['en', 'no idea, sorry'],
     ['fr', 'aucune idée'],
-  ] as const)('when a user (%s) answers the exam question with no exam code ("%s"), then the question comes again with a hint', async (lang, text) => {
-    const client = start(lang);
-    await client.sendActivity('credit');
-    const [again] = cardsSent(client, await client.sendActivity(text));
-    expect(textOf(again)).toContain(strings(lang).examRetry);
-    expect(textOf(again)).toContain(strings(lang).askExamTitle);
-    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
-  });
+  ] as const)(
+    'when a user (%s) answers the exam question with no exam code ("%s"), then the question comes again with a hint',
+    async (lang, text) => {
+      const client = start(lang);
+      await client.sendActivity('credit');
+      const [again] = cardsSent(client, await client.sendActivity(text));
+      expect(textOf(again)).toContain(strings(lang).examRetry);
+      expect(textOf(again)).toContain(strings(lang).askExamTitle);
+      expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+    },
+  );
 
   it('when the flow starts with an exam already named, then it skips the question and gives the verdict', async () => {
     const client = start('en', { examCode: 'AZ-400' });

@@ -25,7 +25,8 @@ function deps(store: TicketStore = new TicketRepository(new MemoryStorage())): E
   };
 }
 
-const start = (lang: Lang, options: EscalationOptions, store?: TicketStore) => dialogClient(new EscalationDialog(deps(store)), lang, options);
+const start = (lang: Lang, options: EscalationOptions, store?: TicketStore) =>
+  dialogClient(new EscalationDialog(deps(store)), lang, options);
 const VALID = { description: 'My two certification profiles need to be merged', email: 'dana@contoso.com', mcid: '1234567' };
 const TICKET_ID = /\b(?:CS|MS)-[0-9A-Z]{6}\b/;
 
@@ -39,53 +40,68 @@ describe('EscalationDialog on its own', () => {
   });
 
   const queues = LANGUAGES.flatMap((lang) => (['certification-support', 'microsoft-support'] as const).map((queue) => ({ lang, queue })));
-  it.each(queues)('when nothing tells the queue ($lang), then one question asks it, and choosing $queue opens its form', async ({ lang, queue }) => {
-    const s = strings(lang).support;
-    const client = start(lang, { topic: null, text: 'I want to talk to someone' });
-    const [question] = cardsSent(client, await client.sendActivity('I want to talk to someone'));
-    expect(textOf(question)).toContain(s.askQueueTitle);
-    expect(textOf(question)).toContain(s.queueChoices[queue]);
-    const [form] = cardsSent(client, await client.sendActivity(press({ verb: 'support.queue', lang, queue })));
-    expect(textOf(form)).toContain(s.formTitle(s.queueNames[queue]));
-  });
+  it.each(queues)(
+    'when nothing tells the queue ($lang), then one question asks it, and choosing $queue opens its form',
+    async ({ lang, queue }) => {
+      const s = strings(lang).support;
+      const client = start(lang, { topic: null, text: 'I want to talk to someone' });
+      const [question] = cardsSent(client, await client.sendActivity('I want to talk to someone'));
+      expect(textOf(question)).toContain(s.askQueueTitle);
+      expect(textOf(question)).toContain(s.queueChoices[queue]);
+      const [form] = cardsSent(client, await client.sendActivity(press({ verb: 'support.queue', lang, queue })));
+      expect(textOf(form)).toContain(s.formTitle(s.queueNames[queue]));
+    },
+  );
 
-  it.each(LANGUAGES)('when the form comes back with bad fields (%s), then each problem is named and what was typed is kept', async (lang) => {
-    const s = strings(lang).support;
-    const client = start(lang, { topic: 'support-mcid-merge' });
-    await client.sendActivity('help');
-    const [again] = cardsSent(client, await client.sendActivity(press({ verb: 'support.submit', lang, description: 'short', email: 'not-an-email' })));
-    expect(textOf(again)).toContain(s.errors.description);
-    expect(textOf(again)).toContain(s.errors.email);
-    expect(textOf(again)).not.toContain(s.errors.mcid);
-    expect(textOf(again)).toContain('not-an-email');
-    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
-  });
+  it.each(LANGUAGES)(
+    'when the form comes back with bad fields (%s), then each problem is named and what was typed is kept',
+    async (lang) => {
+      const s = strings(lang).support;
+      const client = start(lang, { topic: 'support-mcid-merge' });
+      await client.sendActivity('help');
+      const [again] = cardsSent(
+        client,
+        await client.sendActivity(press({ verb: 'support.submit', lang, description: 'short', email: 'not-an-email' })),
+      );
+      expect(textOf(again)).toContain(s.errors.description);
+      expect(textOf(again)).toContain(s.errors.email);
+      expect(textOf(again)).not.toContain(s.errors.mcid);
+      expect(textOf(again)).toContain('not-an-email');
+      expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+    },
+  );
 
-  it.each(LANGUAGES)('when the form is complete (%s), then the ticket is filed, confirmed by its id, and the dialog ends with that id', async (lang) => {
-    const store = new TicketRepository(new MemoryStorage());
-    const client = start(lang, { topic: 'support-mcid-merge' }, store);
-    await client.sendActivity('help');
-    const [done] = cardsSent(client, await client.sendActivity(press({ verb: 'support.submit', lang, ...VALID })));
-    const id = TICKET_ID.exec(textOf(done))![0];
-    expect(textOf(done)).toContain(strings(lang).support.confirmationTitle(id));
-    expect(client.dialogTurnResult).toMatchObject({ status: DialogTurnStatus.complete, result: id });
-    expect(await store.get(id)).toMatchObject({ queue: 'certification-support', language: lang, email: VALID.email });
-  });
+  it.each(LANGUAGES)(
+    'when the form is complete (%s), then the ticket is filed, confirmed by its id, and the dialog ends with that id',
+    async (lang) => {
+      const store = new TicketRepository(new MemoryStorage());
+      const client = start(lang, { topic: 'support-mcid-merge' }, store);
+      await client.sendActivity('help');
+      const [done] = cardsSent(client, await client.sendActivity(press({ verb: 'support.submit', lang, ...VALID })));
+      const id = TICKET_ID.exec(textOf(done))![0];
+      expect(textOf(done)).toContain(strings(lang).support.confirmationTitle(id));
+      expect(client.dialogTurnResult).toMatchObject({ status: DialogTurnStatus.complete, result: id });
+      expect(await store.get(id)).toMatchObject({ queue: 'certification-support', language: lang, email: VALID.email });
+    },
+  );
 
-  it.each(LANGUAGES)('when the store cannot file the ticket (%s), then the user is told and the form comes back filled in', async (lang) => {
-    const down: TicketStore = {
-      create: () => Promise.reject(new Error('disk full')),
-      get: async () => undefined,
-      update: () => Promise.reject(new Error('disk full')),
-      listForUser: async () => [],
-      takeSlot: async () => true,
-    };
-    const client = start(lang, { topic: 'support-mcid-merge' }, down);
-    await client.sendActivity('help');
-    const first = await client.sendActivity(press({ verb: 'support.submit', lang, ...VALID }));
-    expect(first.text).toBe(strings(lang).support.ticketNotFiled);
-    const [form] = cardsSent(client, client.getNextReply());
-    expect(textOf(form)).toContain(VALID.description);
-    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
-  });
+  it.each(LANGUAGES)(
+    'when the store cannot file the ticket (%s), then the user is told and the form comes back filled in',
+    async (lang) => {
+      const down: TicketStore = {
+        create: () => Promise.reject(new Error('disk full')),
+        get: async () => undefined,
+        update: () => Promise.reject(new Error('disk full')),
+        listForUser: async () => [],
+        takeSlot: async () => true,
+      };
+      const client = start(lang, { topic: 'support-mcid-merge' }, down);
+      await client.sendActivity('help');
+      const first = await client.sendActivity(press({ verb: 'support.submit', lang, ...VALID }));
+      expect(first.text).toBe(strings(lang).support.ticketNotFiled);
+      const [form] = cardsSent(client, client.getNextReply());
+      expect(textOf(form)).toContain(VALID.description);
+      expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+    },
+  );
 });

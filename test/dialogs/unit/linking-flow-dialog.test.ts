@@ -25,14 +25,17 @@ describe('LinkingFlowDialog on its own', () => {
   });
 
   const pressed = LANGUAGES.flatMap((lang) => LINKING_SITUATIONS.map((topicId) => ({ lang, topicId })));
-  it.each(pressed)('when a user ($lang) presses the situation $topicId, then its answer comes in that language and the flow ends', async ({ lang, topicId }) => {
-    const client = start(lang);
-    await client.sendActivity('link');
-    const [answer] = cardsSent(client, await client.sendActivity(press({ verb: 'linking.situation', lang, topicId })));
-    expect(answer.lang).toBe(lang);
-    expect(textOf(answer)).toContain(kb.text(topicId, lang).summary);
-    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
-  });
+  it.each(pressed)(
+    'when a user ($lang) presses the situation $topicId, then its answer comes in that language and the flow ends',
+    async ({ lang, topicId }) => {
+      const client = start(lang);
+      await client.sendActivity('link');
+      const [answer] = cardsSent(client, await client.sendActivity(press({ verb: 'linking.situation', lang, topicId })));
+      expect(answer.lang).toBe(lang);
+      expect(textOf(answer)).toContain(kb.text(topicId, lang).summary);
+      expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    },
+  );
 
   it.each([
     ['en', 'I am moving to a new company, what happens to my MCID link', 'change-company'],
