@@ -5,7 +5,6 @@ import { loadKnowledge } from '../../src/app';
 import { readUserInput } from '../../src/bot/card-action-parser';
 import { setTurnLang, setUserInput } from '../../src/dialogs/user-input';
 import type { Lang } from '../../src/i18n/language';
-import type { CardAction } from '../../src/dialogs/user-input';
 import { cardsOf, type Card } from './cards';
 import { testConfig } from './test-bot';
 
@@ -30,8 +29,11 @@ export function dialogClient(dialog: Dialog, lang: Lang, options?: object): Dial
   return new DialogTestClient('msteams', dialog, options, [asTheBotDoes]);
 }
 
-/** A button press as a message whose value is the button's payload (Action.Submit). */
-export function press(action: CardAction): Partial<Activity> {
+/**
+ * A button press as a message whose value is the button's payload (Action.Submit). The payload is
+ * checked by the bot's own schema on arrival: a wrong one reaches the dialog as an invalid action.
+ */
+export function press(action: { readonly verb: string; readonly lang: Lang } & Record<string, unknown>): Partial<Activity> {
   return { type: 'message', value: action };
 }
 
