@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/logging/logger';
 import { ExpiryJob } from '../src/storage/expiry-job';
 import { LmdbStorage } from '../src/storage/lmdb-storage';
 
@@ -14,7 +15,7 @@ import { LmdbStorage } from '../src/storage/lmdb-storage';
  */
 const days = Number(process.argv[2] ?? 8);
 const perHour = Number(process.argv[3] ?? 1000);
-const log = { info: () => undefined, warn: (fields: Record<string, unknown>) => console.error(fields) };
+const log = createLogger('warn', process.stderr);
 
 const conversationState = (n: number) => ({
   dialogState: { dialogStack: [] },

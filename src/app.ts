@@ -132,14 +132,15 @@ export function loadKnowledge(config: KnowledgeConfig) {
 export function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
   const { kb, cards, supportCards, routing, renderer } = overrides.content ?? loadContent(config);
   const recognizer = createRecognizer(kb, config, overrides.trained);
-  const storage = overrides.storage ?? createStorage(config, logger);
-  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict;
-  // reads degrade to empty state when the store is down.
-  const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, logger));
+  // One logger, handed down as a child per component: every line says which part wrote it.
+  const log = (component: string) => logger.child({ component });
+  const storage = overrides.storage ?? createStorage(config, log('storage'));
+  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict; reads degrade to empty state when the store is down.
+  const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, log('state-storage')));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
   const feedback = overrides.feedback ?? createFeedbackLog(storage);
-  const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, logger) : undefined;
+  const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, log('expiry')) : undefined;
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
@@ -149,17 +150,17 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     ...overrides.auth,
   });
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+  adapter.onTurnError = createTurnErrorHandler(conversationState, log('turn-errors'));
   // The cap first: a flood is refused before any work on its text and before the repeat check's
   // store write. A channel's retry of a message therefore counts against the cap too (rare).
   adapter.use(
-    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, logger),
+    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, log('rate-limit')),
     // Teams sends a search as the user types: a budget of its own, larger than the chat's.
-    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE * SEARCHES_PER_MESSAGE, kind: 'search' }, logger),
-    new TurnLogMiddleware(logger, config.LOG_MESSAGE_TEXT),
+    new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE * SEARCHES_PER_MESSAGE, kind: 'search' }, log('rate-limit')),
+    new TurnLogMiddleware(log('turns'), config.LOG_MESSAGE_TEXT),
     new DedupeMiddleware(
       storage,
-      logger,
+      log('dedupe'),
       { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS },
       storage instanceof LmdbStorage ? storage.committedOnly() : storage,
     ),
@@ -214,7 +215,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     rootDialog: root,
     cards,
     recentTurns,
-    logger,
+    logger: log('bot'),
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
     searchExtensions,
     inPrivateChat: (context, logic) => support.messenger.inPrivateChat(context, logic),

@@ -15,7 +15,7 @@ export async function buildApp(config: AppConfig, logger: Logger, overrides: App
   const content = loadContent(config);
   // The first start on LMDB imports what the old file store left in DATA_DIR (once).
   const { openStorage } = require('./storage/create-storage') as typeof import('./storage/create-storage');
-  const storage = overrides.storage ?? (await openStorage(config, logger));
+  const storage = overrides.storage ?? (await openStorage(config, logger.child({ component: 'storage' })));
   const trained = await training;
   const app = createApp(config, logger, { ...overrides, storage, content, trained });
   // Falling back to the main thread only makes the start slower; the log says which it was.

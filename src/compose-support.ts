@@ -64,6 +64,7 @@ export interface SupportInputs {
   readonly supportCards: SupportCards;
   readonly routing: RoutingRules;
   readonly recentTurns: RecentTurns;
+  /** The root logger: each part gets a child named for it (a child of a child would repeat `component`). */
   readonly logger: Logger;
   /** Other stores that keep a user's data ("forget me" runs each); feedback records plug in here. */
   readonly erasers?: readonly PersonEraser[];
@@ -83,6 +84,8 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
   const outbox = new Outbox(storage);
   const supportLang = config.SUPPORT_LANGUAGE;
+  const log = (component: string) => logger.child({ component });
+  const supportLog = log('support');
   // Who gets their own view of a ticket card by refresh; the card itself shows everyone else the status.
   const agentIds = [...config.SUPPORT_AGENTS, ...config.SUPPORT_ADMINS];
   const viewerIds = (t: Ticket) => refreshUserIds(t, agentIds);
@@ -106,7 +109,7 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   senders.set(CHANNEL_POST, channelPostSender(channelDeps));
   senders.set(CHANNEL_UPDATE, channelUpdateSender(channelDeps));
   // Each instance claims the items it sends, under a lease: one post per ticket however many instances run.
-  const worker = new OutboxWorker(outbox, senders, logger, undefined, { by: randomUUID(), ms: config.OUTBOX_LEASE_MS });
+  const worker = new OutboxWorker(outbox, senders, log('outbox'), undefined, { by: randomUUID(), ms: config.OUTBOX_LEASE_MS });
   const webhookTarget = (t: Ticket) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined);
 
   // The user's answers to support reach the webhook the same way, durably, as their own event.
@@ -135,17 +138,17 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
     },
     channelFor: (queue: SupportQueue) => registry.channelFor(queue),
   };
-  const escalation = new EscalationService(tickets, deliveries, logger, config.TICKETS_PER_HOUR);
+  const escalation = new EscalationService(tickets, deliveries, log('escalation'), config.TICKETS_PER_HOUR);
   const isAdmin = listed(config.SUPPORT_ADMINS, config.SUPPORT_CHANNEL);
   const isAgent = (p: TicketPerson) => listed(config.SUPPORT_AGENTS, config.SUPPORT_CHANNEL)(p) || isAdmin(p);
   // Ratings are counted in the insights log; without one (tests of support alone) nobody is asked.
   const survey = insights ? new SatisfactionSurvey({ tickets, log: insights, claim: storageClaim(storage) }) : undefined;
   const askRating = (id: string) => (survey ? survey.shouldAsk(id) : Promise.resolve(false));
-  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, logger, askRating, viewerIds);
+  const teamsNotifier = new TeamsTicketNotifier(messenger, supportCards, supportLang, log('ticket-notifier'), askRating, viewerIds);
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
-      if (change === 'user-replied') await userMessages.deliver(ticket).catch((error: Error) => logger.warn({ event: 'ticket_delivery_failed', delivery: userMessages.name, ticketId: ticket.id, err: error }));
+      if (change === 'user-replied') await userMessages.deliver(ticket).catch((error: Error) => supportLog.warn({ event: 'ticket_delivery_failed', delivery: userMessages.name, ticketId: ticket.id, err: error }));
     },
   };
   const desk = new SupportDesk(tickets, notifier, isAgent);
@@ -165,7 +168,7 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
     const unrouted: SupportQueue[] = [];
     for (const queue of SUPPORT_QUEUES) if (!(await isRouted(queue))) unrouted.push(queue);
     if (unrouted.length > 0) {
-      logger.warn({ event: 'support_unrouted', queues: unrouted }, 'tickets for these queues are only recorded: register a support channel or set WEBHOOK_URL_… (README, "Support")');
+      supportLog.warn({ event: 'support_unrouted', queues: unrouted }, 'tickets for these queues are only recorded: register a support channel or set WEBHOOK_URL_… (README, "Support")');
     }
     return unrouted;
   };
@@ -183,8 +186,8 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
     now,
     ...(survey ? { survey } : {}),
   });
-  const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, logger);
+  const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, log('retention'));
   const remind = reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds, now });
-  const reminders = new ResponseReminderJob(tickets, routing, remind, logger, now);
+  const reminders = new ResponseReminderJob(tickets, routing, remind, log('reminders'), now);
   return { tickets, escalation, desk, actions, registry, isAgent, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
 }

@@ -4,7 +4,7 @@ import { anonymousAndReachable, loadConfigFromProcess } from './config/config';
 import { routeConsoleToLogger } from './logging/console-capture';
 import { createLogger, type Logger } from './logging/logger';
 import type { RunningServer } from './server';
-import { createStorage } from './storage/create-storage';
+import { openStorage } from './storage/create-storage';
 import { verifyStore } from './storage/store-health';
 
 async function main(): Promise<void> {
@@ -12,8 +12,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   routeConsoleToLogger(logger);
   // Wrong credentials or container stop the start here, before the content and the classifier load.
-  const storage = createStorage(config);
-  await verifyStore(storage, logger);
+  // The first start on LMDB imports what the old file store left in DATA_DIR (once).
+  const storageLog = logger.child({ component: 'storage' });
+  const storage = await openStorage(config, storageLog);
+  await verifyStore(storage, storageLog);
   const building = buildApp(config, logger, { storage });
   // restify loads while the classifier's worker finishes (required here, not imported above).
   const { startServer } = require('./server') as typeof import('./server');
@@ -63,6 +65,7 @@ async function shutDown(app: App, server: RunningServer, logger: Logger, timeout
     app.support.retention.stop();
     app.insights.digest.stop();
     app.support.reminders.stop();
+    app.expiry?.stop();
     await Promise.race([Promise.all([server.close(), app.support.worker.stop()]), deadline]);
     logger.info({ event: 'shutdown_complete' });
   } catch (error) {

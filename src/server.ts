@@ -57,7 +57,8 @@ const activitySchema = z.looseObject({
   });
 });
 
-const MESSAGES = {
+/** What a caller reads on a refused request: short and fixed, never a library's text. Tests import these. */
+export const MESSAGES = {
   notActivity: 'The body must be a Bot Framework activity with a type.',
   noConversation: 'The activity must name its conversation.',
   unknownType: 'This activity type is not supported.',
@@ -67,13 +68,17 @@ const MESSAGES = {
   tooLarge: 'The body is too large.',
   unauthorized: 'Unauthorized.',
   failed: 'The bot could not process this activity.',
+  notFound: 'Not found.',
+  methodNotAllowed: 'Method not allowed.',
+  badRequest: 'Bad request.',
+  invalidField: (field: string) => `The activity's ${field} is missing or not valid.`,
 } as const;
 
 /** A short, fixed answer per status: restify's own bodies quote the JSON parser and the path. */
 function errorBody(status: number, name: string): { error: string } {
   if (name === 'InvalidContentError') return { error: MESSAGES.badJson };
-  const byStatus: Record<number, string> = { 404: 'Not found.', 405: 'Method not allowed.', 413: MESSAGES.tooLarge, 415: MESSAGES.notJson };
-  return { error: byStatus[status] ?? (status >= 500 ? MESSAGES.failed : 'Bad request.') };
+  const byStatus: Record<number, string> = { 404: MESSAGES.notFound, 405: MESSAGES.methodNotAllowed, 413: MESSAGES.tooLarge, 415: MESSAGES.notJson };
+  return { error: byStatus[status] ?? (status >= 500 ? MESSAGES.failed : MESSAGES.badRequest) };
 }
 
 function readActivity(body: unknown): { activity: Record<string, unknown> } | { problem: string } {
@@ -83,7 +88,7 @@ function readActivity(body: unknown): { activity: Record<string, unknown> } | { 
     const field = String(parsed.error.issues[0]?.path[0] ?? 'type');
     if (field === 'type') return { problem: MESSAGES.notActivity };
     if (field === 'conversation') return { problem: MESSAGES.noConversation };
-    return { problem: `The activity's ${field} is missing or not valid.` };
+    return { problem: MESSAGES.invalidField(field) };
   }
   return KNOWN_TYPES.has(parsed.data.type) ? { activity: parsed.data } : { problem: MESSAGES.unknownType };
 }

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { createApp } from '../src/app';
 import { silentLogger } from '../src/logging/logger';
-import { startServer, type RunningServer } from '../src/server';
+import { MESSAGES, startServer, type RunningServer } from '../src/server';
 import { strings } from '../src/i18n/strings';
 import { textOf } from './helpers/cards';
 import { RecordingFeedbackLog, testConfig } from './helpers/test-bot';
@@ -50,25 +50,25 @@ describe('HTTP endpoint', () => {
 
 describe('HTTP endpoint, bad input: a 4xx with a short message, never library text', () => {
   const refusals: [string, number, string, () => Promise<Response>][] = [
-    ['the body is not JSON', 400, 'The body is not valid JSON.', () => post('{"type": "message", "text": ', json)],
-    ['the body is JSON but not an object', 400, 'The body must be a Bot Framework activity with a type.', () => post('[1, 2, 3]', json)],
-    ['the body is null', 400, 'The body must be a Bot Framework activity with a type.', () => post('null', json)],
-    ['the body is empty', 400, 'The body must be a Bot Framework activity with a type.', () => post('', json)],
-    ['the body is not an activity', 400, 'The body must be a Bot Framework activity with a type.', () => post({ hello: 'world' })],
-    ['the activity has no conversation', 400, 'The activity must name its conversation.', () => post(activity('hi', { conversation: undefined }))],
-    ['the activity has no sender', 400, "The activity's from is missing or not valid.", () => post(activity('hi', { from: {} }))],
-    ['the text is not a string', 400, "The activity's text is missing or not valid.", () => post(activity('hi', { text: { evil: true } }))],
-    ['the service URL is not a URL', 400, "The activity's serviceUrl is missing or not valid.", () => post(activity('hi', { serviceUrl: 'file:///etc/passwd' }))],
-    ['the activity type is unknown', 400, 'This activity type is not supported.', () => post(activity('hi', { type: 'teleport' }))],
-    ['an invoke names an operation the bot does not have', 400, 'This invoke is not supported.', () => post(activity('', { type: 'invoke', name: 'composeExtension/queryLink', deliveryMode: undefined }))],
-    ['the content type is text/plain', 415, 'Send the activity as JSON (Content-Type: application/json).', () => post(JSON.stringify(activity('hi')), { 'content-type': 'text/plain' })],
-    ['the body is a form', 415, 'Send the activity as JSON (Content-Type: application/json).', () => post('type=message&text=hi', { 'content-type': 'application/x-www-form-urlencoded' })],
-    ['the body is multipart', 415, 'Send the activity as JSON (Content-Type: application/json).', () => post('--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--x--', { 'content-type': 'multipart/form-data; boundary=x' })],
-    ['the body is gzipped', 415, 'Send the activity as JSON (Content-Type: application/json).', () => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(activity('hi'))) })],
-    ['the declared body is over the limit', 413, 'The body is too large.', () => post(activity('x'.repeat(70 * 1024)))],
-    ['a chunked body grows over the limit', 413, 'The body is too large.', () => postChunked(JSON.stringify(activity('x'.repeat(70 * 1024))))],
-    ['the method is GET', 405, 'Method not allowed.', () => fetch(`${server.url}/api/messages`)],
-    ['the path does not exist', 404, 'Not found.', () => fetch(`${server.url}/api/<script>`, { method: 'POST', headers: json, body: '{}' })],
+    ['the body is not JSON', 400, MESSAGES.badJson, () => post('{"type": "message", "text": ', json)],
+    ['the body is JSON but not an object', 400, MESSAGES.notActivity, () => post('[1, 2, 3]', json)],
+    ['the body is null', 400, MESSAGES.notActivity, () => post('null', json)],
+    ['the body is empty', 400, MESSAGES.notActivity, () => post('', json)],
+    ['the body is not an activity', 400, MESSAGES.notActivity, () => post({ hello: 'world' })],
+    ['the activity has no conversation', 400, MESSAGES.noConversation, () => post(activity('hi', { conversation: undefined }))],
+    ['the activity has no sender', 400, MESSAGES.invalidField('from'), () => post(activity('hi', { from: {} }))],
+    ['the text is not a string', 400, MESSAGES.invalidField('text'), () => post(activity('hi', { text: { evil: true } }))],
+    ['the service URL is not a URL', 400, MESSAGES.invalidField('serviceUrl'), () => post(activity('hi', { serviceUrl: 'file:///etc/passwd' }))],
+    ['the activity type is unknown', 400, MESSAGES.unknownType, () => post(activity('hi', { type: 'teleport' }))],
+    ['an invoke names an operation the bot does not have', 400, MESSAGES.unsupportedInvoke, () => post(activity('', { type: 'invoke', name: 'composeExtension/queryLink', deliveryMode: undefined }))],
+    ['the content type is text/plain', 415, MESSAGES.notJson, () => post(JSON.stringify(activity('hi')), { 'content-type': 'text/plain' })],
+    ['the body is a form', 415, MESSAGES.notJson, () => post('type=message&text=hi', { 'content-type': 'application/x-www-form-urlencoded' })],
+    ['the body is multipart', 415, MESSAGES.notJson, () => post('--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--x--', { 'content-type': 'multipart/form-data; boundary=x' })],
+    ['the body is gzipped', 415, MESSAGES.notJson, () => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(activity('hi'))) })],
+    ['the declared body is over the limit', 413, MESSAGES.tooLarge, () => post(activity('x'.repeat(70 * 1024)))],
+    ['a chunked body grows over the limit', 413, MESSAGES.tooLarge, () => postChunked(JSON.stringify(activity('x'.repeat(70 * 1024))))],
+    ['the method is GET', 405, MESSAGES.methodNotAllowed, () => fetch(`${server.url}/api/messages`)],
+    ['the path does not exist', 404, MESSAGES.notFound, () => fetch(`${server.url}/api/<script>`, { method: 'POST', headers: json, body: '{}' })],
   ];
 
   it.each(refusals)('when %s, then %d and a short JSON message', async (_case, status, message, send) => {

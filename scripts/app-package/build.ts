@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { TEAMS_COMMANDS } from '../../src/bot/teams-commands';
 import type { PackageConfig } from '../../src/config/package-config';
+import { commandOf } from '../../src/dialogs/text-commands';
 import { fillTemplate, placeholderValues } from './template';
 import { localizationFiles, validatePackage } from './validate';
 
@@ -44,8 +44,9 @@ export async function buildAppPackage(templateDir: string, config: PackageConfig
     for (const file of localizationFiles(manifest)) add(file, true);
   }
 
-  const handledCommands = TEAMS_COMMANDS.map((c) => c.title);
-  problems.push(...(await validatePackage(files, { botId: config.botId, handledCommands })));
+  // A command title is what Teams sends as the message: the bot's own matcher decides whether it is one.
+  const isCommand = (title: string) => commandOf(title) !== undefined;
+  problems.push(...(await validatePackage(files, { botId: config.botId, isCommand })));
   return { files, problems };
 }
 

@@ -9,8 +9,8 @@ type AppManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 export interface PackageExpectations {
   /** The bot's app id (MicrosoftAppId): Teams delivers messages to the bot the manifest names. */
   readonly botId: string;
-  /** The command titles the bot handles (TEAMS_COMMANDS). */
-  readonly handledCommands: readonly string[];
+  /** Whether the bot answers a title as a command: its own matcher (`commandOf`), so the two never drift apart. */
+  readonly isCommand: (title: string) => boolean;
 }
 
 const SCHEMA_URL =
@@ -37,11 +37,11 @@ export async function validatePackage(files: ReadonlyMap<string, Buffer>, expect
       );
     }
   });
-  problems.push(...commandProblems(bots, expected.handledCommands));
+  problems.push(...commandProblems(bots, expected.isCommand));
   problems.push(...extensionBotProblems(manifest, expected.botId));
   problems.push(...iconProblems(manifest, files));
   for (const file of localizationFiles(manifest)) {
-    problems.push(...(await localizationProblems(file, files, bots, expected.handledCommands)));
+    problems.push(...(await localizationProblems(file, files, bots, expected.isCommand)));
   }
   return problems;
 }
@@ -110,20 +110,18 @@ function commandsOf(bots: Json[]): { path: string; list: number; index: number; 
   );
 }
 
-const normalize = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
-
-function unhandled(title: unknown, handled: readonly string[]): boolean {
-  return typeof title !== 'string' || !handled.map(normalize).includes(normalize(title));
+function unhandled(title: unknown, isCommand: (title: string) => boolean): boolean {
+  return typeof title !== 'string' || !isCommand(title);
 }
 
 /** Teams sends a command's title as the message text: a title the bot does not know goes unanswered. */
-function commandProblems(bots: Json[], handled: readonly string[]): string[] {
+function commandProblems(bots: Json[], isCommand: (title: string) => boolean): string[] {
   return commandsOf(bots)
-    .filter((command) => unhandled(command.title, handled))
+    .filter((command) => unhandled(command.title, isCommand))
     .map(
       (command) =>
         `manifest.json: ${command.path}.title "${String(command.title)}" is not a command the bot handles ` +
-        `(src/bot/teams-commands.ts: ${handled.join(', ')})`,
+        '(src/dialogs/text-commands.ts lists those it handles)',
     );
 }
 
@@ -161,7 +159,7 @@ async function localizationProblems(
   file: string,
   files: ReadonlyMap<string, Buffer>,
   bots: Json[],
-  handled: readonly string[],
+  isCommand: (title: string) => boolean,
 ): Promise<string[]> {
   const json = parseJson(file, files);
   if (typeof json === 'string') return [json];
@@ -173,9 +171,9 @@ async function localizationProblems(
     const [list, index, field] = [Number(match[1]), Number(match[2]), match[3]];
     if (!commands.some((c) => c.list === list && c.index === index)) {
       problems.push(`${file}: ${key} translates a command that manifest.json does not have`);
-    } else if (field === 'title' && unhandled(value, handled)) {
+    } else if (field === 'title' && unhandled(value, isCommand)) {
       // A translated title is what Teams sends: it must stay a command the bot knows.
-      problems.push(`${file}: ${key} "${String(value)}" would send a command the bot does not handle; keep command titles untranslated`);
+      problems.push(`${file}: ${key} "${String(value)}" would send a command the bot does not handle (src/dialogs/text-commands.ts lists those it handles)`);
     }
   }
   return problems;

@@ -26,9 +26,4 @@ export class KeyedQueue {
     });
     return result;
   }
-
-  /** Keys with tasks queued or running; for tests. */
-  get size(): number {
-    return this.tails.size;
-  }
 }

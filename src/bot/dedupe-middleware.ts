@@ -39,7 +39,7 @@ export class DedupeMiddleware implements Middleware {
 
   constructor(
     storage: Storage,
-    private readonly log: Pick<Logger, 'info' | 'warn'>,
+    private readonly log: Logger,
     private readonly options: DedupeOptions = DEFAULT_DEDUPE,
     claimStorage: Storage = storage,
   ) {

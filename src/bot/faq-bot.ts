@@ -25,6 +25,7 @@ import { rememberChat } from './group-chat-erasure';
 import type { RecentTurns } from './recent-turns';
 import type { AskSupportInvokes } from './ask-support-invokes';
 import type { SearchExtensions } from './search-extensions';
+import type { Logger } from '../logging/logger';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose; absent until they do. */
@@ -44,7 +45,7 @@ export interface FaqBotDeps {
   readonly recentTurns: RecentTurns;
   /** The user's newest ticket, for handoff status messages. */
   readonly latestTicket: (user: UserRef) => Promise<Ticket | undefined>;
-  readonly logger: { warn(fields: Record<string, unknown>): void };
+  readonly logger: Logger;
   /** English or French for a typed message, undefined when it gives no clue (e.g. "AZ-104"). */
   readonly detectLanguage: (text: string) => Lang | undefined;
   /** A viewer's own view of a ticket card, for Teams' refresh; undefined when the ticket is gone. */

@@ -40,7 +40,7 @@ export class RateLimitMiddleware implements Middleware {
 
   constructor(
     private readonly options: RateLimitOptions,
-    private readonly log: Pick<Logger, 'info'>,
+    private readonly log: Logger,
   ) {
     this.now = options.now ?? Date.now;
   }

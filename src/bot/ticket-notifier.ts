@@ -7,10 +7,7 @@ import type { SupportCards } from '../views/support-cards';
 import { cardActivity } from './card-activity';
 import { threadOf } from './channel-threads';
 import type { ProactiveMessenger } from './proactive-messenger';
-
-export interface NotifierLog {
-  warn(fields: Record<string, unknown>): void;
-}
+import type { Logger } from '../logging/logger';
 
 /**
  * Tells the user, in their 1:1 chat and their language, what support did; keeps the ticket's
@@ -22,7 +19,7 @@ export class TeamsTicketNotifier implements TicketNotifier {
     private readonly messenger: ProactiveMessenger,
     private readonly cards: SupportCards,
     private readonly supportLang: Lang,
-    private readonly log: NotifierLog,
+    private readonly log: Logger,
     /** Whether to ask for a rating now: true only the first time the ticket is resolved. */
     private readonly askRating: (ticketId: string) => Promise<boolean> = async () => false,
     /** Teams ids that get their own view of the channel's card by refresh. */

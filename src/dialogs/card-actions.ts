@@ -3,6 +3,7 @@ import type { DialogContext } from './dialog-library';
 import type { FeedbackLog } from '../feedback/feedback-log';
 import { strings } from '../i18n/strings';
 import type { Lang } from '../i18n/language';
+import { VERIFY_METHOD_TOPIC } from '../knowledge/catalog';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { CardVerb, PayloadOf } from '../views/card-action-payload';
 import type { CardBuilder } from '../views/card-builder';
@@ -64,7 +65,7 @@ export function cardActionHandlers(deps: CardActionDeps): VerbHandlers {
     'credit.exam': (innerDc, { examCode }) => innerDc.beginDialog(CREDIT_FLOW, { examCode }),
     'credit.verify': async ({ context }, { examCode, method, lang }) => {
       // A button of a finished flow (or one from before a restart): the answer needs no state.
-      await sendCard(context, cards.answer(method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript', lang));
+      await sendCard(context, cards.answer(VERIFY_METHOD_TOPIC[method], lang));
       await sendCard(context, cards.emailDraft(examCode, method, lang));
     },
     'linking.start': (innerDc) => innerDc.beginDialog(LINKING_FLOW, {}),

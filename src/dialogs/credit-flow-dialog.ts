@@ -1,7 +1,8 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
+import { VERIFY_METHOD_TOPIC, type VerifyMethod } from '../knowledge/catalog';
 import { findExamCodes } from '../knowledge/exam-codes';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { CardBuilder, VerifyMethod } from '../views/card-builder';
+import type { CardBuilder } from '../views/card-builder';
 import { CardPrompt } from './card-prompt';
 import { sendCard } from './replies';
 import { getTurnLang, type UserInput } from './user-input';
@@ -84,7 +85,7 @@ export class CreditFlowDialog extends ComponentDialog {
   private async showSteps(step: WaterfallStepContext) {
     const method = step.result as VerifyMethod;
     const lang = getTurnLang(step.context);
-    await sendCard(step.context, this.cards.answer(method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript', lang));
+    await sendCard(step.context, this.cards.answer(VERIFY_METHOD_TOPIC[method], lang));
     await sendCard(step.context, this.cards.emailDraft((step.values as StepValues).examCode, method, lang));
     return step.endDialog();
   }

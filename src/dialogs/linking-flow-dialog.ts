@@ -1,6 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
-import { strings } from '../i18n/strings';
-import { isTopicId, type TopicId } from '../knowledge/catalog';
+import { isTopicId, LINKING_SITUATIONS, type TopicId } from '../knowledge/catalog';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { FaqRecognizer } from '../knowledge/faq-recognizer';
 import type { CardBuilder } from '../views/card-builder';
@@ -12,8 +11,6 @@ export const LINKING_FLOW = 'linking-flow';
 const STEPS = 'linking-steps';
 const SITUATION_PROMPT = 'linking-situation-prompt';
 
-/** The situations offered, each answered by one topic. */
-export const SITUATION_TOPICS = Object.keys(strings('en').situations) as TopicId[];
 
 /** What is your situation? → the answer for it. */
 export class LinkingFlowDialog extends ComponentDialog {
@@ -46,7 +43,7 @@ export class LinkingFlowDialog extends ComponentDialog {
     const match = this.recognizer.recognize(input.text);
     if (match.exam) return undefined;
     const ranked = [...(match.topic ? [{ topic: match.topic, confidence: match.confidence }] : []), ...match.alternatives];
-    const situation = ranked.find((c) => SITUATION_TOPICS.includes(c.topic as TopicId) && c.confidence >= this.minConfidence);
+    const situation = ranked.find((c) => (LINKING_SITUATIONS as readonly string[]).includes(c.topic) && c.confidence >= this.minConfidence);
     if (situation) return situation.topic as TopicId;
     const best = ranked[0];
     return best && isTopicId(best.topic) && this.kb.topic(best.topic).area === 'linking' && best.confidence >= this.minConfidence ? best.topic : undefined;

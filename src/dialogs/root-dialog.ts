@@ -3,7 +3,7 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } fr
 import type { FeedbackLog } from '../feedback/feedback-log';
 import { recordInsight, whose } from './feedback-refs';
 import { strings } from '../i18n/strings';
-import { isTopicId, type TopicId } from '../knowledge/catalog';
+import { EXAM_LIST_TOPIC, isTopicId, type TopicId } from '../knowledge/catalog';
 import type { FaqRecognizer, Recognition } from '../knowledge/faq-recognizer';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { SmallTalk } from '../knowledge/small-talk';
@@ -191,7 +191,7 @@ export class RootDialog extends ComponentDialog {
     if (topic === 'human') return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
     if (topic) {
       await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'text', topic });
-      return sendCard(context, cards.answer(topic, lang, topic === 'credit-eligible-exams' && exam ? { exams: exams ?? [exam] } : {}));
+      return sendCard(context, cards.answer(topic, lang, topic === EXAM_LIST_TOPIC && exam ? { exams: exams ?? [exam] } : {}));
     }
     const suggested = recognition.suggestions.filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic)).map((a) => a.topic);
     if (suggested.length > 0) {

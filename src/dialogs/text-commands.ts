@@ -4,7 +4,7 @@
  */
 export type TextCommand = 'help' | 'cancel' | 'credit' | 'link' | 'support' | 'my tickets' | 'human' | 'forget' | 'whoami';
 
-const COMMANDS: Record<string, TextCommand> = {
+const COMMANDS = {
   help: 'help',
   menu: 'help',
   aide: 'help',
@@ -40,10 +40,10 @@ const COMMANDS: Record<string, TextCommand> = {
   // For support admins setting the bot up: the ids to put in SUPPORT_AGENTS / SUPPORT_ADMINS.
   whoami: 'whoami',
   'who am i': 'whoami',
-};
+} as const satisfies Record<string, TextCommand>;
 
-/** Every command word the bot handles, for the Teams manifest check. */
-export const HANDLED_COMMANDS: readonly string[] = Object.keys(COMMANDS);
+/** Every command word the bot matches (`commandOf`); what the app package's command menus may offer. */
+export const HANDLED_COMMANDS = Object.keys(COMMANDS) as readonly (keyof typeof COMMANDS)[];
 
 // The longest command with room for spaces and punctuation around it; anything longer is a question.
 const MAX_COMMAND_LENGTH = 40;
@@ -59,7 +59,7 @@ export function commandOf(text: string): TextCommand | undefined {
     .replace(/^\/+/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return COMMANDS[key];
+  return (COMMANDS as Record<string, TextCommand>)[key];
 }
 
 /** Without the final punctuation and spaces ("help!!", "aide ?"); a loop, as `/[.!?\s]+$/` tries every run. */

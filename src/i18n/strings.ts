@@ -1,3 +1,4 @@
+import type { LinkingSituation } from '../knowledge/catalog';
 import type { Lang } from './language';
 import { INSIGHTS_STRINGS } from './insights-strings';
 import { DIALOG_STRINGS } from './dialog-strings';
@@ -72,7 +73,6 @@ const en = {
   askVerify: 'How would you like to prove your certification to Excelsior?',
   verifyBadge: 'Share my badge',
   verifyTranscript: 'Share my transcript',
-  verifyRetry: 'Please choose one of the two options: badge or transcript.',
   checkAnotherExam: 'Check another exam',
   emailTitle: 'Your e-mail to Excelsior, ready to send',
   emailIntro:
@@ -107,7 +107,7 @@ const en = {
     'admin-no-response': "I'm an admin and the user never answered",
     'association-limit': 'I got an "association limited" message',
     'skills-report-delay': "My exams don't show in the skills report",
-  },
+  } satisfies Record<LinkingSituation, string>,
   turnError: (reference: string) =>
     `Sorry, something went wrong on my side and I couldn't finish that. Please try again. If it keeps happening, quote this reference to support: ${reference}.`,
   invalidAction: "I couldn't read what that button sent. Here's the menu so you can try again.",
@@ -190,7 +190,6 @@ const fr: Strings = {
   askVerify: "Comment souhaitez-vous justifier votre certification auprès d'Excelsior ?",
   verifyBadge: 'Partager mon badge',
   verifyTranscript: 'Partager mon relevé de notes',
-  verifyRetry: "Veuillez choisir l'une des deux options : badge ou relevé de notes.",
   checkAnotherExam: 'Vérifier un autre examen',
   emailTitle: 'Votre e-mail à Excelsior, prêt à être envoyé',
   emailIntro:

@@ -52,7 +52,6 @@ const en = {
   myTicketsMore: (shown: number, total: number) => `Your ${shown} most recent tickets, of ${total}:`,
   openTicketButton: 'Open a ticket',
   stillLimitedButton: 'Still limited after the date? Contact support',
-  offerSupport: 'Would you like a person from support to help?',
   twoFallbacks: "I still can't answer. Would you like to ask a person from support?",
   offerRetry: 'Please answer yes or no.',
   offerYes: 'Yes, ask a person',
@@ -70,7 +69,6 @@ const en = {
   addToTicketPrompt: 'Support is waiting for your answer on this ticket. Should I send them your message?',
   addToTicketYes: 'Yes, send it to support',
   addToTicketNo: 'No, it is a new question',
-  addToTicketRetry: 'Please answer yes or no.',
   answerSent: (id: string) => `Sent: your message is added to ticket ${id}, and the team has it.`,
   answerNotSent: (id: string) => `I couldn't add your message to ticket ${id}. Please try again in a few minutes.`,
   replyHint: "Just reply here and I'll add your answer to the ticket.",
@@ -121,7 +119,6 @@ const en = {
   transcriptTitle: 'Last messages',
   notAllowed: 'Only the support people listed in the bot configuration can do this.',
   channelRegistered: (queue: string) => `This channel now receives the tickets for ${queue}.`,
-  registerUsage: 'To receive tickets here, an authorised person writes: register certification-support (or microsoft-support).',
   replyEmpty: 'Type a reply before sending it.',
 };
 
@@ -176,7 +173,6 @@ const fr: SupportStrings = {
   myTicketsMore: (shown: number, total: number) => `Vos ${shown} tickets les plus récents, sur ${total} :`,
   openTicketButton: 'Ouvrir un ticket',
   stillLimitedButton: 'Toujours limité après la date ? Contacter le support',
-  offerSupport: "Souhaitez-vous l'aide d'un membre du support ?",
   twoFallbacks: 'Je ne parviens toujours pas à répondre. Souhaitez-vous poser la question à un membre du support ?',
   offerRetry: 'Merci de répondre par oui ou par non.',
   offerYes: 'Oui, demander à un membre du support',
@@ -194,7 +190,6 @@ const fr: SupportStrings = {
   addToTicketPrompt: "Le support attend votre réponse sur ce ticket. Voulez-vous que je lui transmette votre message ?",
   addToTicketYes: 'Oui, le transmettre au support',
   addToTicketNo: "Non, c'est une nouvelle question",
-  addToTicketRetry: 'Merci de répondre par oui ou par non.',
   answerSent: (id: string) => `Message envoyé : il a été ajouté au ticket ${id}, et l'équipe l'a bien reçu.`,
   answerNotSent: (id: string) => `Je n'ai pas pu ajouter votre message au ticket ${id}. Réessayez dans quelques minutes.`,
   replyHint: "Répondez simplement ici : j'ajouterai votre réponse au ticket.",
@@ -244,7 +239,6 @@ const fr: SupportStrings = {
   transcriptTitle: 'Derniers messages',
   notAllowed: 'Seules les personnes du support déclarées dans la configuration du bot peuvent faire cela.',
   channelRegistered: (queue: string) => `Ce canal reçoit désormais les tickets pour ${queue}.`,
-  registerUsage: 'Pour recevoir les tickets ici, une personne autorisée écrit : register certification-support (ou microsoft-support).',
   replyEmpty: "Saisissez une réponse avant de l'envoyer.",
 };
 

@@ -37,6 +37,29 @@ export type AreaId = (typeof AREA_IDS)[number];
 export const SUPPORT_QUEUES = ['certification-support', 'microsoft-support'] as const;
 export type SupportQueue = (typeof SUPPORT_QUEUES)[number];
 
+/** The topic that lists the exams with an NCCRS credit recommendation; exam verdicts cite it. */
+export const EXAM_LIST_TOPIC = 'credit-eligible-exams' satisfies TopicId;
+
+/** How a learner proves a certification to Excelsior, and the topic that gives each method's steps. */
+export const VERIFY_METHODS = ['badge', 'transcript'] as const;
+export type VerifyMethod = (typeof VERIFY_METHODS)[number];
+export const VERIFY_METHOD_TOPIC: Readonly<Record<VerifyMethod, TopicId>> = {
+  badge: 'credit-verify-badge',
+  transcript: 'credit-verify-transcript',
+};
+
+/** The situations the linking flow offers, in this order; each is answered by the topic of its id. */
+export const LINKING_SITUATIONS = [
+  'link-how',
+  'change-company',
+  'left-company',
+  'unlink',
+  'admin-no-response',
+  'association-limit',
+  'skills-report-delay',
+] as const satisfies readonly TopicId[];
+export type LinkingSituation = (typeof LINKING_SITUATIONS)[number];
+
 export function isTopicId(value: string): value is TopicId {
   return (TOPIC_IDS as readonly string[]).includes(value);
 }

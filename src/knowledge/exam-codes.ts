@@ -61,10 +61,4 @@ export class ExamCatalog {
   verdictsFor(text: string, max = 5): ExamVerdict[] {
     return findExamCodes(text).slice(0, max).map((code) => this.verdict(code));
   }
-
-  /** The verdict for the first exam code in the text, if it names one. */
-  verdictFor(text: string): ExamVerdict | undefined {
-    const [first] = findExamCodes(text);
-    return first ? this.verdict(first) : undefined;
-  }
 }

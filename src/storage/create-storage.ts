@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../config/config';
 import type { AzureBlobsStorage } from './azure-blobs-storage';
-import { importFileStore, type ImportLog } from './file-store-import';
+import type { Logger } from '../logging/logger';
+import { importFileStore } from './file-store-import';
 import type { InsertableStorage } from './insertable-storage';
-import { LmdbStorage, type StoreWarnings } from './lmdb-storage';
+import { LmdbStorage } from './lmdb-storage';
 
 export type StorageConfig = Pick<AppConfig, 'STORAGE' | 'DATA_DIR' | 'AZURE_STORAGE_CONNECTION_STRING' | 'AZURE_STORAGE_CONTAINER'>;
 
@@ -11,7 +12,7 @@ export type StorageConfig = Pick<AppConfig, 'STORAGE' | 'DATA_DIR' | 'AZURE_STOR
 export const lmdbPath = (dataDir: string) => join(dataDir, 'bot.mdb');
 
 /** LMDB under DATA_DIR by default (no server); Azure Blob Storage when several instances share state. */
-export function createStorage(config: StorageConfig, log?: StoreWarnings): InsertableStorage {
+export function createStorage(config: StorageConfig, log?: Logger): InsertableStorage {
   if (config.STORAGE === 'azure-blob') {
     // The config schema refuses azure-blob without a connection string; this guards direct callers.
     if (!config.AZURE_STORAGE_CONNECTION_STRING) throw new Error('createStorage(): AZURE_STORAGE_CONNECTION_STRING is required');
@@ -23,7 +24,7 @@ export function createStorage(config: StorageConfig, log?: StoreWarnings): Inser
 }
 
 /** As `createStorage`, and on first start imports what the old file store left in DATA_DIR. */
-export async function openStorage(config: StorageConfig, log: ImportLog & StoreWarnings): Promise<InsertableStorage> {
+export async function openStorage(config: StorageConfig, log: Logger): Promise<InsertableStorage> {
   const storage = createStorage(config, log);
   if (storage instanceof LmdbStorage) await importFileStore(config.DATA_DIR, storage, log);
   return storage;

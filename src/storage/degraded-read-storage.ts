@@ -1,8 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { FaultLog, type WarnLog } from './fault-log';
+import type { Logger } from '../logging/logger';
+import { FaultLog } from './fault-log';
 import { isETagConflict } from './insertable-storage';
-
-export type StorageLog = WarnLog;
 
 /**
  * For conversation and user state only: when the store cannot be read or written (down, full,
@@ -15,7 +14,7 @@ export class DegradedReadStorage implements Storage {
 
   constructor(
     private readonly inner: Storage,
-    log: StorageLog,
+    log: Logger,
     now?: () => number,
   ) {
     this.faults = new FaultLog(log, now);

@@ -1,15 +1,11 @@
 import type { AppConfig } from '../config/config';
 import type { RangeStorage } from './range-storage';
+import type { Logger } from '../logging/logger';
 
 export type ExpiryConfig = Pick<
   AppConfig,
   'CONVERSATION_STATE_TTL_DAYS' | 'USER_STATE_TTL_DAYS' | 'DEDUPE_TTL_HOURS' | 'FEEDBACK_RETENTION_DAYS' | 'EXPIRY_INTERVAL_MINUTES'
 >;
-
-export interface ExpiryLog {
-  info(fields: Record<string, unknown>): void;
-  warn(fields: Record<string, unknown>): void;
-}
 
 /** A kind of record that ages out: which keys, and how long after their last write. */
 interface Rule {
@@ -48,7 +44,7 @@ export class ExpiryJob {
   constructor(
     private readonly storage: RangeStorage,
     private readonly config: ExpiryConfig,
-    private readonly log: ExpiryLog,
+    private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {
     this.rules = expiryRules(config);

@@ -1,6 +1,4 @@
-export interface WarnLog {
-  warn(fields: Record<string, unknown>): void;
-}
+import type { Logger } from '../logging/logger';
 
 const MINUTE = 60_000;
 
@@ -13,7 +11,7 @@ export class FaultLog {
   private readonly last = new Map<string, { at: number; skipped: number }>();
 
   constructor(
-    private readonly log: WarnLog,
+    private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -3,11 +3,7 @@ import { join } from 'node:path';
 import type { StoreItems } from 'botbuilder';
 import { feedbackEventKey, type FeedbackEntry } from '../feedback/feedback-log';
 import type { LmdbStorage } from './lmdb-storage';
-
-export interface ImportLog {
-  info(fields: Record<string, unknown>): void;
-  warn(fields: Record<string, unknown>): void;
-}
+import type { Logger } from '../logging/logger';
 
 /** Set once an import finished; a later start with the old folder still there does nothing. */
 export const IMPORT_MARKER = 'meta/file-store-import';
@@ -25,7 +21,7 @@ export type ImportCounts = Record<string, number>;
  * import cut short and run again adds what is missing and doubles nothing. Temporary files and
  * lock folders left by the old store are not data; an unreadable file is logged and left in place.
  */
-export async function importFileStore(dataDir: string, store: LmdbStorage, log: ImportLog): Promise<ImportCounts | undefined> {
+export async function importFileStore(dataDir: string, store: LmdbStorage, log: Logger): Promise<ImportCounts | undefined> {
   const dir = join(dataDir, 'state');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return undefined;
   if ((await store.read([IMPORT_MARKER]))[IMPORT_MARKER]) return undefined;
@@ -55,7 +51,7 @@ export async function importFileStore(dataDir: string, store: LmdbStorage, log: 
   return counts;
 }
 
-function readOldRecord(file: string, log: ImportLog): { key: string; item: Record<string, unknown> } | undefined {
+function readOldRecord(file: string, log: Logger): { key: string; item: Record<string, unknown> } | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; item?: unknown };
     if (typeof parsed.key === 'string' && parsed.item && typeof parsed.item === 'object') return parsed as { key: string; item: Record<string, unknown> };

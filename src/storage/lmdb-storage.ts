@@ -5,6 +5,7 @@ import type { StoreItems } from 'botbuilder';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { eTagConflict, type InsertableStorage } from './insertable-storage';
 import type { RangeOptions, RangeStorage, StoredRecord } from './range-storage';
+import type { Logger } from '../logging/logger';
 
 type Item = Record<string, unknown>;
 
@@ -13,10 +14,6 @@ interface Envelope {
   readonly t: number;
   readonly v: Item;
   readonly k?: string;
-}
-
-export interface StoreWarnings {
-  warn(fields: Record<string, unknown>): void;
 }
 
 // LMDB keys hold at most 1,978 bytes; a key longer than this keeps its start (so ranges still
@@ -30,7 +27,7 @@ const SLICE = 500;
 const WRITTEN_AT = /^\{"t":(\d{1,15}),/;
 
 export interface LmdbStorageOptions {
-  readonly log?: StoreWarnings;
+  readonly log?: Logger;
   readonly now?: () => number;
 }
 

@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { Logger } from '../logging/logger';
 
 /** The store answered, and said no for good: wrong credentials, no such account or container. */
 export class StoreRefusedError extends Error {
@@ -18,15 +19,11 @@ export function isVerifiable(storage: Storage): storage is VerifiableStorage {
   return typeof (storage as Partial<VerifiableStorage>).verify === 'function';
 }
 
-export interface StartupLog {
-  warn(fields: Record<string, unknown>): void;
-}
-
 /**
  * Start-up: a refusal stops the process (it would fail every turn); a store that does not answer
  * yet does not, since the instance recovers when it comes back and readiness says so meanwhile.
  */
-export async function verifyStore(storage: Storage, log: StartupLog): Promise<void> {
+export async function verifyStore(storage: Storage, log: Logger): Promise<void> {
   if (!isVerifiable(storage)) return;
   try {
     await storage.verify();

@@ -1,4 +1,5 @@
 import type { Ticket, TicketRequest, UserRef } from './ticket';
+import type { Logger } from '../logging/logger';
 
 /** Where tickets live; implemented over the support store (./store) by TicketRepository. */
 export interface TicketStore {
@@ -24,10 +25,6 @@ export class TicketLimitError extends Error {
   }
 }
 
-export interface DeliveryLog {
-  warn(fields: Record<string, unknown>, message?: string): void;
-}
-
 /**
  * Opening a ticket: store it first (nothing is lost if a delivery fails), then hand it to
  * every configured delivery. Deliveries queue their own retries; a failure here is logged,
@@ -37,7 +34,7 @@ export class EscalationService {
   constructor(
     private readonly store: TicketStore,
     private readonly deliveries: readonly TicketDelivery[],
-    private readonly log: DeliveryLog,
+    private readonly log: Logger,
     /** Per user; guards support queues against a stuck client or a bored user. */
     private readonly ticketsPerHour = Infinity,
   ) {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TicketDelivery } from './escalation-service';
 import type { Outbox, OutboxItem } from './outbox';
 import type { Ticket } from './ticket';
+import type { Logger } from '../logging/logger';
 
 export type OutboxSender = (item: OutboxItem) => Promise<void>;
 
@@ -14,10 +15,6 @@ export class NotConfiguredError extends Error {
     super(message);
     this.name = 'NotConfiguredError';
   }
-}
-
-export interface WorkerLog {
-  warn(fields: Record<string, unknown>): void;
 }
 
 /** 1 s, 2 s, 4 s… up to 10 minutes, with jitter so instances do not retry in step. */
@@ -41,7 +38,7 @@ export class OutboxWorker {
   constructor(
     private readonly outbox: Outbox,
     private readonly senders: ReadonlyMap<string, OutboxSender>,
-    private readonly log: WorkerLog,
+    private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
     /** This instance's name in its claims, and how long a claim holds (longer than a pass takes). */
     private readonly lease: { readonly by: string; readonly ms: number } = { by: randomUUID(), ms: DEFAULT_LEASE_MS },

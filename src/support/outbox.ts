@@ -74,19 +74,6 @@ export class Outbox {
     return won;
   }
 
-  async markDelivered(id: string): Promise<void> {
-    await this.change((items) => (items.some((i) => i.id === id) ? items.filter((i) => i.id !== id) : items));
-  }
-
-  /** Counts the attempt and puts the item off until `nextAttemptAt`. */
-  async markFailed(id: string, nextAttemptAt: Date): Promise<void> {
-    await this.change((items) =>
-      items.some((i) => i.id === id)
-        ? items.map((i) => (i.id === id ? { ...i, attempts: i.attempts + 1, nextAttemptAt: nextAttemptAt.toISOString() } : i))
-        : items,
-    );
-  }
-
   /**
    * The outcome of a whole pass in one write: delivered items leave, failed ones are put off,
    * parked ones wait for `unpark`.

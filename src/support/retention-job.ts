@@ -1,10 +1,7 @@
+import type { Logger } from '../logging/logger';
+
 export interface TranscriptPurger {
   purgeTranscriptsOlderThan(days: number, now: Date): Promise<number>;
-}
-
-export interface RetentionLog {
-  info(fields: Record<string, unknown>): void;
-  warn(fields: Record<string, unknown>): void;
 }
 
 const SIX_HOURS = 6 * 3600_000;
@@ -16,7 +13,7 @@ export class RetentionJob {
   constructor(
     private readonly tickets: TranscriptPurger,
     private readonly days: number,
-    private readonly log: RetentionLog,
+    private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

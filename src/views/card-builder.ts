@@ -1,13 +1,12 @@
 import type { Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
-import type { AreaId, TopicId } from '../knowledge/catalog';
+import { EXAM_LIST_TOPIC, LINKING_SITUATIONS, VERIFY_METHOD_TOPIC, type AreaId, type TopicId, type VerifyMethod } from '../knowledge/catalog';
 import type { ExamVerdict } from '../knowledge/exam-codes';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { CardAction } from './card-action-payload';
 import type { AnswerCardData, CardButton, ChoiceCardData, TopicListCardData } from './card-data';
 import type { CardJson, CardRenderer } from './card-renderer';
 
-export type VerifyMethod = 'badge' | 'transcript';
 export type Feedback = 'yes' | 'no' | undefined;
 /** The card a language button was on: an answer (with its exam verdicts), an area, or the menu. */
 export interface ShownCard {
@@ -182,7 +181,7 @@ export class CardBuilder {
       verdictStyle: exam.eligible ? 'good' : 'attention',
       listTitle: s.eligibleListTitle,
       exams: this.kb.exams.eligible.map(({ code, name }) => ({ code, name })),
-      source: this.sourceLine('credit-eligible-exams', lang),
+      source: this.sourceLine(EXAM_LIST_TOPIC, lang),
       question: ask ? s.askVerify : '',
       choices: ask
         ? [
@@ -190,7 +189,7 @@ export class CardBuilder {
             button(s.verifyTranscript, { verb: 'credit.verify', lang, examCode: exam.code, method: 'transcript' }),
           ]
         : [button(s.checkAnotherExam, { verb: 'credit.start', lang })],
-      footer: this.footer(lang, 'credit-eligible-exams', { examCodes: [exam.code] }),
+      footer: this.footer(lang, EXAM_LIST_TOPIC, { examCodes: [exam.code] }),
     });
   }
 
@@ -215,14 +214,13 @@ export class CardBuilder {
 
   situationQuestion(lang: Lang, retry: boolean): CardJson {
     const s = strings(lang);
-    const situations = Object.entries(s.situations) as [TopicId, string][];
     return this.renderer.render('choice', {
       lang,
       notice: retry ? s.situationRetry : '',
       title: s.askSituationTitle,
       prompt: s.askSituationPrompt,
       picker: { inputId: 'none', placeholder: '', options: [], submit: button(s.askSituationTitle, { verb: 'linking.start', lang }) },
-      choices: situations.map(([topicId, title]) => button(title, { verb: 'linking.situation', lang, topicId })),
+      choices: LINKING_SITUATIONS.map((topicId) => button(s.situations[topicId], { verb: 'linking.situation', lang, topicId })),
       footer: this.footer(lang),
     });
   }
@@ -243,7 +241,7 @@ export class CardBuilder {
       reminder: s.emailReminder,
       openTitle: s.emailOpen,
       mailto: `mailto:${EXCELSIOR}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`,
-      footer: this.footer(lang, method === 'badge' ? 'credit-verify-badge' : 'credit-verify-transcript', {}),
+      footer: this.footer(lang, VERIFY_METHOD_TOPIC[method], {}),
     });
   }
 }

@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from '../../src/server';
 import { ConnectorStandIn } from '../helpers/connector-stand-in';
 import { testConfig } from '../helpers/test-bot';
 import { activity, click, poster, repliesTo } from '../security/endpoint';
-import { capturedLogger } from '../security/log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 import { RecordingStorage } from '../security/recording-storage';
 
 /** A store whose next read of a matching key fails, as a storage outage would. */

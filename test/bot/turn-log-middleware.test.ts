@@ -1,6 +1,6 @@
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { TurnLogMiddleware } from '../../src/bot/turn-log-middleware';
-import { capturedLogger } from '../security/log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 
 async function logTurn(text: string, options: { level: string; logText: boolean }) {
   const log = capturedLogger(options.level);

@@ -1,7 +1,6 @@
 import { strings } from '../../src/i18n/strings';
 import { LANGUAGES, type Lang } from '../../src/i18n/language';
-import type { TopicId } from '../../src/knowledge/catalog';
-import { SITUATION_TOPICS } from '../../src/dialogs/linking-flow-dialog';
+import { LINKING_SITUATIONS, type LinkingSituation } from '../../src/knowledge/catalog';
 import { button, buttonByVerb, onlyCard, textOf } from '../helpers/cards';
 import { createTestBot } from '../helpers/test-bot';
 
@@ -19,13 +18,13 @@ async function openSituations(lang: Lang) {
 
 describe('account linking flow', () => {
   it('offers the seven situations of the catalog', () => {
-    expect(SITUATION_TOPICS).toEqual(['link-how', 'change-company', 'left-company', 'unlink', 'admin-no-response', 'association-limit', 'skills-report-delay']);
+    expect(LINKING_SITUATIONS).toEqual(['link-how', 'change-company', 'left-company', 'unlink', 'admin-no-response', 'association-limit', 'skills-report-delay']);
   });
 
-  const cases = LANGUAGES.flatMap((lang) => SITUATION_TOPICS.map((topic) => [lang, topic] as [Lang, TopicId]));
+  const cases = LANGUAGES.flatMap((lang) => LINKING_SITUATIONS.map((topic) => [lang, topic] as [Lang, LinkingSituation]));
   it.each(cases)('when a user in %s picks the situation for %s, then that answer comes in that language', async (lang, topic) => {
     const { chat, question } = await openSituations(lang);
-    const answer = onlyCard(await chat.click(button(question, strings(lang).situations[topic as keyof ReturnType<typeof strings>['situations']])));
+    const answer = onlyCard(await chat.click(button(question, strings(lang).situations[topic])));
     expect(answer.lang).toBe(lang);
     expect(textOf(answer)).toContain(kb.text(topic, lang).summary);
   });

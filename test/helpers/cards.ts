@@ -85,8 +85,3 @@ export function replacementCard(replies: Activity[]): Card | undefined {
   const body = (response?.value as { body?: { type?: string; value?: Card } } | undefined)?.body;
   return body?.type === 'application/vnd.microsoft.card.adaptive' ? body.value : undefined;
 }
-
-export function invokeStatus(replies: Activity[]): number | undefined {
-  const response = replies.find((r) => r.type === 'invokeResponse');
-  return (response?.value as { status?: number } | undefined)?.status;
-}

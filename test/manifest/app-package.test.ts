@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { TEAMS_COMMANDS, findTeamsCommand } from '../../src/bot/teams-commands';
 import { SEARCH_COMMANDS } from '../../src/bot/search-extensions';
 import { loadPackageConfig } from '../../src/config/package-config';
+import { commandOf, HANDLED_COMMANDS } from '../../src/dialogs/text-commands';
 import { buildAppPackage, zipPackage } from '../../scripts/app-package/build';
 import { BOT_ID, MANIFEST_DIR, editedTemplate, removeTemplateCopies, replacedFile, validPackageEnv } from './package-fixtures';
 
@@ -119,15 +119,24 @@ describe('the Teams app package', () => {
     ]);
   });
 
-  it('when the French file breaks its schema or translates a command title, then packaging says so', async () => {
+  it('when the French file breaks its schema or gives a command a title the bot does not match, then packaging says so', async () => {
     const dir = editedTemplate('fr.json', (fr) => {
       fr['description.short'] = 'x'.repeat(81);
-      fr['bots[0].commandLists[0].commands[0].title'] = 'aide';
+      fr['bots[0].commandLists[0].commands[0].title'] = 'afficher le menu';
     });
     expect((await build(dir)).problems).toEqual([
       expect.stringContaining('fr.json: /description.short must NOT have more than 80 characters'),
-      expect.stringContaining('fr.json: bots[0].commandLists[0].commands[0].title "aide" would send a command the bot does not handle'),
+      expect.stringContaining('fr.json: bots[0].commandLists[0].commands[0].title "afficher le menu" would send a command the bot does not handle'),
     ]);
+  });
+
+  it('when the menus offer words the bot matches in any language, case or accent, then packaging accepts them', async () => {
+    const dir = editedTemplate('manifest.json', (m) => {
+      m.bots[0].commandLists[0].commands[0].title = 'Aide';
+      m.bots[0].commandLists[1].commands[4].title = 'Mes tickets';
+      m.bots[0].commandLists[2].commands[0].title = 'Arrêter';
+    });
+    expect((await build(dir)).problems).toEqual([]);
   });
 
   it('when a template uses a placeholder packaging does not know, then it is reported instead of shipped', async () => {
@@ -144,12 +153,15 @@ describe('the manifest template in the repository', () => {
     expect(template.bots[0].botId).toBe('${{BOT_ID}}');
   });
 
-  it('when read, then personal chat, team and group chat each list every command the bot handles', () => {
+  it('when read, then personal chat, team and group chat offer the same menu, and every title is a word the bot matches', () => {
     const byScope = Object.fromEntries(
       template.bots[0].commandLists.map((l: { scopes: string[]; commands: { title: string }[] }) => [l.scopes.join(), l.commands.map((c) => c.title)]),
     );
-    const titles = TEAMS_COMMANDS.map((c) => c.title);
-    expect(byScope).toEqual({ personal: titles, team: titles, groupChat: titles });
+    const menu = ['help', 'credit', 'link', 'support', 'my tickets'];
+    expect(byScope).toEqual({ personal: menu, team: menu, groupChat: menu });
+    // The list the package validates against is the one the bot matches: the same words, both ways.
+    expect(menu.filter((title) => !HANDLED_COMMANDS.includes(title as (typeof HANDLED_COMMANDS)[number]))).toEqual([]);
+    expect(HANDLED_COMMANDS.filter((word) => commandOf(word) === undefined)).toEqual([]);
   });
 
   it('when read, then the search message extensions are the bot\'s, with a query parameter, in the compose box and the command box', () => {
@@ -165,9 +177,4 @@ describe('the manifest template in the repository', () => {
     expect(template.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
   });
 
-  it('when a message names a command in any case or spacing, then the command is found; other text is not a command', () => {
-    expect(findTeamsCommand('  My   Tickets ')).toBe('my tickets');
-    expect(findTeamsCommand('credit')).toBe('credit');
-    expect(findTeamsCommand('credit for az-104?')).toBeUndefined();
-  });
 });

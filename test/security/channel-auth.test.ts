@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { createApp } from '../../src/app';
 import { routeConsoleToLogger } from '../../src/logging/console-capture';
-import { startServer, type RunningServer } from '../../src/server';
+import { MESSAGES, startServer, type RunningServer } from '../../src/server';
 import { testConfig } from '../helpers/test-bot';
 import { activity, poster } from './endpoint';
-import { capturedLogger } from './log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 import { RecordingStorage } from './recording-storage';
 
 const APP_ID = '4c1d0b3e-8f7a-4a55-9d2e-2f6a1b9c7e10';
@@ -128,7 +128,7 @@ describe('channel authentication with an app id configured', () => {
     const conversationId = `refused-${randomUUID()}`;
     const res = await post(message(conversationId, channelId ? { channelId } : {}), withToken(header));
     expect(res.status).toBe(401);
-    expect(await res.text()).toBe(JSON.stringify({ error: 'Unauthorized.' }));
+    expect(await res.text()).toBe(JSON.stringify({ error: MESSAGES.unauthorized }));
     expect(storage.written).toEqual([]);
     expect(storage.deleted).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { routeConsoleToLogger } from '../../src/logging/console-capture';
-import { capturedLogger } from './log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJib3QiLCJpc3MiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 const ACCOUNT_KEY = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==';

@@ -9,7 +9,7 @@ import { testConfig } from '../helpers/test-bot';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
 import { SECRET_PASTES } from '../support/fixtures/secret-pastes';
 import { activity, click, poster, repliesTo, type Reply } from './endpoint';
-import { capturedLogger } from './log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 
 const en = strings('en');
 const fr = strings('fr');

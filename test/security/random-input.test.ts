@@ -5,7 +5,7 @@ import { ConnectorStandIn } from '../helpers/connector-stand-in';
 import { testConfig } from '../helpers/test-bot';
 import { activityArb, brokenActivityArb, contentType, rawBody } from './arbitraries';
 import { activity, repliesTo, poster } from './endpoint';
-import { capturedLogger } from './log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 import { RecordingStorage } from './recording-storage';
 
 const CONVERSATIONS = ['rand-conv-1', 'rand-conv-2', 'rand-conv-3', 'rand-conv-4'];

@@ -1,7 +1,9 @@
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { AzureBlobsStorage, BLOB_PIPELINE } from '../../src/storage/azure-blobs-storage';
 import { StoreRefusedError, storeAnswers, verifyStore } from '../../src/storage/store-health';
+import { silentLogger } from '../../src/logging/logger';
 import { startAzurite, type Azurite } from '../helpers/azurite';
+import { capturedLogger } from '../helpers/log-capture';
 
 let azurite: Azurite;
 let containers = 0;
@@ -49,23 +51,23 @@ describe('start-up check of the store', () => {
   it('when the account key is wrong, then verifyStore refuses with a message naming the connection string, and readiness says no', async () => {
     const wrongKey = azurite.connectionString.replace(/AccountKey=[^;]+/, `AccountKey=${Buffer.from('not the key').toString('base64')}`);
     const store = new AzureBlobsStorage(wrongKey, container());
-    const refusal = verifyStore(store, { warn: () => undefined });
+    const refusal = verifyStore(store, silentLogger);
     await expect(refusal).rejects.toBeInstanceOf(StoreRefusedError);
     await expect(refusal).rejects.toThrow(/refused the credentials .*AZURE_STORAGE_CONNECTION_STRING/);
     expect(await storeAnswers(store, 2000)).toBe(false);
   });
 
   it('when the store does not answer at start-up, then verifyStore logs it and lets the instance start', async () => {
-    const warnings: Record<string, unknown>[] = [];
+    const { logger, events } = capturedLogger();
     const store = new AzureBlobsStorage(azurite.connectionString, container());
     await azurite.pause();
     try {
-      await verifyStore(store, { warn: (fields) => warnings.push(fields) });
+      await verifyStore(store, logger);
     } finally {
       await azurite.resume();
     }
-    expect(warnings.map((w) => w.event)).toEqual(['storage_unreachable_at_start']);
-    await expect(verifyStore(store, { warn: (fields) => warnings.push(fields) })).resolves.toBeUndefined();
-    expect(warnings).toHaveLength(1);
+    expect(events().map((w) => w.event)).toEqual(['storage_unreachable_at_start']);
+    await expect(verifyStore(store, logger)).resolves.toBeUndefined();
+    expect(events()).toHaveLength(1);
   }, 30_000);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { ExpiryJob } from '../../src/storage/expiry-job';
 import { LmdbStorage } from '../../src/storage/lmdb-storage';
+import { capturedLogger } from '../helpers/log-capture';
 
 const DAY = 86_400_000;
 
@@ -23,8 +24,8 @@ describe('expiry of aged records', () => {
     });
     clock.now += 31 * DAY;
     await store.write({ 'msteams/conversations/a:active/': { dialogState: {} } });
-    const lines: Record<string, unknown>[] = [];
-    const job = new ExpiryJob(store, config, { info: (l) => lines.push(l), warn: (l) => lines.push(l) }, () => clock.now);
+    const { logger, events } = capturedLogger();
+    const job = new ExpiryJob(store, config, logger, () => clock.now);
 
     expect(await job.runOnce()).toEqual({ 'conversation state': 1, 'dedupe claims': 1 });
     clock.now += 150 * DAY;
@@ -32,7 +33,7 @@ describe('expiry of aged records', () => {
     clock.now += 400 * DAY;
     expect(await job.runOnce()).toEqual({ feedback: 1 });
     expect((await store.readRange('')).map((r) => r.key)).toEqual(['outbox/pending', 'tickets/MS-7KQ2MX']);
-    expect(lines).toContainEqual({ event: 'records_expired', counts: { feedback: 1 } });
+    expect(events()).toContainEqual(expect.objectContaining({ event: 'records_expired', counts: { feedback: 1 } }));
   });
 
   it('when the schedule is configured, then bad values are refused', () => {

@@ -6,6 +6,9 @@ import { createFeedbackLog } from '../../src/feedback/feedback-log';
 import { openStorage, lmdbPath } from '../../src/storage/create-storage';
 import { IMPORTED_DIR, importFileStore } from '../../src/storage/file-store-import';
 import { LmdbStorage } from '../../src/storage/lmdb-storage';
+import { silentLogger } from '../../src/logging/logger';
+import { capturedLogger } from '../helpers/log-capture';
+import { startBotProcess } from '../security/bot-process';
 import { Outbox } from '../../src/support/outbox';
 import { StorageChannelRegistry } from '../../src/support/channel-registry';
 import { TicketRepository } from '../../src/support/ticket-repository';
@@ -20,12 +23,6 @@ function oldDataDir(): string {
   return dir;
 }
 
-function recordingLog() {
-  const lines: Record<string, unknown>[] = [];
-  const push = (fields: Record<string, unknown>) => lines.push(fields);
-  return { lines, info: push, warn: push };
-}
-
 async function everything(store: LmdbStorage) {
   const records = await store.readRange('');
   return records.filter((r) => !r.key.startsWith('meta/')).map((r) => r.key);
@@ -34,7 +31,7 @@ async function everything(store: LmdbStorage) {
 describe('import of the old file store', () => {
   it('when the bot first starts on a DATA_DIR of the file store, then every record is moved to LMDB, logged by kind, and the folder is kept aside', async () => {
     const dataDir = oldDataDir();
-    const log = recordingLog();
+    const { logger: log, events } = capturedLogger();
     const store = (await openStorage({ STORAGE: 'lmdb', DATA_DIR: dataDir, AZURE_STORAGE_CONTAINER: 'x', AZURE_STORAGE_CONNECTION_STRING: undefined }, log)) as LmdbStorage;
 
     const tickets = new TicketRepository(store);
@@ -59,7 +56,7 @@ describe('import of the old file store', () => {
     expect(fallbacks).toBe(1);
     expect(Object.keys(await store.read([`msteams/conversations/a:${'x'.repeat(300)}`]))).toHaveLength(1);
 
-    const imported = log.lines.find((l) => l.event === 'file_store_imported')!;
+    const imported = events().find((l) => l.event === 'file_store_imported')!;
     expect(imported.counts).toEqual({
       'conversation state': 2,
       'user state': 1,
@@ -79,20 +76,35 @@ describe('import of the old file store', () => {
     const store = new LmdbStorage(lmdbPath(dataDir));
     // A first run that stopped after part of the records (no marker written, folder still there).
     await store.insertMissing({ 'tickets/index/user/29:dana': { ids: ['CS-7JV9F6'] } });
-    const log = recordingLog();
-    await importFileStore(dataDir, store, log);
+    await importFileStore(dataDir, store, silentLogger);
     const keys = await everything(store);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.filter((k) => k.startsWith('feedback/events/'))).toHaveLength(3);
     expect(keys).toHaveLength(16);
 
     cpSync(join(FIXTURE, 'state'), join(dataDir, 'state'), { recursive: true });
-    expect(await importFileStore(dataDir, store, recordingLog())).toBeUndefined();
+    expect(await importFileStore(dataDir, store, silentLogger)).toBeUndefined();
     expect(await everything(store)).toEqual(keys);
   });
 
+  it('when the bot process starts on a DATA_DIR of the file store, then it imports it before listening, logged by the storage component', async () => {
+    const dataDir = oldDataDir();
+    const bot = startBotProcess({ DATA_DIR: dataDir });
+    try {
+      const imported = await bot.waitFor('file_store_imported');
+      expect(imported).toMatchObject({ component: 'storage', counts: expect.objectContaining({ tickets: 3 }) });
+      await bot.waitFor('listening');
+      const order = bot.events.map((e) => e.event);
+      expect(order.indexOf('file_store_imported')).toBeLessThan(order.indexOf('listening'));
+    } finally {
+      bot.signal('SIGTERM');
+      await bot.exited;
+    }
+    expect(existsSync(join(dataDir, IMPORTED_DIR))).toBe(true);
+  }, 60_000);
+
   it('when DATA_DIR has no old store, then there is nothing to import', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'import-'));
-    expect(await importFileStore(dataDir, new LmdbStorage(lmdbPath(dataDir)), recordingLog())).toBeUndefined();
+    expect(await importFileStore(dataDir, new LmdbStorage(lmdbPath(dataDir)), silentLogger)).toBeUndefined();
   });
 });

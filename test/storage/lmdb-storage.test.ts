@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open } from 'lmdb';
 import { LmdbStorage, QUARANTINE_PREFIX, storedKey } from '../../src/storage/lmdb-storage';
+import { capturedLogger } from '../helpers/log-capture';
 import { startWorker } from './worker';
 
 // The Storage contract is in storage-conformance.test.ts; here, what is particular to LMDB.
@@ -13,11 +14,6 @@ async function plant(path: string, key: string, raw: string): Promise<void> {
   const db = open<string, string>({ path, encoding: 'string', compression: false, cache: false });
   await db.put(storedKey(key), raw);
   await db.flushed;
-}
-
-function recordingLog() {
-  const lines: Record<string, unknown>[] = [];
-  return { lines, warn: (fields: Record<string, unknown>) => lines.push(fields) };
 }
 
 describe('LMDB storage', () => {
@@ -32,11 +28,11 @@ describe('LMDB storage', () => {
 
   it('when a record is not valid JSON, then it reads as absent, is kept under quarantine with its key logged, and a write with no eTag succeeds', async () => {
     const path = freshPath();
-    const log = recordingLog();
+    const { logger: log, events } = capturedLogger();
     const store = new LmdbStorage(path, { log });
     await plant(path, 'tickets/index/queue/microsoft-support', '{"t":1,"v":{"ids":["MS-');
     expect(await store.read(['tickets/index/queue/microsoft-support'])).toEqual({});
-    expect(log.lines).toContainEqual(expect.objectContaining({ event: 'store_record_quarantined', key: 'tickets/index/queue/microsoft-support' }));
+    expect(events()).toContainEqual(expect.objectContaining({ event: 'store_record_quarantined', key: 'tickets/index/queue/microsoft-support' }));
     await store.write({ 'tickets/index/queue/microsoft-support': { ids: ['MS-7KQ2MX'] } });
     expect((await store.read(['tickets/index/queue/microsoft-support']))['tickets/index/queue/microsoft-support'].ids).toEqual(['MS-7KQ2MX']);
     const aside = await store.readRange(QUARANTINE_PREFIX);

@@ -13,7 +13,7 @@ import { TicketRepository } from '../../src/support/ticket-repository';
 import { buttonByVerb, cardsOf, onlyCard, textOf } from '../helpers/cards';
 import { createTestBot, testConfig } from '../helpers/test-bot';
 import { activity, poster, repliesTo, type Reply } from '../security/endpoint';
-import { capturedLogger } from '../security/log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'faults-')), 'bot.mdb');
 

@@ -22,19 +22,19 @@ describe.each(productionStores())('$name, webhook outbox', (kind) => {
   it('when a delivery fails, then the attempt is counted and the item waits; when it succeeds, then it is gone', async () => {
     const outbox = new Outbox(kind.fresh().open());
     await outbox.enqueue(item('a'));
-    await outbox.markFailed('a', later(30));
+    await outbox.settle([], new Map([['a', later(30)]]));
     expect(await outbox.due(later(29))).toEqual([]);
     expect(await outbox.due(later(30))).toEqual([{ ...item('a'), attempts: 1, nextAttemptAt: later(30).toISOString() }]);
-    await outbox.markDelivered('a');
+    await outbox.settle(['a'], new Map());
     expect(await outbox.due(later(3600))).toEqual([]);
   });
 
-  it('when the same item is queued twice, or an unknown one is marked, then nothing changes', async () => {
+  it('when the same item is queued twice, or an unknown one is settled, then nothing changes', async () => {
     const outbox = new Outbox(kind.fresh().open());
     await outbox.enqueue(item('a'));
     await outbox.enqueue({ ...item('a'), payload: 'other' });
-    await outbox.markDelivered('nope');
-    await outbox.markFailed('nope', later(5));
+    await outbox.settle(['nope'], new Map());
+    await outbox.settle([], new Map([['nope', later(5)]]));
     expect(await outbox.due(T0)).toEqual([item('a')]);
   });
 
@@ -47,9 +47,9 @@ describe.each(productionStores())('$name, webhook outbox', (kind) => {
 
     // Each instance delivers half of the other's items while failing some of its own.
     await Promise.all([
-      ...ids('b').slice(0, 10).map((id) => a.markDelivered(id)),
-      ...ids('a').slice(0, 10).map((id) => b.markDelivered(id)),
-      ...ids('a').slice(10).map((id) => a.markFailed(id, later(60))),
+      ...ids('b').slice(0, 10).map((id) => a.settle([id], new Map())),
+      ...ids('a').slice(0, 10).map((id) => b.settle([id], new Map())),
+      ...ids('a').slice(10).map((id) => a.settle([], new Map([[id, later(60)]]))),
     ]);
     const left = await b.due(later(60));
     expect(left.map((i) => i.id).sort()).toEqual([...ids('a').slice(10), ...ids('b').slice(10)].sort());

@@ -8,7 +8,7 @@ import { ConnectorStandIn } from '../helpers/connector-stand-in';
 import { testConfig } from '../helpers/test-bot';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
 import { activity, click, poster, repliesTo, type Reply } from '../security/endpoint';
-import { capturedLogger } from '../security/log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 
 /**
  * Deliveries after the turn, through the real endpoint and the file store: a webhook that

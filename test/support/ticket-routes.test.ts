@@ -5,7 +5,7 @@ import { LANGUAGES } from '../../src/i18n/language';
 import { buttonByVerb, onlyCard, replacementCard, textOf } from '../helpers/cards';
 import { ConnectorStandIn } from '../helpers/connector-stand-in';
 import { createTestBot, testConfig } from '../helpers/test-bot';
-import { capturedLogger } from '../security/log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 
 const connector = new ConnectorStandIn();
 beforeAll(() => connector.start());

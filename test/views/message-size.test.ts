@@ -1,3 +1,4 @@
+import { strings } from '../../src/i18n/strings';
 import { loadKnowledge } from '../../src/app';
 import type { Ticket } from '../../src/support/ticket';
 import { fitToTeams, TEAMS_ACTIVITY_BUDGET_BYTES } from '../../src/views/message-size';
@@ -29,7 +30,7 @@ describe('Teams message size', () => {
     const card = supportCards.ticket(ticket(1, 2000), 'en', { viewer: 'agent' });
     const fitted = fitToTeams(card);
     expect(bytes(fitted)).toBeLessThanOrEqual(TEAMS_ACTIVITY_BUDGET_BYTES);
-    expect(textOf(fitted)).toContain('Assign to me');
+    expect(textOf(fitted)).toContain(strings('en').support.assignToMe);
   });
 
   it('when a card is far too long, then the longest texts are shortened with an ellipsis, not dropped', () => {
