@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge/content-loader';
-import { FaqRecognizer } from '../src/knowledge/faq-recognizer';
-import { LinearClassifier } from '../src/knowledge/linear-classifier';
+import { FaqRecognizer } from '../src/matching/faq-recognizer';
+import { LinearClassifier } from '../src/matching/linear-classifier';
 import { percentile } from './load';
 import { REPO_ROOT } from './processes';
 import { syntheticKb } from './synthetic-kb';

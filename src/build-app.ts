@@ -1,6 +1,6 @@
 import type { App, AppOverrides } from './app';
 import type { AppConfig } from './config/config';
-import { trainInBackground } from './knowledge/background-training';
+import { trainInBackground } from './matching/background-training';
 import type { Logger } from './logging/logger';
 
 /**

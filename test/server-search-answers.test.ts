@@ -3,7 +3,7 @@ import { createApp, type App } from '../src/app';
 import { createFeedbackLog } from '../src/feedback/feedback-log';
 import { strings } from '../src/i18n/strings';
 import type { TopicId } from '../src/knowledge/catalog';
-import { MAX_TOPIC_RESULTS } from '../src/knowledge/topic-search';
+import { MAX_TOPIC_RESULTS } from '../src/matching/topic-search';
 import { silentLogger } from '../src/logging/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { buttonsOf, linksOf, textOf, type Card } from './helpers/cards';

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { loadKnowledge } from '../app';
 import { loadConfigFromProcess } from '../config/config';
-import type { Recognition } from '../knowledge/faq-recognizer';
+import type { Recognition } from '../matching/faq-recognizer';
 
 /** `npm run ask -- "question"` explains one match; `--jsonl` reads questions from stdin. */
 async function main(args: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { rate, type EvalReport, type LangScores } from '../knowledge/evaluation';
+import { rate, type EvalReport, type LangScores } from '../matching/evaluation';
 
 export interface Timing {
   readonly startupMs: number;

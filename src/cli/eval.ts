@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Bm25Ranker } from '../knowledge/bm25-ranker';
+import { Bm25Ranker } from '../matching/bm25-ranker';
 import { loadKnowledgeBase } from '../knowledge/content-loader';
 import { shortcutOf } from '../dialogs/text-commands';
-import { crossValidate } from '../knowledge/cross-validation';
-import { evaluate, parseLabelled, type EvalReport, type LabelledQuestion } from '../knowledge/evaluation';
-import { ExampleRanker } from '../knowledge/example-ranker';
-import { FaqRecognizer, type RecognizerOptions } from '../knowledge/faq-recognizer';
-import { HybridRanker } from '../knowledge/hybrid-ranker';
+import { crossValidate } from '../matching/cross-validation';
+import { evaluate, parseLabelled, type EvalReport, type LabelledQuestion } from '../matching/evaluation';
+import { ExampleRanker } from '../matching/example-ranker';
+import { FaqRecognizer, type RecognizerOptions } from '../matching/faq-recognizer';
+import { HybridRanker } from '../matching/hybrid-ranker';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { LinearClassifier } from '../knowledge/linear-classifier';
-import type { Ranker } from '../knowledge/ranker';
-import type { Example } from '../knowledge/training-set';
+import { LinearClassifier } from '../matching/linear-classifier';
+import type { Ranker } from '../matching/ranker';
+import type { Example } from '../matching/training-set';
 import { summary, textReport, type Timing } from './eval-report';
 
 const USAGE = `Usage: npm run --silent eval -- [options]

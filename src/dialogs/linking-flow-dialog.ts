@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from './dialog-library';
 import { isTopicId, LINKING_SITUATIONS, type TopicId } from '../knowledge/catalog';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { FaqRecognizer } from '../knowledge/faq-recognizer';
+import type { FaqRecognizer } from '../matching/faq-recognizer';
 import type { CardBuilder } from '../views/card-builder';
 import { CardPrompt } from './card-prompt';
 import { sendCard } from './replies';

@@ -1,5 +1,5 @@
 import type { DialogContext } from './dialog-library';
-import type { Confirmation, SmallTalk } from '../knowledge/small-talk';
+import type { Confirmation, SmallTalk } from '../matching/small-talk';
 import type { CardBuilder } from '../views/card-builder';
 import type { SupportCards } from '../views/support-cards';
 import { carryUnanswered, forgetUnanswered, rootState } from './pending-questions';

@@ -1,4 +1,4 @@
-import { foldAccents } from '../knowledge/text-normalizer';
+import { foldAccents } from '../matching/text-normalizer';
 import type { FeedbackEntry } from './feedback-log';
 
 export interface FeedbackReport {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/language';
-import { featuresOf, type ReadonlyVector, type Vector } from '../knowledge/features';
+import { featuresOf, type ReadonlyVector, type Vector } from '../matching/features';
 import type { UnansweredGroup } from './insights-types';
 
 export interface UnansweredQuestion {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPPORT_QUEUES, TOPIC_IDS, type SupportQueue, type TopicId } from '../knowledge/catalog';
-import { foldAccents } from '../knowledge/text-normalizer';
+import { foldAccents } from '../matching/text-normalizer';
 import { responseTargetSchema, type ResponseTarget } from './response-targets';
 
 const link = z.strictObject({ title: z.string().min(1), url: z.string().regex(/^https:\/\//, 'must be an https:// link') });

@@ -1,5 +1,5 @@
 import { SUPPORT_QUEUES, type SupportQueue } from '../knowledge/catalog';
-import { foldAccents } from '../knowledge/text-normalizer';
+import { foldAccents } from '../matching/text-normalizer';
 import { userChannel, type Ticket, type TicketPerson } from './ticket';
 import { TICKET_ID_PATTERN } from './ticket-id';
 

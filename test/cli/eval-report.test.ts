@@ -1,5 +1,5 @@
 import { summary, textReport } from '../../src/cli/eval-report';
-import { evaluate, type LabelledQuestion, type MatchResult } from '../../src/knowledge/evaluation';
+import { evaluate, type LabelledQuestion, type MatchResult } from '../../src/matching/evaluation';
 
 const rows: LabelledQuestion[] = [
   { text: 'unlink it', lang: 'en', expected: 'unlink', family: 'short-shorthand' },

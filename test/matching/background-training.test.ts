@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { trainInBackground } from '../../src/knowledge/background-training';
-import { FaqRecognizer } from '../../src/knowledge/faq-recognizer';
-import { LinearClassifier } from '../../src/knowledge/linear-classifier';
-import { trainingExamples } from '../../src/knowledge/training-set';
+import { trainInBackground } from '../../src/matching/background-training';
+import { FaqRecognizer } from '../../src/matching/faq-recognizer';
+import { LinearClassifier } from '../../src/matching/linear-classifier';
+import { trainingExamples } from '../../src/matching/training-set';
 
 const CONTENT = join(__dirname, '..', '..', 'content');
 // The worker runs the TypeScript source through the same on-the-fly transpiler as other process tests.

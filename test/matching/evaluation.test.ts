@@ -1,6 +1,6 @@
 import type { Lang } from '../../src/i18n/language';
 import type { Intent } from '../../src/knowledge/catalog';
-import { evaluate, parseLabelled, type LabelledQuestion, type MatchResult } from '../../src/knowledge/evaluation';
+import { evaluate, parseLabelled, type LabelledQuestion, type MatchResult } from '../../src/matching/evaluation';
 
 const row = (text: string, expected: Intent | null, lang: Lang = 'en', exam?: LabelledQuestion['exam']): LabelledQuestion => ({
   text,

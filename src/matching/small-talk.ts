@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/language';
-import type { IntentsFile } from './content-schema';
+import type { IntentsFile } from '../knowledge/content-schema';
 
 export type SmallTalkKind = 'thanks' | 'acknowledge' | 'goodbye';
 export type Confirmation = 'yes' | 'no';

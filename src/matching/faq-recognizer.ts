@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n/language';
 import { askedClause } from './asked-clause';
-import { isTopicId, type Intent } from './catalog';
-import type { ExamVerdict } from './exam-codes';
-import type { KnowledgeBase } from './knowledge-base';
+import { isTopicId, type Intent } from '../knowledge/catalog';
+import type { ExamVerdict } from '../knowledge/exam-codes';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { buildLexicon, detectLanguage, type LanguageGuess, type Lexicon } from './language-detector';
 import { LinearClassifier } from './linear-classifier';
 import { asksAboutCredit, OffTopic } from './off-topic';

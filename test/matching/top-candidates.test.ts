@@ -1,6 +1,6 @@
-import { labelScoresOf, topCandidates } from '../../src/knowledge/top-candidates';
-import type { Ranker, Scored } from '../../src/knowledge/ranker';
-import type { Label } from '../../src/knowledge/training-set';
+import { labelScoresOf, topCandidates } from '../../src/matching/top-candidates';
+import type { Ranker, Scored } from '../../src/matching/ranker';
+import type { Label } from '../../src/matching/training-set';
 
 // What the recognizer did before: every label as an object, sorted by the ranker's score, then
 // weighed and sorted again (both sorts stable).

@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n/language';
-import type { Intent } from './catalog';
-import type { IntentsFile, TopicFile } from './content-schema';
+import type { Intent } from '../knowledge/catalog';
+import type { IntentsFile, TopicFile } from '../knowledge/content-schema';
 import { evaluate, type EvalReport, type LabelledQuestion, type Matcher } from './evaluation';
-import { KnowledgeBase } from './knowledge-base';
+import { KnowledgeBase } from '../knowledge/knowledge-base';
 
 // A stable fold for each example, so runs are comparable while content stays the same.
 function foldOf(text: string, folds: number): number {

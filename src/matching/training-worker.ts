@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadKnowledgeBase } from './content-loader';
+import { loadKnowledgeBase } from '../knowledge/content-loader';
 import { LinearClassifier } from './linear-classifier';
 import { trainingExamples } from './training-set';
 

@@ -1,4 +1,4 @@
-import { canonical, contentTerms, dropGreeting, stripMentions, tokenize } from '../../src/knowledge/text-normalizer';
+import { canonical, contentTerms, dropGreeting, stripMentions, tokenize } from '../../src/matching/text-normalizer';
 
 describe('text normalisation', () => {
   it('when a message carries Teams markup, then the mention and tags go and the words stay', () => {

@@ -1,6 +1,6 @@
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { MAX_LOOKUPS_PER_TEXT, Speller } from '../../src/knowledge/speller';
-import { trainingExamples } from '../../src/knowledge/training-set';
+import { MAX_LOOKUPS_PER_TEXT, Speller } from '../../src/matching/speller';
+import { trainingExamples } from '../../src/matching/training-set';
 
 const small = () =>
   new Speller({

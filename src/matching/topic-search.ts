@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/language';
-import { isTopicId, type TopicId } from './catalog';
+import { isTopicId, type TopicId } from '../knowledge/catalog';
 import { MAX_MATCHED_CHARS, type Recognition } from './faq-recognizer';
-import type { KnowledgeBase } from './knowledge-base';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { foldAccents } from './text-normalizer';
 
 /** The part of the recognizer the search uses: the same matching as the chat. */

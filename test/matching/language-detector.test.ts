@@ -1,6 +1,6 @@
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { FaqRecognizer } from '../../src/knowledge/faq-recognizer';
-import { detectLanguage } from '../../src/knowledge/language-detector';
+import { FaqRecognizer } from '../../src/matching/faq-recognizer';
+import { detectLanguage } from '../../src/matching/language-detector';
 
 describe('language detection', () => {
   let recognizer: FaqRecognizer;

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/language';
-import type { Intent } from './catalog';
-import { isTopicId } from './catalog';
+import type { Intent } from '../knowledge/catalog';
+import { isTopicId } from '../knowledge/catalog';
 import type { Alternative, Recognition } from './faq-recognizer';
 
 /** One line of test/fixtures/matching/*.jsonl. */

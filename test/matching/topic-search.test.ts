@@ -1,6 +1,6 @@
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { FaqRecognizer } from '../../src/knowledge/faq-recognizer';
-import { MAX_TOPIC_RESULTS, TopicSearch } from '../../src/knowledge/topic-search';
+import { FaqRecognizer } from '../../src/matching/faq-recognizer';
+import { MAX_TOPIC_RESULTS, TopicSearch } from '../../src/matching/topic-search';
 import { rankTopics, topicUsage } from '../../src/feedback/topic-usage';
 import type { FeedbackEntry, ReadableFeedbackLog } from '../../src/feedback/feedback-log';
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/language';
-import { EXAM_TOKEN } from './exam-codes';
+import { EXAM_TOKEN } from '../knowledge/exam-codes';
 import { canonical, isStopWord, tokenize } from './text-normalizer';
 
 function deletions(word: string, depth: number, into: Set<string>): void {

@@ -1,5 +1,5 @@
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { contentFolds } from '../../src/knowledge/cross-validation';
+import { contentFolds } from '../../src/matching/cross-validation';
 
 describe('cross-validation folds', () => {
   it('when the content is split into folds, then every example is held out once and never learned in its own fold', () => {

@@ -1,4 +1,4 @@
-import { askedClause } from '../../src/knowledge/asked-clause';
+import { askedClause } from '../../src/matching/asked-clause';
 
 describe('askedClause', () => {
   it('when a context clause comes first, then the clause that asks is kept', () => {

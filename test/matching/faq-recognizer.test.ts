@@ -1,5 +1,5 @@
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { FaqRecognizer, MAX_MATCHED_CHARS, RECOGNIZER_DEFAULTS } from '../../src/knowledge/faq-recognizer';
+import { FaqRecognizer, MAX_MATCHED_CHARS, RECOGNIZER_DEFAULTS } from '../../src/matching/faq-recognizer';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 
 describe('FaqRecognizer', () => {

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/language';
-import type { Intent } from './catalog';
-import { maskExamCodes } from './exam-codes';
-import type { KnowledgeBase } from './knowledge-base';
+import type { Intent } from '../knowledge/catalog';
+import { maskExamCodes } from '../knowledge/exam-codes';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { stripMentions } from './text-normalizer';
 
 /** What an example teaches: an intent, or that such questions are outside what the bot knows. */

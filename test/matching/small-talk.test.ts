@@ -1,5 +1,5 @@
 import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
-import { phraseKey, SmallTalk } from '../../src/knowledge/small-talk';
+import { phraseKey, SmallTalk } from '../../src/matching/small-talk';
 
 const talk = new SmallTalk(loadKnowledgeBase('content').intents);
 
