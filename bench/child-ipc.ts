@@ -11,7 +11,8 @@ export interface ChildMemory {
 }
 
 export type ToChild = { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
-export type ToParent = { type: 'ready'; url: string } | { type: 'memory'; memory: ChildMemory } | { type: 'profile-started' } | { type: 'profile-written' };
+export type ToParent =
+  { type: 'ready'; url: string } | { type: 'memory'; memory: ChildMemory } | { type: 'profile-started' } | { type: 'profile-written' };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,7 +33,9 @@ async function memory(): Promise<ChildMemory> {
 const session = new Session();
 
 function post<T>(method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+  );
 }
 
 async function answer(message: ToChild): Promise<ToParent | undefined> {

@@ -67,8 +67,13 @@ export function load(url: string, scenario: Scenario, options: LoadOptions): Pro
 
 /** Sends one request of the scenario and fails loudly if the answer is not the expected one. */
 export async function probe(url: string, scenario: Scenario): Promise<string> {
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario.body()) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario.body()),
+  });
   const body = await res.text();
-  if (res.status !== 200 || !scenario.verify(body)) throw new Error(`${scenario.name}: unexpected answer ${res.status}: ${body.slice(0, 500)}`);
+  if (res.status !== 200 || !scenario.verify(body))
+    throw new Error(`${scenario.name}: unexpected answer ${res.status}: ${body.slice(0, 500)}`);
   return body;
 }

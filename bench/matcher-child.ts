@@ -74,7 +74,9 @@ function main(): void {
 
 /** The real content, asked its own example questions reworded a little (first word dropped). */
 function realQuestions(real: ReturnType<typeof loadKnowledgeBase>) {
-  const questions = real.topics.flatMap((t) => [...t.en.questions, ...t.fr.questions].map((q) => ({ text: q.split(' ').slice(1).join(' '), topic: t.id as string })));
+  const questions = real.topics.flatMap((t) =>
+    [...t.en.questions, ...t.fr.questions].map((q) => ({ text: q.split(' ').slice(1).join(' '), topic: t.id as string })),
+  );
   return { kb: real, questions };
 }
 

@@ -15,8 +15,11 @@ const EPOCHS = 40;
 function measure(topics: number, mode: TrainingMode): Promise<MatcherRun> {
   const script = join(REPO_ROOT, 'dist', 'bench', 'matcher-child.js');
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, ['--expose-gc', script, String(topics), mode], { cwd: REPO_ROOT, maxBuffer: 1 << 20, timeout: 240_000 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout) as MatcherRun),
+    execFile(
+      process.execPath,
+      ['--expose-gc', script, String(topics), mode],
+      { cwd: REPO_ROOT, maxBuffer: 1 << 20, timeout: 240_000 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as MatcherRun)),
     ),
   );
 }
@@ -32,7 +35,9 @@ export async function matcherScaling(log: (line: string) => void): Promise<Match
   const rows: MatcherRow[] = [];
   const add = (row: MatcherRow) => {
     rows.push(row);
-    log(`  ${row.label}: build ${(row.run.buildMs / 1000).toFixed(1)} s, median ${row.run.medianMs.toFixed(3)} ms, p95 ${row.run.p95Ms.toFixed(3)} ms`);
+    log(
+      `  ${row.label}: build ${(row.run.buildMs / 1000).toFixed(1)} s, median ${row.run.medianMs.toFixed(3)} ms, p95 ${row.run.p95Ms.toFixed(3)} ms`,
+    );
   };
   add({ label: 'Real content (20 topics)', run: await measure(0, 'full') });
   add({ label: 'Synthetic, 20 topics', run: await measure(20, 'full') });

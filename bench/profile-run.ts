@@ -26,7 +26,9 @@ export async function profileUnderLoad(
     const file = join(dir, `${child.name}-${scenario.name}.cpuprofile`);
     const result = await child.profile(file, () => load(child.url, scenario, settings));
     const summary = summarizeProfile(file);
-    log(`\n${child.name}, ${scenario.name}: ${Math.round(result.rps)} req/s; ${(summary.busyMs / result.requests).toFixed(3)} ms of busy CPU per request (${file})`);
+    log(
+      `\n${child.name}, ${scenario.name}: ${Math.round(result.rps)} req/s; ${(summary.busyMs / result.requests).toFixed(3)} ms of busy CPU per request (${file})`,
+    );
     log('  where the busy time went:');
     summary.buckets.forEach((l) => log(`    ${pct(l)}`));
     log('  our functions, with their synchronous callees:');
@@ -44,7 +46,9 @@ export async function profileStartup(scenario: Scenario, env: Record<string, str
   const ms = await coldStart(join(REPO_ROOT, 'dist', 'src', 'index.js'), scenario, env, dir);
   const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) as string);
   const summary = summarizeProfile(file, 25);
-  log(`\ncold start, profiled: ${Math.round(ms)} ms to the first answer; ${Math.round(summary.busyMs)} ms busy on the main thread (${file})`);
+  log(
+    `\ncold start, profiled: ${Math.round(ms)} ms to the first answer; ${Math.round(summary.busyMs)} ms busy on the main thread (${file})`,
+  );
   log('  where the busy time went:');
   summary.buckets.forEach((l) => log(`    ${pct(l)}`));
   log('  our functions, with their synchronous callees:');

@@ -42,13 +42,25 @@ export interface ProfileSummary {
 const BUCKETS: readonly (readonly [string, RegExp])[] = [
   ['content loading and checks (content-loader, zod schemas)', /content-loader|routing-loader|\/dist\/src\/config\//],
   ['matching (src/knowledge)', /\/dist\/src\/knowledge\//],
-  ['card rendering (src/views, adaptivecards-templating, adaptive-expressions)', /\/dist\/src\/views\/|adaptivecards-templating|adaptive-expressions|antlr4ts/],
-  ['DialogContext setup (botbuilder-dialogs memory scopes, per context)', /botbuilder-dialogs\/lib\/memory\/|dialogsBotComponent|botbuilder-dialogs-adaptive-runtime-core/],
+  [
+    'card rendering (src/views, adaptivecards-templating, adaptive-expressions)',
+    /\/dist\/src\/views\/|adaptivecards-templating|adaptive-expressions|antlr4ts/,
+  ],
+  [
+    'DialogContext setup (botbuilder-dialogs memory scopes, per context)',
+    /botbuilder-dialogs\/lib\/memory\/|dialogsBotComponent|botbuilder-dialogs-adaptive-runtime-core/,
+  ],
   ['dialogs (botbuilder-dialogs, src/dialogs)', /botbuilder-dialogs\/|\/dist\/src\/dialogs\//],
-  ['state and storage (BotState, storages, dedupe, recent turns, tickets)', /botbuilder-core\/lib\/(botState|memoryStorage|botStatePropertyAccessor|storage)|\/dist\/src\/(storage|support)\/|dedupe-middleware|recent-turns|proper-lockfile|write-file-atomic|graceful-fs|signal-exit|retry\//],
+  [
+    'state and storage (BotState, storages, dedupe, recent turns, tickets)',
+    /botbuilder-core\/lib\/(botState|memoryStorage|botStatePropertyAccessor|storage)|\/dist\/src\/(storage|support)\/|dedupe-middleware|recent-turns|proper-lockfile|write-file-atomic|graceful-fs|signal-exit|retry\//,
+  ],
   ['endpoint checks (src/server.ts, zod)', /\/dist\/src\/server\.js|\/zod\/v4\//],
   ['Connector client built per turn (@azure/*, @typespec, botframework-connector)', /@azure\/|@typespec\/|botframework-connector/],
-  ['turn pipeline (botbuilder, botbuilder-core, src/bot, bench/echo-bot)', /node_modules\/botbuilder(-core|-stdlib)?\/|node_modules\/zod\/|\/dist\/src\/bot\/|\/dist\/src\/i18n\/|\/dist\/bench\//],
+  [
+    'turn pipeline (botbuilder, botbuilder-core, src/bot, bench/echo-bot)',
+    /node_modules\/botbuilder(-core|-stdlib)?\/|node_modules\/zod\/|\/dist\/src\/bot\/|\/dist\/src\/i18n\/|\/dist\/bench\//,
+  ],
   ['HTTP (restify, sockets, JSON bodies)', /restify|find-my-way|node:(_)?http|node:net|node:internal\/(stream|net|http)/],
 ];
 
@@ -67,7 +79,8 @@ function bucketOf(stack: readonly CallFrame[]): string {
   return 'other (event loop, microtasks, node internals)';
 }
 
-const where = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.replace(/.*node_modules\//, '').replace(/.*\/dist\//, '')}:${f.lineNumber + 1}`;
+const where = (f: CallFrame) =>
+  `${f.functionName || '(anonymous)'} ${f.url.replace(/.*node_modules\//, '').replace(/.*\/dist\//, '')}:${f.lineNumber + 1}`;
 
 /** Reads a CPU profile and says where its busy time went. */
 export function summarizeProfile(file: string, top = 15): ProfileSummary {

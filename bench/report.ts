@@ -19,12 +19,17 @@ export function echoReference(rows: readonly LoadRow[], kind: 'message' | 'invok
 }
 
 function loadTable(results: BenchResults): string[] {
-  const lines = ['| Request | Served by | req/s | p50 ms | p99 ms | req/s ÷ echo | p99 ÷ echo | failed |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| Request | Served by | req/s | p50 ms | p99 ms | req/s ÷ echo | p99 ÷ echo | failed |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const row of results.load) {
     const echo = echoReference(results.load, row.kind);
     const { rps, p50, p99, failures } = row.result;
     const ratios = row.target === 'echo' ? ['', ''] : [n2(rps / echo.rps), n2(p99 / echo.p99)];
-    lines.push(`| ${row.label} | ${TARGET_NAMES[row.target]} | ${n0(rps)} | ${n1(p50)} | ${n1(p99)} | ${ratios.join(' | ')} | ${failures} |`);
+    lines.push(
+      `| ${row.label} | ${TARGET_NAMES[row.target]} | ${n0(rps)} | ${n1(p50)} | ${n1(p99)} | ${ratios.join(' | ')} | ${failures} |`,
+    );
   }
   return lines;
 }
@@ -37,7 +42,9 @@ function matcherTable(results: BenchResults): string[] {
   for (const { label, run, estimatedTrainingMs } of results.matcher) {
     const full = estimatedTrainingMs === undefined ? n1(run.buildMs / 1000) : `≈ ${n0(estimatedTrainingMs / 1000)} (est.)`;
     const top1 = run.mode === 'untrained' ? '–' : `${n0(run.top1 * 100)} %`;
-    lines.push(`| ${label} | ${n0(run.examples)} | ${n1(run.buildMs / 1000)} | ${full} | ${run.medianMs.toFixed(3)} | ${run.p95Ms.toFixed(3)} | ${top1} | ${n0(run.heapMb)} |`);
+    lines.push(
+      `| ${label} | ${n0(run.examples)} | ${n1(run.buildMs / 1000)} | ${full} | ${run.medianMs.toFixed(3)} | ${run.p95Ms.toFixed(3)} | ${top1} | ${n0(run.heapMb)} |`,
+    );
   }
   return lines;
 }
@@ -63,7 +70,7 @@ export function renderResults(results: BenchResults): string {
     '',
     `### Memory (after full GCs; one FAQ question in each of ${n0(results.memory[0]?.conversations ?? 0)} new conversations; median of fresh processes)`,
     '',
-    '| Process | RSS idle | RSS after | RSS after, each run | V8 heap after (held / used) | RSS after − echo\'s | the conversations took |',
+    "| Process | RSS idle | RSS after | RSS after, each run | V8 heap after (held / used) | RSS after − echo's | the conversations took |",
     '|---|---:|---:|---|---:|---:|---:|',
     ...results.memory.map((r) => {
       const echo = results.memory.find((e) => e.target === 'echo');
@@ -86,6 +93,7 @@ export function writeResults(file: string, results: BenchResults): void {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
   const from = current.indexOf(START);
   const to = current.indexOf(END);
-  const next = from >= 0 && to > from ? current.slice(0, from) + generated + current.slice(to + END.length) : `${current.trimEnd()}\n\n${generated}\n`;
+  const next =
+    from >= 0 && to > from ? current.slice(0, from) + generated + current.slice(to + END.length) : `${current.trimEnd()}\n\n${generated}\n`;
   writeFileSync(file, next);
 }

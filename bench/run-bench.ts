@@ -18,7 +18,11 @@ const option = (name: string, fallback: number) => {
 };
 // --quick: a shorter run (about 2 minutes) for checking a change; the full run is for the docs.
 const quick = flag('quick');
-const settings = { connections: option('connections', 10), duration: option('duration', quick ? 4 : 8), warmup: option('warmup', quick ? 1 : 2) };
+const settings = {
+  connections: option('connections', 10),
+  duration: option('duration', quick ? 4 : 8),
+  warmup: option('warmup', quick ? 1 : 2),
+};
 const CONVERSATIONS = option('conversations', quick ? 2_000 : 10_000);
 const COLD_RUNS = option('cold-runs', quick ? 2 : 5);
 const MEMORY_RUNS = option('memory-runs', quick ? 1 : 3);
@@ -43,7 +47,9 @@ async function measureLoad(child: BenchChild, target: Target, scenario: Scenario
   await load(child.url, scenario, { ...options, duration: settings.warmup });
   const result = await load(child.url, scenario, options);
   rows.push({ target, scenario: scenario.name, label: scenario.label, kind: scenario.kind, result });
-  log(`  ${target} ${scenario.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.failures} failed`);
+  log(
+    `  ${target} ${scenario.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.failures} failed`,
+  );
 }
 
 /** RSS after the same load moves by tens of MB between processes: each run gets a fresh one. */
@@ -57,7 +63,9 @@ async function measureMemory(start: () => Promise<BenchChild>, target: Target, s
     if (result.failures > 0) throw new Error(`${target}: ${result.failures} of ${CONVERSATIONS} conversations failed`);
     const run = { target, idle, after: await child.memory(), conversations: CONVERSATIONS, seconds: (performance.now() - started) / 1000 };
     await child.stop();
-    log(`  ${target}: RSS ${Math.round(idle.rss / 1e6)} MB idle, ${Math.round(run.after.rss / 1e6)} MB after ${CONVERSATIONS} conversations (${run.seconds.toFixed(1)} s)`);
+    log(
+      `  ${target}: RSS ${Math.round(idle.rss / 1e6)} MB idle, ${Math.round(run.after.rss / 1e6)} MB after ${CONVERSATIONS} conversations (${run.seconds.toFixed(1)} s)`,
+    );
     runs.push(run);
   }
   const median = [...runs].sort((a, b) => a.after.rss - b.after.rss)[Math.floor(runs.length / 2)];
@@ -94,7 +102,15 @@ async function main(): Promise<void> {
 
     if (flag('profile')) {
       await profileStartup(faqEn, BOT_ENV, log);
-      await profileUnderLoad([[echo, echoMessage], [botLmdb, faqEn], [botMemory, faqEn]], settings, log);
+      await profileUnderLoad(
+        [
+          [echo, echoMessage],
+          [botLmdb, faqEn],
+          [botMemory, faqEn],
+        ],
+        settings,
+        log,
+      );
       return;
     }
 
@@ -126,7 +142,15 @@ async function main(): Promise<void> {
     const cpu = cpus();
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-      machine: { cpu: cpu[0]?.model.trim() ?? 'unknown', cores: cpu.length, memoryGb: totalmem() / 2 ** 30, os: `${type()} ${release()}`, node: process.version, loadBefore, loadAfter: loadavg()[0] },
+      machine: {
+        cpu: cpu[0]?.model.trim() ?? 'unknown',
+        cores: cpu.length,
+        memoryGb: totalmem() / 2 ** 30,
+        os: `${type()} ${release()}`,
+        node: process.version,
+        loadBefore,
+        loadAfter: loadavg()[0],
+      },
       settings,
       coldStart: cold,
       memory,

@@ -40,15 +40,27 @@ let returningTurn = 0;
 function returning(extra: Record<string, unknown>): Record<string, unknown> {
   const n = (returningTurn += 1) % RETURNING_USERS;
   const run = process.pid.toString(36);
-  return activity({ from: { id: `29:returning-${run}-${n}`, name: 'Returning User' }, conversation: { id: `a:returning-${run}-${n}`, conversationType: 'personal' }, ...extra });
+  return activity({
+    from: { id: `29:returning-${run}-${n}`, name: 'Returning User' },
+    conversation: { id: `a:returning-${run}-${n}`, conversationType: 'personal' },
+    ...extra,
+  });
 }
 
 function click(data: Record<string, unknown>): Record<string, unknown> {
-  return activity({ type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: data.verb, data } } });
+  return activity({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    value: { action: { type: 'Action.Execute', verb: data.verb, data } },
+  });
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
-const hasAll = (...parts: string[]) => (body: string) => parts.every((p) => body.includes(p));
+const hasAll =
+  (...parts: string[]) =>
+  (body: string) =>
+    parts.every((p) => body.includes(p));
 
 export const BOT_SCENARIOS: readonly Scenario[] = [
   {
@@ -103,6 +115,18 @@ export const BOT_SCENARIOS: readonly Scenario[] = [
 ];
 
 export const ECHO_SCENARIOS: readonly Scenario[] = [
-  { name: 'echo-message', label: 'Echo bot, message', kind: 'message', body: () => activity({ text: 'How do I unlink my MCID from my old company?' }), verify: hasAll('Echo: ') },
-  { name: 'echo-invoke', label: 'Echo bot, card click', kind: 'invoke', body: () => click({ verb: 'area', lang: 'en', area: 'credit' }), verify: hasAll('invokeResponse') },
+  {
+    name: 'echo-message',
+    label: 'Echo bot, message',
+    kind: 'message',
+    body: () => activity({ text: 'How do I unlink my MCID from my old company?' }),
+    verify: hasAll('Echo: '),
+  },
+  {
+    name: 'echo-invoke',
+    label: 'Echo bot, card click',
+    kind: 'invoke',
+    body: () => click({ verb: 'area', lang: 'en', area: 'credit' }),
+    verify: hasAll('invokeResponse'),
+  },
 ];

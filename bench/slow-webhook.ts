@@ -18,17 +18,34 @@ async function main(): Promise<void> {
   const hook = createServer((_req, res) => void held.push(res));
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'slow-webhook-')), WEBHOOK_URL_CERTIFICATION_SUPPORT: url, WEBHOOK_SECRET: 's', RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'slow-webhook-')),
+    WEBHOOK_URL_CERTIFICATION_SUPPORT: url,
+    WEBHOOK_SECRET: 's',
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   const app = createApp(config, silentLogger);
   const server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: config.MAX_BODY_BYTES });
   let n = 0;
   const click = async (data: Record<string, unknown>): Promise<string> => {
     const body = {
-      type: 'invoke', name: 'adaptiveCard/action', id: `a-${++n}`, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', locale: 'en-US',
-      from: { id: '29:u', name: 'U' }, recipient: { id: 'bot' }, conversation: { id: 'a:u', conversationType: 'personal' },
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `a-${++n}`,
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      deliveryMode: 'expectReplies',
+      locale: 'en-US',
+      from: { id: '29:u', name: 'U' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'a:u', conversationType: 'personal' },
       value: { action: { type: 'Action.Execute', verb: data.verb, data } },
     };
-    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return res.text();
   };
   const times: number[] = [];

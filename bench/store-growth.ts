@@ -45,7 +45,9 @@ async function run(expire: boolean): Promise<string[]> {
       if (expire) await job.runOnce();
     }
     const { entries, pages, pageSize } = store.stats();
-    rows.push(`| ${expire ? 'on' : 'off'} | ${day} | ${user.toLocaleString('en-US')} | ${entries.toLocaleString('en-US')} | ${((pages * pageSize) / 1e6).toFixed(1)} | ${(statSync(join(dir, 'bot.mdb')).size / 1e6).toFixed(1)} |`);
+    rows.push(
+      `| ${expire ? 'on' : 'off'} | ${day} | ${user.toLocaleString('en-US')} | ${entries.toLocaleString('en-US')} | ${((pages * pageSize) / 1e6).toFixed(1)} | ${(statSync(join(dir, 'bot.mdb')).size / 1e6).toFixed(1)} |`,
+    );
     process.stderr.write('.');
   }
   await store.close();

@@ -2,7 +2,28 @@ import type { TopicId } from '../src/knowledge/catalog';
 import type { Area, TopicFile, TopicText } from '../src/knowledge/content-schema';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ru', 'ze', 'ta', 'vo', 'ni', 'pe', 'su', 'dra', 'kel', 'mor', 'tin', 'vak', 'bre', 'quo', 'fal', 'gir', 'hus'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ru',
+  'ze',
+  'ta',
+  'vo',
+  'ni',
+  'pe',
+  'su',
+  'dra',
+  'kel',
+  'mor',
+  'tin',
+  'vak',
+  'bre',
+  'quo',
+  'fal',
+  'gir',
+  'hus',
+];
 
 /** A made-up word per number, unlike any real word of the content: "kavomi", "lozeru"… */
 export function pseudoWord(n: number): string {

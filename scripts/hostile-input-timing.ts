@@ -69,8 +69,16 @@ async function main(): Promise<void> {
 
 function post(baseUrl: string, conversationId: string, text: string): Promise<Response> {
   const body = {
-    type: 'message', id: `t-${conversationId}`, text, locale: 'en-US', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/',
-    deliveryMode: 'expectReplies', from: { id: `u-${conversationId}` }, recipient: { id: 'bot' }, conversation: { id: conversationId, conversationType: 'personal' },
+    type: 'message',
+    id: `t-${conversationId}`,
+    text,
+    locale: 'en-US',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    from: { id: `u-${conversationId}` },
+    recipient: { id: 'bot' },
+    conversation: { id: conversationId, conversationType: 'personal' },
   };
   return fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   if (built.problems.length > 0) {
     throw new Error(`The app package was not written:\n${built.problems.map((p) => `  - ${p}`).join('\n')}`);
   }
-  const slug = config.nameShort.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'teams-app';
+  const slug =
+    config.nameShort
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'teams-app';
   const zipPath = join(OUT_DIR, `${slug}-${config.version}.zip`);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(zipPath, await zipPackage(built.files));

@@ -44,7 +44,10 @@ export function startPlayground(options: PlaygroundOptions): Promise<RunningPlay
 
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`the Playground did not start within ${options.startTimeoutMs ?? 30000} ms`)), options.startTimeoutMs ?? 30000);
+    const timer = setTimeout(
+      () => fail(new Error(`the Playground did not start within ${options.startTimeoutMs ?? 30000} ms`)),
+      options.startTimeoutMs ?? 30000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       void stopChild(child).then(() => reject(new Error(`${error.message}\n${output}`)));

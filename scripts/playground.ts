@@ -64,11 +64,16 @@ async function waitUntilHealthy(url: string, exited: Promise<number>, timeoutMs 
   void exited.then(() => (botGone = true));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !botGone) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(botGone ? 'The bot stopped before it was ready (see its message above).' : `The bot did not answer ${url} within ${timeoutMs} ms.`);
+  throw new Error(
+    botGone ? 'The bot stopped before it was ready (see its message above).' : `The bot did not answer ${url} within ${timeoutMs} ms.`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -135,7 +135,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   // One logger, handed down as a child per component: every line says which part wrote it.
   const log = (component: string) => logger.child({ component });
   const storage = overrides.storage ?? createStorage(config, log('storage'));
-  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict; reads degrade to empty state when the store is down.
+  // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict;
+  // reads degrade to empty state when the store is down.
   const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, log('state-storage')));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);

@@ -91,8 +91,10 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   const viewerIds = (t: Ticket) => refreshUserIds(t, agentIds);
 
   const webhooks: Partial<Record<SupportQueue, WebhookTarget>> = {};
-  if (config.WEBHOOK_URL_CERTIFICATION_SUPPORT) webhooks['certification-support'] = { url: config.WEBHOOK_URL_CERTIFICATION_SUPPORT, secret: config.WEBHOOK_SECRET! };
-  if (config.WEBHOOK_URL_MICROSOFT_SUPPORT) webhooks['microsoft-support'] = { url: config.WEBHOOK_URL_MICROSOFT_SUPPORT, secret: config.WEBHOOK_SECRET! };
+  if (config.WEBHOOK_URL_CERTIFICATION_SUPPORT)
+    webhooks['certification-support'] = { url: config.WEBHOOK_URL_CERTIFICATION_SUPPORT, secret: config.WEBHOOK_SECRET! };
+  if (config.WEBHOOK_URL_MICROSOFT_SUPPORT)
+    webhooks['microsoft-support'] = { url: config.WEBHOOK_URL_MICROSOFT_SUPPORT, secret: config.WEBHOOK_SECRET! };
 
   // Every sender builds what it sends from the ticket as stored at send time: an erased ticket goes out erased.
   const senders = new Map<string, OutboxSender>();
@@ -101,7 +103,10 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
       const ticket = await tickets.get(item.ticketId);
       const event = (item.payload as { event?: WebhookEvent } | undefined)?.event;
       if (!ticket) return;
-      const payload = event === 'ticket.user-message' ? userMessagePayload(ticket) : webhookPayload(ticket, event === 'ticket.erased' ? event : 'ticket.created');
+      const payload =
+        event === 'ticket.user-message'
+          ? userMessagePayload(ticket)
+          : webhookPayload(ticket, event === 'ticket.erased' ? event : 'ticket.created');
       await postWebhook(target, payload, item.id);
     });
   }
@@ -113,9 +118,18 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   const webhookTarget = (t: Ticket) => (webhooks[t.queue] ? `webhook:${t.queue}` : undefined);
 
   // The user's answers to support reach the webhook the same way, durably, as their own event.
-  const userMessages = new OutboxDelivery('webhook-user-message', outbox, worker, webhookTarget, (t) => ({ ticketId: t.id, event: 'ticket.user-message' }));
+  const userMessages = new OutboxDelivery('webhook-user-message', outbox, worker, webhookTarget, (t) => ({
+    ticketId: t.id,
+    event: 'ticket.user-message',
+  }));
   const deliveries: TicketDelivery[] = [
-    new OutboxDelivery('support-channel', outbox, worker, () => CHANNEL_POST, (t) => ({ ticketId: t.id })),
+    new OutboxDelivery(
+      'support-channel',
+      outbox,
+      worker,
+      () => CHANNEL_POST,
+      (t) => ({ ticketId: t.id }),
+    ),
     new OutboxDelivery('webhook', outbox, worker, webhookTarget, (t) => ({ ticketId: t.id, event: 'ticket.created' })),
     ...(config.HANDOFF_ENABLED ? [new HandoffDelivery(messenger)] : []),
   ];
@@ -126,7 +140,9 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
     kick: () => worker.kick(),
     followUps: (t) => [
       { id: randomUUID(), ticketId: t.id, target: CHANNEL_UPDATE, payload: { ticketId: t.id } },
-      ...(webhookTarget(t) ? [{ id: randomUUID(), ticketId: t.id, target: webhookTarget(t)!, payload: { ticketId: t.id, event: 'ticket.erased' } }] : []),
+      ...(webhookTarget(t)
+        ? [{ id: randomUUID(), ticketId: t.id, target: webhookTarget(t)!, payload: { ticketId: t.id, event: 'ticket.erased' } }]
+        : []),
     ],
   });
   // Cards waiting for this channel go out as soon as it is registered.
@@ -148,7 +164,12 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   const notifier: TicketNotifier = {
     ticketChanged: async (ticket, change, by, note) => {
       await teamsNotifier.ticketChanged(ticket, change, by, note);
-      if (change === 'user-replied') await userMessages.deliver(ticket).catch((error: Error) => supportLog.warn({ event: 'ticket_delivery_failed', delivery: userMessages.name, ticketId: ticket.id, err: error }));
+      if (change === 'user-replied')
+        await userMessages
+          .deliver(ticket)
+          .catch((error: Error) =>
+            supportLog.warn({ event: 'ticket_delivery_failed', delivery: userMessages.name, ticketId: ticket.id, err: error }),
+          );
     },
   };
   const desk = new SupportDesk(tickets, notifier, isAgent);
@@ -168,7 +189,10 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
     const unrouted: SupportQueue[] = [];
     for (const queue of SUPPORT_QUEUES) if (!(await isRouted(queue))) unrouted.push(queue);
     if (unrouted.length > 0) {
-      supportLog.warn({ event: 'support_unrouted', queues: unrouted }, 'tickets for these queues are only recorded: register a support channel or set WEBHOOK_URL_… (README, "Support")');
+      supportLog.warn(
+        { event: 'support_unrouted', queues: unrouted },
+        'tickets for these queues are only recorded: register a support channel or set WEBHOOK_URL_… (README, "Support")',
+      );
     }
     return unrouted;
   };
@@ -189,5 +213,19 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
   const retention = new RetentionJob(tickets, config.TRANSCRIPT_RETENTION_DAYS, log('retention'));
   const remind = reminderSender({ messenger, cards: supportCards, routing, lang: supportLang, viewerIds, now });
   const reminders = new ResponseReminderJob(tickets, routing, remind, log('reminders'), now);
-  return { tickets, escalation, desk, actions, registry, isAgent, worker, messenger, filing, retention, reminders, erasure, warnIfUnrouted };
+  return {
+    tickets,
+    escalation,
+    desk,
+    actions,
+    registry,
+    isAgent,
+    worker,
+    messenger,
+    filing,
+    retention,
+    reminders,
+    erasure,
+    warnIfUnrouted,
+  };
 }

@@ -27,10 +27,17 @@ async function main(): Promise<void> {
   app.expiry?.start();
   app.insights.digest.start();
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
-  const auth = config.MicrosoftAppId ? 'channel tokens required' : anonymousAndReachable(config) ? 'anonymous' : 'anonymous (loopback only)';
+  const auth = config.MicrosoftAppId
+    ? 'channel tokens required'
+    : anonymousAndReachable(config)
+      ? 'anonymous'
+      : 'anonymous (loopback only)';
   logger.info({ event: 'listening', url: `${server.url}/api/messages`, auth });
   if (anonymousAndReachable(config)) {
-    logger.warn({ event: 'anonymous_endpoint_reachable', host: config.HOST }, 'No MicrosoftAppId and HOST is not loopback: anyone who reaches this port can talk to the bot as any user');
+    logger.warn(
+      { event: 'anonymous_endpoint_reachable', host: config.HOST },
+      'No MicrosoftAppId and HOST is not loopback: anyone who reaches this port can talk to the bot as any user',
+    );
   }
   onStopSignal(() => shutDown(app, server, logger, config.SHUTDOWN_TIMEOUT_MS));
 }

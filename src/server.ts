@@ -28,34 +28,46 @@ const ref = z.looseObject({ id: z.string().min(1).max(1024), name: short(256), a
 const mention = z.looseObject({ text: z.string(), mentioned: ref });
 
 /** What the bot code relies on; anything else a channel sends passes through untouched. */
-const activitySchema = z.looseObject({
-  type: z.string().min(1).max(64),
-  id: short(1024),
-  channelId: z.string().min(1).max(128),
-  serviceUrl: z.string().max(2048).regex(/^https?:\/\/\S+$/),
-  conversation: ref,
-  from: ref,
-  recipient: ref,
-  // Capped, not refused: an over-long message still gets an answer ("too long") in the user's language.
-  text: z.string().nullish().transform((text) => (typeof text === 'string' ? capText(text) : text)),
-  locale: short(64),
-  name: short(256),
-  deliveryMode: short(64),
-  entities: z.array(z.looseObject({ type: z.string().max(64) })).max(100).optional(),
-  attachments: z.array(z.looseObject({})).nullish(),
-  membersAdded: z.array(ref).nullish(),
-  membersRemoved: z.array(ref).nullish(),
-  channelData: z.looseObject({}).nullish(),
-}).superRefine((activity, ctx) => {
-  // What Teams always sends and botbuilder reads unchecked: channelData on message edits and
-  // deletions, the text and the mentioned party of a mention (removeRecipientMention).
-  const needsChannelData = activity.channelId === 'msteams' && ['messageUpdate', 'messageDelete'].includes(activity.type);
-  if (needsChannelData && !activity.channelData) ctx.addIssue({ code: 'custom', path: ['channelData'], message: 'required' });
-  activity.entities?.forEach((entity, i) => {
-    const isMention = entity.type.toLowerCase() === 'mention';
-    if (isMention && (typeof activity.text !== 'string' || !mention.safeParse(entity).success)) ctx.addIssue({ code: 'custom', path: ['entities', i], message: 'invalid mention' });
+const activitySchema = z
+  .looseObject({
+    type: z.string().min(1).max(64),
+    id: short(1024),
+    channelId: z.string().min(1).max(128),
+    serviceUrl: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\/\S+$/),
+    conversation: ref,
+    from: ref,
+    recipient: ref,
+    // Capped, not refused: an over-long message still gets an answer ("too long") in the user's language.
+    text: z
+      .string()
+      .nullish()
+      .transform((text) => (typeof text === 'string' ? capText(text) : text)),
+    locale: short(64),
+    name: short(256),
+    deliveryMode: short(64),
+    entities: z
+      .array(z.looseObject({ type: z.string().max(64) }))
+      .max(100)
+      .optional(),
+    attachments: z.array(z.looseObject({})).nullish(),
+    membersAdded: z.array(ref).nullish(),
+    membersRemoved: z.array(ref).nullish(),
+    channelData: z.looseObject({}).nullish(),
+  })
+  .superRefine((activity, ctx) => {
+    // What Teams always sends and botbuilder reads unchecked: channelData on message edits and
+    // deletions, the text and the mentioned party of a mention (removeRecipientMention).
+    const needsChannelData = activity.channelId === 'msteams' && ['messageUpdate', 'messageDelete'].includes(activity.type);
+    if (needsChannelData && !activity.channelData) ctx.addIssue({ code: 'custom', path: ['channelData'], message: 'required' });
+    activity.entities?.forEach((entity, i) => {
+      const isMention = entity.type.toLowerCase() === 'mention';
+      if (isMention && (typeof activity.text !== 'string' || !mention.safeParse(entity).success))
+        ctx.addIssue({ code: 'custom', path: ['entities', i], message: 'invalid mention' });
+    });
   });
-});
 
 /** What a caller reads on a refused request: short and fixed, never a library's text. Tests import these. */
 export const MESSAGES = {
@@ -77,7 +89,12 @@ export const MESSAGES = {
 /** A short, fixed answer per status: restify's own bodies quote the JSON parser and the path. */
 function errorBody(status: number, name: string): { error: string } {
   if (name === 'InvalidContentError') return { error: MESSAGES.badJson };
-  const byStatus: Record<number, string> = { 404: MESSAGES.notFound, 405: MESSAGES.methodNotAllowed, 413: MESSAGES.tooLarge, 415: MESSAGES.notJson };
+  const byStatus: Record<number, string> = {
+    404: MESSAGES.notFound,
+    405: MESSAGES.methodNotAllowed,
+    413: MESSAGES.tooLarge,
+    415: MESSAGES.notJson,
+  };
   return { error: byStatus[status] ?? (status >= 500 ? MESSAGES.failed : MESSAGES.badRequest) };
 }
 
@@ -169,7 +186,10 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
 
   registerInsightsRoutes(server, app.insightsPage, logger);
 
-  const readJson = [restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }), restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true, reviver: wellFormedStrings })];
+  const readJson = [
+    restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }),
+    restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true, reviver: wellFormedStrings }),
+  ];
   server.post('/api/messages', acceptJson(options.maxBodyBytes), ...readJson, async (req: Request, res: Response) => {
     const read = readActivity(req.body);
     if ('problem' in read) return void res.send(400, { error: read.problem });

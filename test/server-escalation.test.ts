@@ -15,7 +15,12 @@ let app: App;
 beforeAll(async () => {
   await connector.start();
   app = createApp(
-    testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent', WEBHOOK_URL_MICROSOFT_SUPPORT: `${connector.url}hook`, WEBHOOK_SECRET: 'test-secret-0123456789' }),
+    testConfig({
+      SUPPORT_ADMINS: 'aad-admin',
+      SUPPORT_AGENTS: 'aad-agent',
+      WEBHOOK_URL_MICROSOFT_SUPPORT: `${connector.url}hook`,
+      WEBHOOK_SECRET: 'test-secret-0123456789',
+    }),
     silentLogger,
     { storage: new MemoryStorage() },
   );
@@ -34,7 +39,11 @@ interface Reply {
 }
 
 let seq = 0;
-async function post(conversation: { id: string; conversationType: string }, from: { id: string; name: string; aadObjectId?: string }, activity: Record<string, unknown>): Promise<Reply[]> {
+async function post(
+  conversation: { id: string; conversationType: string },
+  from: { id: string; name: string; aadObjectId?: string },
+  activity: Record<string, unknown>,
+): Promise<Reply[]> {
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -63,7 +72,10 @@ const click = (data: Record<string, unknown>, inputs: Record<string, unknown> = 
 const cardIn = (replies: Reply[]) => {
   const replaced = (replies.find((r) => r.type === 'invokeResponse')?.value?.body ?? {}) as { type?: string; value?: Card };
   if (replaced.type === 'application/vnd.microsoft.card.adaptive') return replaced.value!;
-  return replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop()!;
+  return replies
+    .flatMap((r) => r.attachments ?? [])
+    .map((a) => a.content)
+    .pop()!;
 };
 
 describe('from a question to a resolved ticket, through the HTTP endpoint', () => {
@@ -76,13 +88,30 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const userChat = { id: 'a:user-chat', conversationType: 'personal' };
     const user = { id: '29:user', name: 'Camille' };
 
-    expect((await post(supportChannel, admin, { type: 'message', text: '<at>Bot</at> register microsoft-support', entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Bot' }, text: '<at>Bot</at>' }] })).map((r) => r.text)).toContain(
-      en.support.channelRegistered(en.support.queueNames['microsoft-support']),
-    );
+    expect(
+      (
+        await post(supportChannel, admin, {
+          type: 'message',
+          text: '<at>Bot</at> register microsoft-support',
+          entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Bot' }, text: '<at>Bot</at>' }],
+        })
+      ).map((r) => r.text),
+    ).toContain(en.support.channelRegistered(en.support.queueNames['microsoft-support']));
 
     const question = cardIn(await post(userChat, user, { type: 'message', text: 'I want to talk to someone' }));
-    const form = cardIn(await post(userChat, user, click(buttonByVerb(question, 'support.queue', (d) => d.queue === 'microsoft-support').data)));
-    const confirmation = cardIn(await post(userChat, user, click(buttonByVerb(form, 'support.submit').data, { description: 'Associate Microsoft Learning account fails with an error', partnerId: '1234567' })));
+    const form = cardIn(
+      await post(userChat, user, click(buttonByVerb(question, 'support.queue', (d) => d.queue === 'microsoft-support').data)),
+    );
+    const confirmation = cardIn(
+      await post(
+        userChat,
+        user,
+        click(buttonByVerb(form, 'support.submit').data, {
+          description: 'Associate Microsoft Learning account fails with an error',
+          partnerId: '1234567',
+        }),
+      ),
+    );
     const id = /MS-[0-9A-Z]{6}/.exec(textOf(confirmation))![0];
 
     await app.support.worker.idle(); // the channel post is the outbox's, after the turn
@@ -99,7 +128,9 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const ticketCard = cardIn(await post(supportChannel, agent, asTeamsRefreshes));
     expect(textOf(ticketCard)).toContain('1234567');
 
-    const assigned = (await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.assign').data))).find((r) => r.type === 'invokeResponse');
+    const assigned = (await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.assign').data))).find(
+      (r) => r.type === 'invokeResponse',
+    );
     expect(textOf(assigned!.value!.body!.value!)).toContain(en.support.statusNames.assigned);
     expect(connector.to(userChat.id).map((c) => c.activity.text)).toContain(en.support.notifyAssigned(id, 'Alex Agent'));
 
@@ -111,9 +142,19 @@ describe('from a question to a resolved ticket, through the HTTP endpoint', () =
     const sent = await post(userChat, user, click(buttonByVerb(offer, 'ticket.answer', (d) => d.accept === true).data));
     expect(sent.map((r) => r.text)).toContain(en.support.answerSent(id));
     const threadPosts = connector.calls.filter((c) => c.conversationId.startsWith(`${channelRoot};messageid=`) && c.method === 'POST');
-    expect(threadPosts.map((c) => c.activity.text)).toContain(`${en.support.userAnswered(id, 'Camille')}\n\nIt is partner ID 1234567, error 403`);
-    const hooks = connector.calls.filter((c) => c.path === '/hook').map((c) => c.activity as { event?: string; ticketId?: string; message?: { text?: string } });
-    expect(hooks).toContainEqual(expect.objectContaining({ event: 'ticket.user-message', ticketId: id, message: expect.objectContaining({ text: 'It is partner ID 1234567, error 403' }) }));
+    expect(threadPosts.map((c) => c.activity.text)).toContain(
+      `${en.support.userAnswered(id, 'Camille')}\n\nIt is partner ID 1234567, error 403`,
+    );
+    const hooks = connector.calls
+      .filter((c) => c.path === '/hook')
+      .map((c) => c.activity as { event?: string; ticketId?: string; message?: { text?: string } });
+    expect(hooks).toContainEqual(
+      expect.objectContaining({
+        event: 'ticket.user-message',
+        ticketId: id,
+        message: expect.objectContaining({ text: 'It is partner ID 1234567, error 403' }),
+      }),
+    );
 
     await post(supportChannel, agent, click(buttonByVerb(ticketCard, 'ticket.resolve').data));
     const list = cardIn(await post(userChat, user, { type: 'message', text: 'my tickets' }));

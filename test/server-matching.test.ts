@@ -29,26 +29,41 @@ const questions = [
 ];
 
 describe('the endpoint behaves as `ask`', () => {
-  it.each(questions.map((q, i) => [q.text, i] as const))('when "%s" is posted, then the trace and the card agree with the recognizer', async (text, i) => {
-    const res = await fetch(`${server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message', id: `m-${i}`, text, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies',
-        from: { id: `user-${i}` }, recipient: { id: 'bot' }, conversation: { id: `match-${i}` },
-      }),
-    });
-    const { activities } = (await res.json()) as { activities: { type: string; name?: string; value?: Record<string, unknown>; attachments?: { content: Card }[] }[] };
-    const expected = app.recognizer.recognize(text);
-    const trace = activities.find((a) => a.type === 'trace' && a.name === 'FaqRecognizer');
-    const card = activities.flatMap((a) => a.attachments ?? []).map((a) => a.content).at(-1);
-    expect(trace?.value).toMatchObject({ topic: expected.topic, language: expected.language, confidence: expected.confidence });
-    const lang = expected.language;
-    // Commands (help, menu, greetings, "open a ticket") are answered before matching: the menu, or the ticket form.
-    if (expected.topic === 'help') expect(textOf(card!)).toContain(strings(lang).menuPrompt);
-    if (expected.topic === 'human') expect(textOf(card!)).toContain(strings(lang).support.askQueueTitle);
-    if (expected.topic && isTopicId(expected.topic)) expect(textOf(card!)).toContain(app.kb.text(expected.topic, lang).title);
-    else if (expected.topic === null && expected.suggestions.length > 0) expect(textOf(card!)).toContain(strings(lang).didYouMeanTitle);
-    else if (expected.topic === null) expect(textOf(card!)).toContain(strings(lang).fallbackTitle);
-  });
+  it.each(questions.map((q, i) => [q.text, i] as const))(
+    'when "%s" is posted, then the trace and the card agree with the recognizer',
+    async (text, i) => {
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: `m-${i}`,
+          text,
+          channelId: 'emulator',
+          serviceUrl: 'http://127.0.0.1:9/',
+          deliveryMode: 'expectReplies',
+          from: { id: `user-${i}` },
+          recipient: { id: 'bot' },
+          conversation: { id: `match-${i}` },
+        }),
+      });
+      const { activities } = (await res.json()) as {
+        activities: { type: string; name?: string; value?: Record<string, unknown>; attachments?: { content: Card }[] }[];
+      };
+      const expected = app.recognizer.recognize(text);
+      const trace = activities.find((a) => a.type === 'trace' && a.name === 'FaqRecognizer');
+      const card = activities
+        .flatMap((a) => a.attachments ?? [])
+        .map((a) => a.content)
+        .at(-1);
+      expect(trace?.value).toMatchObject({ topic: expected.topic, language: expected.language, confidence: expected.confidence });
+      const lang = expected.language;
+      // Commands (help, menu, greetings, "open a ticket") are answered before matching: the menu, or the ticket form.
+      if (expected.topic === 'help') expect(textOf(card!)).toContain(strings(lang).menuPrompt);
+      if (expected.topic === 'human') expect(textOf(card!)).toContain(strings(lang).support.askQueueTitle);
+      if (expected.topic && isTopicId(expected.topic)) expect(textOf(card!)).toContain(app.kb.text(expected.topic, lang).title);
+      else if (expected.topic === null && expected.suggestions.length > 0) expect(textOf(card!)).toContain(strings(lang).didYouMeanTitle);
+      else if (expected.topic === null) expect(textOf(card!)).toContain(strings(lang).fallbackTitle);
+    },
+  );
 });

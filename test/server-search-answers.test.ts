@@ -105,7 +105,7 @@ describe('the answers message extension, through the HTTP endpoint', () => {
     expect(previewTitles(await answers(undefined, 'en-US', { skip: -4, count: 'ten' }))).toEqual(all);
   });
 
-  it('when nothing matches, then a one-line message says so in the user\'s language', async () => {
+  it("when nothing matches, then a one-line message says so in the user's language", async () => {
     expect(await answers('zzqx wvvk')).toEqual({ type: 'message', text: en.search.noAnswer('zzqx wvvk') });
     expect(await answers('zzqx wvvk', 'fr-FR')).toEqual({ type: 'message', text: fr.search.noAnswer('zzqx wvvk') });
   });

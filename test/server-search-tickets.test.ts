@@ -70,7 +70,10 @@ beforeAll(async () => {
     partnerId: '7654321',
     description: 'Associate Microsoft Learning account fails with error 403',
   });
-  tickets.badge = await create({ user: { id: '29:helene', name: 'Hélène Martin', channelId: 'msteams' }, description: 'My badge is not showing' });
+  tickets.badge = await create({
+    user: { id: '29:helene', name: 'Hélène Martin', channelId: 'msteams' },
+    description: 'My badge is not showing',
+  });
   tickets.done = await create({ description: 'Already solved' });
   const assign = (t: Ticket, to: TicketPerson) => app.support.tickets.update(t.id, (c) => ({ ...c, status: 'assigned', assignee: to }));
   tickets.learning = await assign(tickets.learning, asPerson(agent));
@@ -118,7 +121,7 @@ describe('the tickets message extension, through the HTTP endpoint', () => {
     expect(await search(requester, 'camille@contoso.com')).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
   });
 
-  it('when an agent\'s id arrives from another channel, then it is nobody on the support list', async () => {
+  it("when an agent's id arrives from another channel, then it is nobody on the support list", async () => {
     const elsewhere = await search(agent, tickets.profile.id, { channelId: 'webchat' });
     expect(elsewhere).toEqual({ type: 'message', text: en.search.ticketsNotAllowed });
   });
@@ -144,7 +147,7 @@ describe('the tickets message extension, through the HTTP endpoint', () => {
     expect(idsIn(await search(admin, tickets.done.id))).toEqual([tickets.done.id]);
   });
 
-  it('when an agent types a requester\'s name, e-mail, MCID or Partner ID, then the ticket is found', async () => {
+  it("when an agent types a requester's name, e-mail, MCID or Partner ID, then the ticket is found", async () => {
     expect(idsIn(await search(agent, 'helene'))).toEqual([tickets.badge.id]);
     expect(idsIn(await search(agent, 'Camille Dubois'))).toEqual([tickets.profile.id]);
     expect(idsIn(await search(agent, 'jordan@fabrikam'))).toEqual([tickets.learning.id]);
@@ -158,7 +161,7 @@ describe('the tickets message extension, through the HTTP endpoint', () => {
     expect(idsIn(await search(agent, 'badge showing'))).toEqual([tickets.badge.id]);
   });
 
-  it('when nothing matches, then a one-line message says so, in the agent\'s language', async () => {
+  it("when nothing matches, then a one-line message says so, in the agent's language", async () => {
     expect(await search(agent, 'nothing like this')).toEqual({ type: 'message', text: en.search.noTicket('nothing like this') });
     expect(await search(agent, 'rien de tel', { locale: 'fr-FR' })).toEqual({ type: 'message', text: fr.search.noTicket('rien de tel') });
   });
@@ -176,7 +179,12 @@ describe('the tickets message extension, through the HTTP endpoint', () => {
   it('when the query is a huge paste, then only its opening is matched and the search still answers', async () => {
     // Past the cap, "nomatch" is never read: the bulk tickets are found.
     const pasted = `bulk${' '.repeat(TICKET_SEARCH_LIMITS.queryChars)}nomatch ${'x'.repeat(20_000)}`;
-    expect(idsIn(await search(agent, pasted))).toEqual([...bulk].reverse().slice(0, TICKET_SEARCH_LIMITS.page).map((t) => t.id));
+    expect(idsIn(await search(agent, pasted))).toEqual(
+      [...bulk]
+        .reverse()
+        .slice(0, TICKET_SEARCH_LIMITS.page)
+        .map((t) => t.id),
+    );
   });
 
   it('when an agent searches in French, then the previews are in French', async () => {

@@ -73,7 +73,10 @@ const invoke = (verb: string, data: Record<string, unknown>, trigger?: string) =
 const cardIn = (replies: Reply[]): Card => {
   const replaced = replies.find((r) => r.type === 'invokeResponse')?.value?.body;
   if (replaced?.type === 'application/vnd.microsoft.card.adaptive') return replaced.value!;
-  return replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop()!;
+  return replies
+    .flatMap((r) => r.attachments ?? [])
+    .map((a) => a.content)
+    .pop()!;
 };
 /** The buttons a person can press (the card's refresh action is Teams', not a button). */
 const pressable = (card: Card) => buttonsOf(card).filter((b) => b.verb !== 'ticket.refresh');
@@ -116,7 +119,10 @@ describe.each(['en', 'fr'] as const)('ticket cards per viewer, in %s, through th
 
     const mine = await view(chat, user);
     expect(mine.lang).toBe(lang);
-    expect(pressable(mine).map((b) => [b.verb, b.title])).toEqual([['ticket.details', s.addDetails], ['ticket.close', s.closeTicket]]);
+    expect(pressable(mine).map((b) => [b.verb, b.title])).toEqual([
+      ['ticket.details', s.addDetails],
+      ['ticket.close', s.closeTicket],
+    ]);
     expect(textOf(mine)).toContain(description);
 
     const support = await view(supportChannel, agent);
@@ -176,7 +182,11 @@ describe('response targets, on a fake clock', () => {
     const fr = strings('fr').support;
     const postId = ticket.supportPost?.activityId ?? (await app.support.tickets.get(id))!.supportPost!.activityId;
     const thread = `${channelRoot};messageid=${postId}`;
-    const reminders = () => connector.to(thread).map((c) => String(c.activity.text)).filter((t) => t.includes(id));
+    const reminders = () =>
+      connector
+        .to(thread)
+        .map((c) => String(c.activity.text))
+        .filter((t) => t.includes(id));
     const mine = async () => textOf(cardIn(await post(chat, user, { type: 'message', text: 'mes tickets' }, 'fr-FR')));
 
     clock = new Date(due.getTime() - 60_000);
@@ -197,7 +207,10 @@ describe('response targets, on a fake clock', () => {
     await app.support.reminders.runOnce();
     expect(reminders()).toEqual([en.reminder(id, when), en.secondReminder(id, when)]);
     // The channel's card now tells everyone the ticket waits past its target.
-    const card = connector.to(channelRoot).filter((c) => c.method === 'PUT' && c.path.endsWith(postId)).pop()!;
+    const card = connector
+      .to(channelRoot)
+      .filter((c) => c.method === 'PUT' && c.path.endsWith(postId))
+      .pop()!;
     expect(textOf((card.activity.attachments as { content: Card }[])[0].content)).toContain(en.waitingPastTarget);
   });
 });

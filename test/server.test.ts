@@ -27,7 +27,7 @@ const french = (text: string, extra: Record<string, unknown> = {}) => activity(t
 const json = { 'content-type': 'application/json' };
 
 describe('HTTP endpoint', () => {
-  it('when a message is posted with expectReplies, then the answer comes back as an Adaptive Card in the question\'s language', async () => {
+  it("when a message is posted with expectReplies, then the answer comes back as an Adaptive Card in the question's language", async () => {
     const activities = await repliesTo(post, french('quels examens donnent droit à des crédits universitaires ?'));
     const card = activities.flatMap((a) => a.attachments ?? [])[0];
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -58,17 +58,55 @@ describe('HTTP endpoint, bad input: a 4xx with a short message, never library te
     ['the activity has no conversation', 400, MESSAGES.noConversation, () => post(activity('hi', { conversation: undefined }))],
     ['the activity has no sender', 400, MESSAGES.invalidField('from'), () => post(activity('hi', { from: {} }))],
     ['the text is not a string', 400, MESSAGES.invalidField('text'), () => post(activity('hi', { text: { evil: true } }))],
-    ['the service URL is not a URL', 400, MESSAGES.invalidField('serviceUrl'), () => post(activity('hi', { serviceUrl: 'file:///etc/passwd' }))],
+    [
+      'the service URL is not a URL',
+      400,
+      MESSAGES.invalidField('serviceUrl'),
+      () => post(activity('hi', { serviceUrl: 'file:///etc/passwd' })),
+    ],
     ['the activity type is unknown', 400, MESSAGES.unknownType, () => post(activity('hi', { type: 'teleport' }))],
-    ['an invoke names an operation the bot does not have', 400, MESSAGES.unsupportedInvoke, () => post(activity('', { type: 'invoke', name: 'composeExtension/queryLink', deliveryMode: undefined }))],
+    [
+      'an invoke names an operation the bot does not have',
+      400,
+      MESSAGES.unsupportedInvoke,
+      () => post(activity('', { type: 'invoke', name: 'composeExtension/queryLink', deliveryMode: undefined })),
+    ],
     ['the content type is text/plain', 415, MESSAGES.notJson, () => post(JSON.stringify(activity('hi')), { 'content-type': 'text/plain' })],
-    ['the body is a form', 415, MESSAGES.notJson, () => post('type=message&text=hi', { 'content-type': 'application/x-www-form-urlencoded' })],
-    ['the body is multipart', 415, MESSAGES.notJson, () => post('--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--x--', { 'content-type': 'multipart/form-data; boundary=x' })],
-    ['the body is gzipped', 415, MESSAGES.notJson, () => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(activity('hi'))) })],
+    [
+      'the body is a form',
+      415,
+      MESSAGES.notJson,
+      () => post('type=message&text=hi', { 'content-type': 'application/x-www-form-urlencoded' }),
+    ],
+    [
+      'the body is multipart',
+      415,
+      MESSAGES.notJson,
+      () =>
+        post('--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--x--', {
+          'content-type': 'multipart/form-data; boundary=x',
+        }),
+    ],
+    [
+      'the body is gzipped',
+      415,
+      MESSAGES.notJson,
+      () =>
+        fetch(`${server.url}/api/messages`, {
+          method: 'POST',
+          headers: { ...json, 'content-encoding': 'gzip' },
+          body: gzipSync(JSON.stringify(activity('hi'))),
+        }),
+    ],
     ['the declared body is over the limit', 413, MESSAGES.tooLarge, () => post(activity('x'.repeat(70 * 1024)))],
     ['a chunked body grows over the limit', 413, MESSAGES.tooLarge, () => postChunked(JSON.stringify(activity('x'.repeat(70 * 1024))))],
     ['the method is GET', 405, MESSAGES.methodNotAllowed, () => fetch(`${server.url}/api/messages`)],
-    ['the path does not exist', 404, MESSAGES.notFound, () => fetch(`${server.url}/api/<script>`, { method: 'POST', headers: json, body: '{}' })],
+    [
+      'the path does not exist',
+      404,
+      MESSAGES.notFound,
+      () => fetch(`${server.url}/api/<script>`, { method: 'POST', headers: json, body: '{}' }),
+    ],
   ];
 
   it.each(refusals)('when %s, then %d and a short JSON message', async (_case, status, message, send) => {
@@ -86,7 +124,10 @@ describe('HTTP endpoint, repeated deliveries', () => {
   });
 
   it('when the same card click is delivered twice, then the second gets a 200 invoke response and does not run again', async () => {
-    const invoke = click({ verb: 'feedback', lang: 'en', faqId: 'link-how', helpful: false }, { conversation: { id: 'dup-conv-2' }, deliveryMode: undefined });
+    const invoke = click(
+      { verb: 'feedback', lang: 'en', faqId: 'link-how', helpful: false },
+      { conversation: { id: 'dup-conv-2' }, deliveryMode: undefined },
+    );
     const before = feedback.entries.length;
     const first = await post(invoke);
     const second = await post(invoke);
@@ -113,9 +154,11 @@ describe('HTTP endpoint, the channel fails', () => {
   });
   afterAll(() => new Promise((resolve) => connector.close(resolve)));
 
-  it('when sending the reply fails, then the caller gets a plain 200 with none of the connector\'s text', async () => {
+  it("when sending the reply fails, then the caller gets a plain 200 with none of the connector's text", async () => {
     const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
-    const res = await post(activity('Is AZ-104 eligible?', { serviceUrl, deliveryMode: undefined, conversation: { id: 'failing-channel' } }));
+    const res = await post(
+      activity('Is AZ-104 eligible?', { serviceUrl, deliveryMode: undefined, conversation: { id: 'failing-channel' } }),
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).not.toMatch(/internal detail|Forbidden|gateway|Error/);
   });

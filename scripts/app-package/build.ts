@@ -65,4 +65,3 @@ function parse(content: Buffer | undefined): Json | undefined {
     return undefined;
   }
 }
-

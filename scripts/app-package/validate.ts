@@ -173,7 +173,9 @@ async function localizationProblems(
       problems.push(`${file}: ${key} translates a command that manifest.json does not have`);
     } else if (field === 'title' && unhandled(value, isCommand)) {
       // A translated title is what Teams sends: it must stay a command the bot knows.
-      problems.push(`${file}: ${key} "${String(value)}" would send a command the bot does not handle (src/dialogs/text-commands.ts lists those it handles)`);
+      problems.push(
+        `${file}: ${key} "${String(value)}" would send a command the bot does not handle (src/dialogs/text-commands.ts lists those it handles)`,
+      );
     }
   }
   return problems;

@@ -66,7 +66,9 @@ export class AskSupportInvokes {
 function responseOf(step: DialogStep): MessagingExtensionActionResponse {
   switch (step.kind) {
     case 'show':
-      return { task: { type: 'continue', value: { title: step.title, width: 'medium', height: 'large', card: dialogAttachment(step.card) } } };
+      return {
+        task: { type: 'continue', value: { title: step.title, width: 'medium', height: 'large', card: dialogAttachment(step.card) } },
+      };
     case 'message':
       return { task: { type: 'message', value: step.text } };
     case 'close':

@@ -93,7 +93,8 @@ export class FaqBot extends TeamsActivityHandler {
     });
 
     this.onEvent(async (context, next) => {
-      if (context.activity.name === 'handoff.status') await onHandoffStatus(context, () => deps.latestTicket({ id: context.activity.from.id, channelId: context.activity.channelId }));
+      if (context.activity.name === 'handoff.status')
+        await onHandoffStatus(context, () => deps.latestTicket({ id: context.activity.from.id, channelId: context.activity.channelId }));
       await next();
     });
   }
@@ -220,5 +221,7 @@ export class FaqBot extends TeamsActivityHandler {
 
 function mentionsBot(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
-  return (context.activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
+  return (context.activity.entities ?? []).some(
+    (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId,
+  );
 }

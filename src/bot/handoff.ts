@@ -18,9 +18,18 @@ export class HandoffDelivery implements TicketDelivery {
   async deliver(ticket: Ticket): Promise<void> {
     await this.messenger.inConversation(ticket.conversation, async (context) => {
       const activities = ticket.transcript.map(
-        (line) => ({ ...MessageFactory.text(line.text), timestamp: new Date(line.at), from: line.from === 'user' ? context.activity.from : context.activity.recipient }) as Activity,
+        (line) =>
+          ({
+            ...MessageFactory.text(line.text),
+            timestamp: new Date(line.at),
+            from: line.from === 'user' ? context.activity.from : context.activity.recipient,
+          }) as Activity,
       );
-      const event = EventFactory.createHandoffInitiation(context, { ticketId: ticket.id, queue: ticket.queue, topic: ticket.topic, language: ticket.language }, { activities });
+      const event = EventFactory.createHandoffInitiation(
+        context,
+        { ticketId: ticket.id, queue: ticket.queue, topic: ticket.topic, language: ticket.language },
+        { activities },
+      );
       await context.sendActivity(event);
     });
   }

@@ -32,14 +32,27 @@ export class ProactiveMessenger {
   async inPrivateChat(context: TurnContext, logic: (privateContext: TurnContext) => Promise<void>): Promise<void> {
     const { from, recipient, channelId, serviceUrl, locale, conversation, channelData } = context.activity;
     const tenantId = conversation?.tenantId ?? (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    const parameters = { isGroup: false, bot: recipient, members: [from], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters;
-    await this.adapter.createConversationAsync(this.appId, channelId, serviceUrl, undefined as unknown as string, parameters, async (privateContext) => {
-      // The adapter's synthetic activity names no sender; the ticket must know who the user is.
-      privateContext.activity.from = from;
-      privateContext.activity.locale = locale;
-      privateContext.activity.conversation = { ...privateContext.activity.conversation, conversationType: 'personal' };
-      await logic(privateContext);
-    });
+    const parameters = {
+      isGroup: false,
+      bot: recipient,
+      members: [from],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    await this.adapter.createConversationAsync(
+      this.appId,
+      channelId,
+      serviceUrl,
+      undefined as unknown as string,
+      parameters,
+      async (privateContext) => {
+        // The adapter's synthetic activity names no sender; the ticket must know who the user is.
+        privateContext.activity.from = from;
+        privateContext.activity.locale = locale;
+        privateContext.activity.conversation = { ...privateContext.activity.conversation, conversationType: 'personal' };
+        await logic(privateContext);
+      },
+    );
   }
 
   update(reference: Record<string, unknown>, activityId: string, activity: Partial<Activity>): Promise<void> {

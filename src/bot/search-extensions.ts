@@ -41,7 +41,10 @@ export interface SearchExtensionsDeps {
 const capped = (max: number) => z.unknown().transform((v) => (typeof v === 'string' ? v.slice(0, max) : ''));
 const querySchema = z.object({
   commandId: z.string().max(64),
-  parameters: z.array(z.object({ name: z.string().max(64).optional(), value: capped(4 * MAX_MATCHED_CHARS) })).max(10).optional(),
+  parameters: z
+    .array(z.object({ name: z.string().max(64).optional(), value: capped(4 * MAX_MATCHED_CHARS) }))
+    .max(10)
+    .optional(),
   queryOptions: z.object({ skip: z.unknown().optional(), count: z.unknown().optional() }).optional(),
 });
 // What a result's preview carries back when it is picked (composeExtension/selectItem).

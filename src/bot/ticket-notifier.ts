@@ -40,7 +40,9 @@ export class TeamsTicketNotifier implements TicketNotifier {
     const name = by.name ?? by.id;
     if (change === 'assigned') await this.messenger.send(ticket.conversation, [MessageFactory.text(s.notifyAssigned(ticket.id, name))]);
     if (change === 'replied') {
-      await this.messenger.send(ticket.conversation, [MessageFactory.text(`${s.notifyReply(ticket.id, name)}\n\n${note ?? ''}\n\n${s.replyHint}`)]);
+      await this.messenger.send(ticket.conversation, [
+        MessageFactory.text(`${s.notifyReply(ticket.id, name)}\n\n${note ?? ''}\n\n${s.replyHint}`),
+      ]);
     }
     if (change === 'resolved') {
       await this.messenger.send(ticket.conversation, [cardActivity(this.cards.solvedQuestion(ticket, ticket.language))]);
@@ -57,7 +59,9 @@ export class TeamsTicketNotifier implements TicketNotifier {
     if (!post) return;
     if (change === 'user-replied') {
       const s = strings(this.supportLang).support;
-      await this.messenger.send(threadOf(post.conversation, post.activityId), [MessageFactory.text(`${s.userAnswered(ticket.id, by.name ?? by.id)}\n\n${note ?? ''}`)]);
+      await this.messenger.send(threadOf(post.conversation, post.activityId), [
+        MessageFactory.text(`${s.userAnswered(ticket.id, by.name ?? by.id)}\n\n${note ?? ''}`),
+      ]);
     }
     const card = this.cards.ticket(ticket, this.supportLang, { refreshFor: this.viewerIds(ticket) });
     await this.messenger.update(post.conversation, post.activityId, cardActivity(card));

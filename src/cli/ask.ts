@@ -35,7 +35,11 @@ async function main(args: string[]): Promise<void> {
     `topic:       ${r.topic ?? (r.suggestions.length > 0 ? '(none: the bot asks "Did you mean…")' : '(none: the bot says it cannot answer)')}`,
     `confidence:  ${r.confidence} (answers at ${threshold} or more)`,
     `language:    ${r.language}`,
-    ...(r.exam ? [`exam:        ${r.exam.code} ${r.exam.eligible ? `on the NCCRS list of August 2020 (${r.exam.name})` : 'not on the NCCRS list of August 2020'}`] : []),
+    ...(r.exam
+      ? [
+          `exam:        ${r.exam.code} ${r.exam.eligible ? `on the NCCRS list of August 2020 (${r.exam.name})` : 'not on the NCCRS list of August 2020'}`,
+        ]
+      : []),
     ...(r.suggestions.length > 0 ? [`did you mean: ${r.suggestions.map((a) => `${a.topic} ${a.confidence}`).join(', ')}`] : []),
     `runner-ups:  ${r.alternatives.map((a) => `${a.topic} ${a.confidence}`).join(', ') || '(none)'}`,
   ];

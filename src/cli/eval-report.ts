@@ -26,7 +26,10 @@ function familyLines(report: EvalReport): string[] {
     'By family (right = expected answer, or no answer when out of scope):',
     ...families
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, { en, fr }]) => `  ${name.padEnd(width)}  en ${`${en.right}/${en.total}`.padStart(5)} ${pct(en.right, en.total).padStart(7)}   fr ${`${fr.right}/${fr.total}`.padStart(5)} ${pct(fr.right, fr.total).padStart(7)}`),
+      .map(
+        ([name, { en, fr }]) =>
+          `  ${name.padEnd(width)}  en ${`${en.right}/${en.total}`.padStart(5)} ${pct(en.right, en.total).padStart(7)}   fr ${`${fr.right}/${fr.total}`.padStart(5)} ${pct(fr.right, fr.total).padStart(7)}`,
+      ),
   ];
 }
 
@@ -40,12 +43,21 @@ export function textReport(title: string, report: EvalReport, timing?: Timing): 
     scoreLine('all', all),
     ...familyLines(report),
     '',
-    ...(exam.labelled > 0 ? [`exam verdicts ${pct(exam.correct, exam.labelled)} (${exam.correct}/${exam.labelled}), codes found where none is labelled: ${exam.spurious}`] : []),
-    ...(timing ? [`startup ${timing.startupMs.toFixed(0)} ms, per question median ${timing.medianMs.toFixed(3)} ms, p95 ${timing.p95Ms.toFixed(3)} ms`] : []),
+    ...(exam.labelled > 0
+      ? [
+          `exam verdicts ${pct(exam.correct, exam.labelled)} (${exam.correct}/${exam.labelled}), codes found where none is labelled: ${exam.spurious}`,
+        ]
+      : []),
+    ...(timing
+      ? [
+          `startup ${timing.startupMs.toFixed(0)} ms, per question median ${timing.medianMs.toFixed(3)} ms, p95 ${timing.p95Ms.toFixed(3)} ms`,
+        ]
+      : []),
     '',
     `Confusions (expected -> got [suggested]): ${report.confusions.length}`,
     ...report.confusions.map(
-      (c) => `  ${c.lang} ${String(c.expected ?? 'none')} -> ${String(c.got ?? 'none')}${c.suggested.length ? ` [${c.suggested.join(', ')}]` : ''}: ${c.text}`,
+      (c) =>
+        `  ${c.lang} ${String(c.expected ?? 'none')} -> ${String(c.got ?? 'none')}${c.suggested.length ? ` [${c.suggested.join(', ')}]` : ''}: ${c.text}`,
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -139,13 +139,22 @@ function run(args: string[], { root, kb, rows, cv, options, rankerName, title, s
   }
   if (args.includes('--sweep')) {
     const lines: string[] = [];
-    for (let t = 0.3; t <= 0.701; t += 0.05) lines.push(summary(`at ${t.toFixed(2)}`, score({ ...options, answerThreshold: t, suggestThreshold: Math.min(t, options.suggestThreshold ?? t) })));
+    for (let t = 0.3; t <= 0.701; t += 0.05)
+      lines.push(
+        summary(
+          `at ${t.toFixed(2)}`,
+          score({ ...options, answerThreshold: t, suggestThreshold: Math.min(t, options.suggestThreshold ?? t) }),
+        ),
+      );
     return { text: `${title}, answer threshold swept\n${lines.join('\n')}\n`, value: lines };
   }
   const report = score(options);
   const timing = cv || json ? undefined : measure(root, options, rows);
   const used = new FaqRecognizer(kb, options).options;
-  return { text: textReport(title, report, timing), value: { source: cv ? 'cross-validation' : split, ranker: rankerName, options: used, ...report, timing } };
+  return {
+    text: textReport(title, report, timing),
+    value: { source: cv ? 'cross-validation' : split, ranker: rankerName, options: used, ...report, timing },
+  };
 }
 
 try {

@@ -5,7 +5,12 @@ import { GUID, optionalText } from './env-fields';
 const idList = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
 
 const optionalUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'must be an http(s) URL' });
 
@@ -15,7 +20,10 @@ const envSchema = z
     /** Where to listen. Default: every interface with channel tokens, loopback (127.0.0.1) without. */
     HOST: optionalText,
     /** Lets an anonymous endpoint (no MicrosoftAppId) listen beyond loopback; the start-up log warns. */
-    ALLOW_ANONYMOUS_REMOTE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    ALLOW_ANONYMOUS_REMOTE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Folder of the embedded store (LMDB file `bot.mdb`). */
     DATA_DIR: z.string().default('./data'),
     /** `lmdb`: the embedded store under DATA_DIR (`file`, its old name, still means it); `azure-blob`: shared by several instances. */
@@ -45,13 +53,17 @@ const envSchema = z
     /** The Insights page's HTML, script and style (GET /insights). */
     INSIGHTS_PAGE_DIR: z.string().default('./insights-page'),
     MicrosoftAppId: optionalText.refine((v) => v === undefined || GUID.test(v), {
-      message: 'must be the bot\'s application (client) id, a GUID',
+      message: "must be the bot's application (client) id, a GUID",
     }),
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalText,
     /** Largest request body accepted by the endpoint, in bytes. */
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
     /** Confidence at or above which the bot answers a free-text question (docs/matching.md). */
     ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
     /** From this confidence up to ANSWER_THRESHOLD the bot asks "Did you mean…". */
@@ -62,7 +74,10 @@ const envSchema = z
     SITUATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** With LOG_LEVEL=debug, also log what users type (secrets masked). Off: logs never carry message text. */
-    LOG_MESSAGE_TEXT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    LOG_MESSAGE_TEXT: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Messages and card clicks one user may send per minute before the bot asks them to slow down; 0 turns the cap off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
     /** On SIGTERM, how long in-flight turns may take to finish before the process gives up, in milliseconds. */
@@ -93,7 +108,10 @@ const envSchema = z
     WEBHOOK_URL_MICROSOFT_SUPPORT: optionalUrl,
     WEBHOOK_SECRET: optionalText,
     /** Send a Bot Framework handoff.initiate event with each ticket (agent hubs such as Omnichannel). */
-    HANDOFF_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    HANDOFF_ENABLED: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Tickets one user may open per hour. */
     TICKETS_PER_HOUR: z.coerce.number().int().min(1).default(5),
     /** Ticket transcripts are blanked after this many days. */
@@ -122,7 +140,11 @@ const envSchema = z
       });
     }
     if ((env.WEBHOOK_URL_CERTIFICATION_SUPPORT || env.WEBHOOK_URL_MICROSOFT_SUPPORT) && !env.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when a webhook URL is set (receivers verify the signature)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'is required when a webhook URL is set (receivers verify the signature)',
+      });
     }
     if (env.STORAGE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORAGE is azure-blob' });
@@ -134,7 +156,8 @@ const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['HOST'],
-        message: 'is not a loopback address, and without MicrosoftAppId anyone who reaches it can talk as anyone: set MicrosoftAppId, or ALLOW_ANONYMOUS_REMOTE=true to accept that',
+        message:
+          'is not a loopback address, and without MicrosoftAppId anyone who reaches it can talk as anyone: set MicrosoftAppId, or ALLOW_ANONYMOUS_REMOTE=true to accept that',
       });
     }
   })
@@ -146,7 +169,8 @@ export function isLoopback(host: string): boolean {
 }
 
 /** An endpoint with no channel authentication that other machines can reach (the start-up log warns). */
-export const anonymousAndReachable = (config: Pick<AppConfig, 'MicrosoftAppId' | 'HOST'>): boolean => !config.MicrosoftAppId && !isLoopback(config.HOST);
+export const anonymousAndReachable = (config: Pick<AppConfig, 'MicrosoftAppId' | 'HOST'>): boolean =>
+  !config.MicrosoftAppId && !isLoopback(config.HOST);
 
 export type AppConfig = Readonly<z.infer<typeof envSchema>>;
 

@@ -103,7 +103,12 @@ function supportRequest(innerDc: DialogContext, faqId: PayloadOf<'support'>['faq
 }
 
 /** A topic button answers, and counts as an answered question for the insights. */
-async function answerByButton(deps: CardActionDeps, context: TurnContext, topicId: PayloadOf<'topic'>['topicId'], lang: Lang): Promise<void> {
+async function answerByButton(
+  deps: CardActionDeps,
+  context: TurnContext,
+  topicId: PayloadOf<'topic'>['topicId'],
+  lang: Lang,
+): Promise<void> {
   await recordInsight(deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'button', topic: topicId });
   await sendCard(context, deps.cards.answer(topicId, lang));
 }

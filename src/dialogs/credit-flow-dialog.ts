@@ -58,9 +58,7 @@ export class CreditFlowDialog extends ComponentDialog {
         render: (lang, options) => cards.examVerdict(kb.exams.verdict(options.examCode), lang, true),
       }),
     );
-    this.addDialog(
-      new WaterfallDialog(STEPS, [this.askExam.bind(this), this.checkExam.bind(this), this.showSteps.bind(this)]),
-    );
+    this.addDialog(new WaterfallDialog(STEPS, [this.askExam.bind(this), this.checkExam.bind(this), this.showSteps.bind(this)]));
     this.initialDialogId = STEPS;
   }
 

@@ -88,7 +88,13 @@ export class EscalationDialog extends ComponentDialog {
     const queue = step.result as SupportQueue;
     (step.values as { queue: SupportQueue }).queue = queue;
     const email = values?.email ?? (await this.deps.lookupEmail(step.context).catch(() => undefined));
-    const intake: IntakeOptions = { queue, topic, flowStep, ...(reason ? { reason } : {}), values: { ...values, ...(email ? { email } : {}) } };
+    const intake: IntakeOptions = {
+      queue,
+      topic,
+      flowStep,
+      ...(reason ? { reason } : {}),
+      values: { ...values, ...(email ? { email } : {}) },
+    };
     return step.beginDialog(INTAKE_PROMPT, intake);
   }
 

@@ -11,7 +11,6 @@ export const LINKING_FLOW = 'linking-flow';
 const STEPS = 'linking-steps';
 const SITUATION_PROMPT = 'linking-situation-prompt';
 
-
 /** What is your situation? → the answer for it. */
 export class LinkingFlowDialog extends ComponentDialog {
   constructor(
@@ -46,7 +45,9 @@ export class LinkingFlowDialog extends ComponentDialog {
     const situation = ranked.find((c) => (LINKING_SITUATIONS as readonly string[]).includes(c.topic) && c.confidence >= this.minConfidence);
     if (situation) return situation.topic as TopicId;
     const best = ranked[0];
-    return best && isTopicId(best.topic) && this.kb.topic(best.topic).area === 'linking' && best.confidence >= this.minConfidence ? best.topic : undefined;
+    return best && isTopicId(best.topic) && this.kb.topic(best.topic).area === 'linking' && best.confidence >= this.minConfidence
+      ? best.topic
+      : undefined;
   }
 
   private async askSituation(step: WaterfallStepContext) {

@@ -25,8 +25,16 @@ export class PrivacyActions {
         notice: '',
         title: s.forgetTitle,
         prompt: s.forgetPrompt,
-        picker: { inputId: 'none', placeholder: '', options: [], submit: button(s.forgetNo, { verb: 'privacy.forget', lang, confirm: false }) },
-        choices: [button(s.forgetYes, { verb: 'privacy.forget', lang, confirm: true }), button(s.forgetNo, { verb: 'privacy.forget', lang, confirm: false })],
+        picker: {
+          inputId: 'none',
+          placeholder: '',
+          options: [],
+          submit: button(s.forgetNo, { verb: 'privacy.forget', lang, confirm: false }),
+        },
+        choices: [
+          button(s.forgetYes, { verb: 'privacy.forget', lang, confirm: true }),
+          button(s.forgetNo, { verb: 'privacy.forget', lang, confirm: false }),
+        ],
         footer: this.cards.footer(lang),
       }),
     );

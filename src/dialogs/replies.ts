@@ -25,4 +25,3 @@ export async function replaceCard(context: TurnContext, card: CardJson): Promise
 export function takeReplacementCard(context: TurnContext): CardJson | undefined {
   return context.turnState.get(REPLACEMENT_CARD) as CardJson | undefined;
 }
-

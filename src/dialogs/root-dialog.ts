@@ -193,13 +193,21 @@ export class RootDialog extends ComponentDialog {
       await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'text', topic });
       return sendCard(context, cards.answer(topic, lang, topic === EXAM_LIST_TOPIC && exam ? { exams: exams ?? [exam] } : {}));
     }
-    const suggested = recognition.suggestions.filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic)).map((a) => a.topic);
+    const suggested = recognition.suggestions
+      .filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic))
+      .map((a) => a.topic);
     if (suggested.length > 0) {
       await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'did-you-mean', via: 'text' });
       return sendCard(context, cards.suggestions(suggested, lang));
     }
     await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'fallback', via: 'text' });
-    await this.deps.feedback.record({ kind: 'unanswered', text: recognition.text.slice(0, 500), lang, at: new Date().toISOString(), ...whose(context) });
+    await this.deps.feedback.record({
+      kind: 'unanswered',
+      text: recognition.text.slice(0, 500),
+      lang,
+      at: new Date().toISOString(),
+      ...whose(context),
+    });
     if ((state.fallbacks ?? 0) >= 2) {
       // Two questions in a row the bot could not answer: it asks whether a person should take over.
       return this.yesNo.offerPerson(innerDc);

@@ -74,7 +74,9 @@ export class SupportActions {
    */
   async startEscalation(innerDc: DialogContext, options: EscalationOptions): Promise<unknown> {
     const carried = takeCarried<EscalationOptions>(innerDc.context);
-    const merged: EscalationOptions = carried ? { ...options, ...withoutUndefined(carried), topic: options.topic ?? carried.topic } : options;
+    const merged: EscalationOptions = carried
+      ? { ...options, ...withoutUndefined(carried), topic: options.topic ?? carried.topic }
+      : options;
     const description = merged.values?.description ?? merged.text;
     const moving: EscalationOptions = {
       ...merged,
@@ -193,7 +195,13 @@ export class SupportActions {
     const { survey } = this.deps;
     const result = survey ? await survey.rate(ticketId, personOf(context), rating, comment) : 'not-found';
     const s = strings(lang).insights;
-    const replies = { thanks: s.rateThanks, already: s.rateAlready, 'not-yours': s.rateNotYours, pick: s.ratePick, 'not-found': strings(lang).staleButton };
+    const replies = {
+      thanks: s.rateThanks,
+      already: s.rateAlready,
+      'not-yours': s.rateNotYours,
+      pick: s.ratePick,
+      'not-found': strings(lang).staleButton,
+    };
     await sendText(context, replies[result]);
   }
 
@@ -213,7 +221,13 @@ export class SupportActions {
       await sendCard(context, this.deps.cards.menu(lang, 'menu'));
       return;
     }
-    const values = { description: action.description, email: action.email, mcid: action.mcid, partnerId: action.partnerId, errorMessage: action.errorMessage };
+    const values = {
+      description: action.description,
+      email: action.email,
+      mcid: action.mcid,
+      partnerId: action.partnerId,
+      errorMessage: action.errorMessage,
+    };
     const context_ = { queue, topic: faqId ?? null, ...(flowStep ? { flowStep } : {}) };
     const result = validateIntake(values);
     if (!result.ok) return sendCard(context, this.deps.supportCards.intakeForm(lang, context_, values, result.invalid));

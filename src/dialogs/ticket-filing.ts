@@ -40,8 +40,7 @@ export function formValuesOf(fields: IntakeFields): Partial<Record<IntakeField, 
 
 /** What filing gave: the ticket, or the sentence that tells the user why not (in their language). */
 export type FilingOutcome =
-  | { readonly ok: true; readonly ticket: Ticket; readonly routed: boolean }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly ticket: Ticket; readonly routed: boolean } | { readonly ok: false; readonly message: string };
 
 /**
  * Files the ticket (validation done, caps and deliveries in EscalationService) without saying

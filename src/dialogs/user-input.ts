@@ -76,4 +76,3 @@ export function isPersonalChat(context: TurnContext): boolean {
   const type = context.activity.conversation?.conversationType;
   return !type || type === 'personal';
 }
-

@@ -6,7 +6,10 @@ export interface FeedbackReport {
   readonly topics: readonly { readonly topic: string; readonly helpful: number; readonly notHelpful: number }[];
 }
 
-const key = (text: string) => foldAccents(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (text: string) =>
+  foldAccents(text.toLowerCase())
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The most frequent unanswered questions and the least helpful topics, for content authors. */
 export function buildReport(entries: readonly FeedbackEntry[], top = 20): FeedbackReport {

@@ -8,7 +8,20 @@ import { TICKET_VIEW_STRINGS } from './ticket-view-strings';
 /** Microsoft's page on today's routes to college credit (ACE, a shared Microsoft Learn transcript). */
 export const COLLEGE_CREDIT_URL = 'https://learn.microsoft.com/credentials/certifications/college-credit';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** "2020-08" → "August 2020": content dates are year and month (the sources give no more). */
@@ -61,7 +74,7 @@ const en = {
   examEligible: (code: string, name: string) => `Yes: ${code} (${name}) is on the NCCRS list of August 2020.`,
   examNotEligible: (code: string) => `${code} is not on the NCCRS list of August 2020.`,
   examEligibleDetail: (retired: boolean) =>
-    'Credit on this list goes through Excelsior University (formerly Excelsior College). The recommendation applies to exams passed within the dates NCCRS set, and the final decision is Excelsior\'s.' +
+    "Credit on this list goes through Excelsior University (formerly Excelsior College). The recommendation applies to exams passed within the dates NCCRS set, and the final decision is Excelsior's." +
     (retired ? ' Microsoft has since retired this exam.' : ''),
   examNotEligibleDetail: `That list is not the only way to college credit. [Microsoft's college-credit page](${COLLEGE_CREDIT_URL}) describes today's routes, such as ACE credit recommendations and sending your school a verifiable link to your Microsoft Learn transcript.`,
   eligibleListTitle: 'The exams on the NCCRS list of August 2020',
@@ -112,7 +125,8 @@ const en = {
     `Sorry, something went wrong on my side and I couldn't finish that. Please try again. If it keeps happening, quote this reference to support: ${reference}.`,
   invalidAction: "I couldn't read what that button sent. Here's the menu so you can try again.",
   rateLimited: "You're sending messages faster than I can answer them. Please wait a minute, then ask again.",
-  messageTooLong: (max: string) => `That message is too long for me to read (over ${max} characters). Please ask your question in a few sentences; support can take the details later.`,
+  messageTooLong: (max: string) =>
+    `That message is too long for me to read (over ${max} characters). Please ask your question in a few sentences; support can take the details later.`,
   forgetTitle: 'Delete what I keep about you?',
   forgetPrompt:
     'This deletes your language choice and our recent messages, and removes your name, e-mail, IDs and messages from your support tickets (the tickets themselves stay, so support can close them). This cannot be undone.',
@@ -121,7 +135,7 @@ const en = {
   forgotten: 'Done: I have deleted what I kept about you.',
   forgetKept: 'OK, nothing was deleted.',
   groupIntro:
-    "Hi everyone! I answer questions about college credit for Microsoft exams and about linking a certification profile (MCID) to a partner organization. Mention me with your question, for example: @Certification help is AZ-103 eligible for credit?",
+    'Hi everyone! I answer questions about college credit for Microsoft exams and about linking a certification profile (MCID) to a partner organization. Mention me with your question, for example: @Certification help is AZ-103 eligible for credit?',
   search: {
     sharedNote: 'Shared answer. To ask your own question, open a chat with this app.',
     noAnswer: (query: string) => `No answer matches "${query}". Try other words, such as "unlink" or "AZ-104".`,
@@ -142,7 +156,8 @@ const fr: Strings = {
   menuPrompt: 'Choisissez un sujet, ou posez directement votre question.',
   menuTitle: 'Que souhaitez-vous savoir ?',
   switchLanguage: 'English',
-  languageSwitched: 'Entendu, je vous réponds désormais en français, quelle que soit la langue dans laquelle vous écrivez. Appuyez de nouveau sur le bouton de langue pour en changer.',
+  languageSwitched:
+    'Entendu, je vous réponds désormais en français, quelle que soit la langue dans laquelle vous écrivez. Appuyez de nouveau sur le bouton de langue pour en changer.',
   smallTalk: {
     thanks: "Avec plaisir ! N'hésitez pas si vous avez une autre question.",
     acknowledge: 'Très bien. Je reste à votre disposition pour toute autre question.',
@@ -174,7 +189,8 @@ const fr: Strings = {
   askExamPrompt: 'Choisissez-le dans la liste ou saisissez son code (par exemple AZ-103).',
   examPlaceholder: 'Choisir un examen',
   examCheck: 'Vérifier',
-  examRetry: "Je n'ai pas trouvé de code d'examen dans votre message. Saisissez-le sous la forme AZ-103, ou choisissez l'examen dans la liste.",
+  examRetry:
+    "Je n'ai pas trouvé de code d'examen dans votre message. Saisissez-le sous la forme AZ-103, ou choisissez l'examen dans la liste.",
   examEligible: (code: string, name: string) => `Oui : l'examen ${code} (${name}) figure sur la liste NCCRS d'août 2020.`,
   examNotEligible: (code: string) => `L'examen ${code} ne figure pas sur la liste NCCRS d'août 2020.`,
   examEligibleDetail: (retired: boolean) =>
@@ -207,7 +223,11 @@ const fr: Strings = {
       `Je demande des crédits universitaires pour l'examen de certification Microsoft ${code}. Pour vérifier ma certification :`,
       ...(method === 'badge'
         ? ["- J'ai partagé mon badge Microsoft pour cet examen avec itcertifications@excelsior.edu."]
-        : ['- Transcript ID / ID du relevé de notes : …', "- Access Code / Code d'accès : …", '- Transcript Viewing Page URL / URL de la page de visualisation du relevé de notes : …']),
+        : [
+            '- Transcript ID / ID du relevé de notes : …',
+            "- Access Code / Code d'accès : …",
+            '- Transcript Viewing Page URL / URL de la page de visualisation du relevé de notes : …',
+          ]),
       '',
       'Je vous adresse séparément mon formulaire de demande de crédits.',
       '',
@@ -228,11 +248,13 @@ const fr: Strings = {
   turnError: (reference: string) =>
     `Désolé, un problème est survenu de mon côté et je n'ai pas pu terminer. Veuillez réessayer. Si le problème persiste, communiquez cette référence au support : ${reference}.`,
   invalidAction: "Je n'ai pas pu lire ce que ce bouton a envoyé. Voici le menu pour réessayer.",
-  rateLimited: "Vous m'envoyez des messages plus vite que je ne peux y répondre. Merci de patienter une minute avant de reposer votre question.",
-  messageTooLong: (max: string) => `Ce message est trop long pour que je puisse le lire (plus de ${max} caractères). Posez votre question en quelques phrases : vous pourrez donner les détails au support ensuite.`,
+  rateLimited:
+    "Vous m'envoyez des messages plus vite que je ne peux y répondre. Merci de patienter une minute avant de reposer votre question.",
+  messageTooLong: (max: string) =>
+    `Ce message est trop long pour que je puisse le lire (plus de ${max} caractères). Posez votre question en quelques phrases : vous pourrez donner les détails au support ensuite.`,
   forgetTitle: 'Supprimer les données que je conserve à votre sujet ?',
   forgetPrompt:
-    "Cela supprime votre choix de langue et nos derniers échanges, et retire de vos tickets de support votre nom, votre adresse e-mail, vos identifiants et vos messages (les tickets eux-mêmes sont conservés pour que le support puisse les clôturer). Cette action est irréversible.",
+    'Cela supprime votre choix de langue et nos derniers échanges, et retire de vos tickets de support votre nom, votre adresse e-mail, vos identifiants et vos messages (les tickets eux-mêmes sont conservés pour que le support puisse les clôturer). Cette action est irréversible.',
   forgetYes: 'Oui, tout supprimer',
   forgetNo: 'Non, les conserver',
   forgotten: "C'est fait : j'ai supprimé les données que je conservais à votre sujet.",
@@ -241,7 +263,8 @@ const fr: Strings = {
     "Bonjour à tous ! Je réponds aux questions sur les crédits universitaires pour les examens Microsoft et sur la liaison d'un profil de certification (MCID) à une organisation partenaire. Mentionnez-moi avec votre question, par exemple : @Certification help l'AZ-103 donne-t-il droit à des crédits ?",
   search: {
     sharedNote: 'Réponse partagée. Pour poser votre propre question, ouvrez une conversation avec cette application.',
-    noAnswer: (query: string) => `Aucune réponse ne correspond à « ${query} ». Essayez d'autres mots, par exemple « délier » ou « AZ-104 ».`,
+    noAnswer: (query: string) =>
+      `Aucune réponse ne correspond à « ${query} ». Essayez d'autres mots, par exemple « délier » ou « AZ-104 ».`,
     ticketsNotAllowed: "Seule l'équipe de support déclarée dans la configuration du bot peut rechercher des tickets.",
     noTicket: (query: string) => `Aucun ticket ne correspond à « ${query} ».`,
     noOpenTicket: 'Aucun ticket ouvert, et aucun ne vous est attribué.',

@@ -3,9 +3,15 @@ import type { TicketStatus } from '../support/ticket';
 
 /** What the bot says about escalation and tickets, to users and to support people. */
 const en = {
-  queueNames: { 'certification-support': 'Certification Support', 'microsoft-support': 'Microsoft support' } as Record<SupportQueue, string>,
+  queueNames: { 'certification-support': 'Certification Support', 'microsoft-support': 'Microsoft support' } as Record<
+    SupportQueue,
+    string
+  >,
   /** The queue as a label on its own (lists, facts). */
-  queueTitles: { 'certification-support': 'Certification Support', 'microsoft-support': 'Microsoft support' } as Record<SupportQueue, string>,
+  queueTitles: { 'certification-support': 'Certification Support', 'microsoft-support': 'Microsoft support' } as Record<
+    SupportQueue,
+    string
+  >,
   statusNames: { open: 'Open', assigned: 'Assigned', resolved: 'Resolved', closed: 'Closed' } as Record<TicketStatus, string>,
   askQueueTitle: 'Which kind of problem is it?',
   askQueuePrompt: 'This decides which team gets your request.',
@@ -59,7 +65,7 @@ const en = {
   formReasons: {
     unanswered: "I couldn't answer your questions, so I've put them below for the team. Add anything that helps.",
     unsure: "I wasn't sure what you meant, so I've put your question below for the team. Add anything that helps.",
-    moved: "You asked for a person in a group chat; we can go on privately here. Your message is below: add what happened.",
+    moved: 'You asked for a person in a group chat; we can go on privately here. Your message is below: add what happened.',
     message: 'The message you picked is below as the description: add what you need from support.',
   },
   confirmationRecorded: (id: string) => `Your request is recorded as ${id}.`,
@@ -89,7 +95,8 @@ const en = {
   closedThanks: (id: string) => `Thanks! Ticket ${id} is closed.`,
   reopened: (id: string) => `Ticket ${id} is open again; the team has been told.`,
   handoffAccepted: 'An agent has accepted the conversation and will reply here.',
-  handoffFailed: (id: string) => `No agent could take the conversation right now. Your ticket ${id} stays open and the team will get back to you here.`,
+  handoffFailed: (id: string) =>
+    `No agent could take the conversation right now. Your ticket ${id} stays open and the team will get back to you here.`,
   handoffCompleted: 'The agent has ended the conversation. I am back: ask me anything.',
   movedToPrivate: "I've sent you a private message to collect the details, so your personal information stays out of this chat.",
   secretWarning:
@@ -152,7 +159,7 @@ const fr: SupportStrings = {
   formHasErrors: "Certains champs sont à vérifier avant l'envoi.",
   errors: {
     description: 'Veuillez décrire le problème en 10 caractères minimum (2 000 maximum).',
-    email: "Cette adresse e-mail ne semble pas valide.",
+    email: 'Cette adresse e-mail ne semble pas valide.',
     mcid: 'Un MCID est un nombre de 5 à 12 chiffres.',
     partnerId: 'Un ID partenaire / ID MPN est un nombre de 5 à 10 chiffres.',
     errorMessage: "Le message d'erreur doit faire moins de 1 000 caractères.",
@@ -179,15 +186,17 @@ const fr: SupportStrings = {
   offerNo: 'Non, revenir au menu',
   formReasons: {
     unanswered: "Je n'ai pas pu répondre à vos questions : je les ai reprises ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
-    unsure: "Je n'étais pas sûr d'avoir compris votre question : je l'ai reprise ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
-    moved: 'Vous avez demandé à parler à une personne dans une conversation de groupe ; nous continuons ici, en privé. Votre message est repris ci-dessous : précisez ce qui s\'est passé.',
+    unsure:
+      "Je n'étais pas sûr d'avoir compris votre question : je l'ai reprise ci-dessous pour l'équipe. Ajoutez tout ce qui peut l'aider.",
+    moved:
+      "Vous avez demandé à parler à une personne dans une conversation de groupe ; nous continuons ici, en privé. Votre message est repris ci-dessous : précisez ce qui s'est passé.",
     message: 'Le message choisi est repris ci-dessous comme description : précisez ce que vous attendez du support.',
   },
   confirmationRecorded: (id: string) => `Votre demande est enregistrée sous le numéro ${id}.`,
   confirmationRecordedNext:
     "Prochaine étape : l'équipe de support consulte les demandes enregistrées et vous répondra ici, dans cette conversation. Tapez « mes tickets » à tout moment pour suivre son avancement.",
   addToTicketTitle: (id: string) => `Ajouter ce message au ticket ${id} ?`,
-  addToTicketPrompt: "Le support attend votre réponse sur ce ticket. Voulez-vous que je lui transmette votre message ?",
+  addToTicketPrompt: 'Le support attend votre réponse sur ce ticket. Voulez-vous que je lui transmette votre message ?',
   addToTicketYes: 'Oui, le transmettre au support',
   addToTicketNo: "Non, c'est une nouvelle question",
   answerSent: (id: string) => `Message envoyé : il a été ajouté au ticket ${id}, et l'équipe l'a bien reçu.`,
@@ -210,9 +219,11 @@ const fr: SupportStrings = {
   closedThanks: (id: string) => `Merci ! Le ticket ${id} est clôturé.`,
   reopened: (id: string) => `Le ticket ${id} est rouvert ; l'équipe a été prévenue.`,
   handoffAccepted: 'Un conseiller a accepté la conversation et va vous répondre ici.',
-  handoffFailed: (id: string) => `Aucun conseiller n'a pu prendre la conversation en charge pour le moment. Votre ticket ${id} reste ouvert et l'équipe vous répondra ici.`,
+  handoffFailed: (id: string) =>
+    `Aucun conseiller n'a pu prendre la conversation en charge pour le moment. Votre ticket ${id} reste ouvert et l'équipe vous répondra ici.`,
   handoffCompleted: 'Le conseiller a terminé la conversation. Je reprends la main : posez-moi vos questions.',
-  movedToPrivate: 'Je vous ai écrit en message privé pour recueillir les détails : vos informations personnelles restent hors de cette conversation.',
+  movedToPrivate:
+    'Je vous ai écrit en message privé pour recueillir les détails : vos informations personnelles restent hors de cette conversation.',
   secretWarning:
     "Vous semblez avoir collé un mot de passe ou un code d'accès. Je n'en ai jamais besoin : je l'ai masqué. S'il s'agit d'un vrai mot de passe ou code, pensez à le changer.",
   ticketCardTitle: (id: string) => `Ticket ${id}`,

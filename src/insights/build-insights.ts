@@ -1,13 +1,6 @@
 import type { FeedbackEntry } from '../feedback/feedback-log';
 import { LANGUAGES, type Lang } from '../i18n/language';
-import type {
-  DailyPoint,
-  InsightsOptions,
-  InsightsReport,
-  InsightsSource,
-  SatisfactionSummary,
-  TopicOutcome,
-} from './insights-types';
+import type { DailyPoint, InsightsOptions, InsightsReport, InsightsSource, SatisfactionSummary, TopicOutcome } from './insights-types';
 import { isResolved, sessionsOf, type Session } from './sessions';
 import { queueTimes } from './ticket-times';
 import { groupUnanswered } from './unanswered-groups';

@@ -46,5 +46,8 @@ export function fillPage(html: string, values: { lang: string; title: string; da
   const json = JSON.stringify(values.data).replace(/</g, '\\u003c');
   const title = values.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   // Replacer functions: a `$&` in the data must stay as it is.
-  return html.replace('{{lang}}', () => values.lang).replace('{{title}}', () => title).replace('{{data}}', () => json);
+  return html
+    .replace('{{lang}}', () => values.lang)
+    .replace('{{title}}', () => title)
+    .replace('{{data}}', () => json);
 }

@@ -44,7 +44,9 @@ export function loadKnowledgeBase(contentDir: string): KnowledgeBase {
   const topics: TopicFile[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(topicsDir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(topicsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (error) {
     problems.push(`${topicsDir}: ${(error as Error).message}`);
   }
@@ -58,7 +60,8 @@ export function loadKnowledgeBase(contentDir: string): KnowledgeBase {
   }
   const known = new Set(topics.map((t) => t.id));
   for (const id of TOPIC_IDS) {
-    if (!known.has(id) && !files.includes(`${id}.json`)) problems.push(`${join(topicsDir, `${id}.json`)}: missing (topic "${id}" has no content)`);
+    if (!known.has(id) && !files.includes(`${id}.json`))
+      problems.push(`${join(topicsDir, `${id}.json`)}: missing (topic "${id}" has no content)`);
   }
 
   const areasFile = join(contentDir, 'areas.json');
@@ -72,7 +75,9 @@ export function loadKnowledgeBase(contentDir: string): KnowledgeBase {
   );
   for (const topic of topics) {
     if (areaOf.get(topic.id) !== topic.area) {
-      problems.push(`${join(topicsDir, `${topic.id}.json`)}: area: "${topic.area}" but areas.json lists it under "${areaOf.get(topic.id) ?? 'no area'}"`);
+      problems.push(
+        `${join(topicsDir, `${topic.id}.json`)}: area: "${topic.area}" but areas.json lists it under "${areaOf.get(topic.id) ?? 'no area'}"`,
+      );
     }
   }
 

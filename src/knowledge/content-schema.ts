@@ -22,11 +22,9 @@ export const sourceSchema = z.strictObject({
 /** Web links must be https; e-mail links are mailto:. */
 export const linkSchema = z.strictObject({
   title: text,
-  url: z
-    .string()
-    .refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^mailto:[^\s@]+@[^\s@]+$/.test(u), {
-      message: 'must be an https:// link or a mailto: address',
-    }),
+  url: z.string().refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^mailto:[^\s@]+@[^\s@]+$/.test(u), {
+    message: 'must be an https:// link or a mailto: address',
+  }),
 });
 
 export const topicTextSchema = z.strictObject({

@@ -8,7 +8,10 @@ const PREFIXES = 'ab|ai|az|dp|gh|md|mb|mo|ms|pl|sc';
 // the dash made "az" followed by 20,000 spaces cost a second.
 const SEPARATOR = '[\\s\\-_.\\u2010-\\u2015\\u2212]{0,3}';
 /** Exported for the ReDoS check (test/security/regex-safety.test.ts). */
-export const EXAM_CODE = new RegExp(`(?<![\\p{L}\\d])(${PREFIXES})${SEPARATOR}(\\d{3})(?![\\p{L}\\d])|(?<![\\p{L}\\d-])(70|77|98)-(\\d{3})(?![\\p{L}\\d])`, 'giu');
+export const EXAM_CODE = new RegExp(
+  `(?<![\\p{L}\\d])(${PREFIXES})${SEPARATOR}(\\d{3})(?![\\p{L}\\d])|(?<![\\p{L}\\d-])(70|77|98)-(\\d{3})(?![\\p{L}\\d])`,
+  'giu',
+);
 // "MS 365" and "AZ 365" name products, not exams.
 const NOT_EXAMS = new Set(['365']);
 
@@ -59,6 +62,8 @@ export class ExamCatalog {
 
   /** A verdict for each exam code in the text, in order (at most `max`). */
   verdictsFor(text: string, max = 5): ExamVerdict[] {
-    return findExamCodes(text).slice(0, max).map((code) => this.verdict(code));
+    return findExamCodes(text)
+      .slice(0, max)
+      .map((code) => this.verdict(code));
   }
 }

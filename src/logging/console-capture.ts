@@ -18,10 +18,12 @@ function describe(arg: unknown): string {
  */
 export function routeConsoleToLogger(logger: Logger): () => void {
   const original = { error: console.error, warn: console.warn, info: console.info, log: console.log, debug: console.debug };
-  const route = (level: 'warn' | 'debug') => (...args: unknown[]) => {
-    const message = maskSecrets(args.map(describe).join(' ')).slice(0, MAX_TEXT);
-    logger[level]({ event: 'library_console', message });
-  };
+  const route =
+    (level: 'warn' | 'debug') =>
+    (...args: unknown[]) => {
+      const message = maskSecrets(args.map(describe).join(' ')).slice(0, MAX_TEXT);
+      logger[level]({ event: 'library_console', message });
+    };
   console.error = route('warn');
   console.warn = route('warn');
   console.info = route('debug');

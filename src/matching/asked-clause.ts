@@ -5,7 +5,20 @@ import { canonical, contentTerms, tokenize } from './text-normalizer';
 // and plain alternations only, so the split stays linear on any input.
 const PIVOT = /\s(?:but|now|so|anyway|however|mais|alors|donc|bref|cependant|maintenant)\s/gi;
 const CLAUSE = /[^.;:!?,()\n]+[.;:!?,()\n]*/g;
-const QUESTION_WORDS = new Set(['qhow', 'qwhy', 'qwhat', 'qwho', 'qwhen', 'qwhere', 'which', 'quel', 'quelle', 'quels', 'quelles', 'combien']);
+const QUESTION_WORDS = new Set([
+  'qhow',
+  'qwhy',
+  'qwhat',
+  'qwho',
+  'qwhen',
+  'qwhere',
+  'which',
+  'quel',
+  'quelle',
+  'quels',
+  'quelles',
+  'combien',
+]);
 const MIN_TERMS = 3;
 const MAX_CLAUSES = 12;
 

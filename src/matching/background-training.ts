@@ -13,7 +13,11 @@ const TRAINING_WORKER = join(__dirname, 'training-worker.js');
  * included): the main thread then trains as before, and reports content problems itself.
  * `extra` goes to the worker with the content folder (tests pass the source to transpile).
  */
-export function trainInBackground(contentDir: string, entry = TRAINING_WORKER, extra: Record<string, unknown> = {}): Promise<TrainedWeights | undefined> {
+export function trainInBackground(
+  contentDir: string,
+  entry = TRAINING_WORKER,
+  extra: Record<string, unknown> = {},
+): Promise<TrainedWeights | undefined> {
   if (!existsSync(entry)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     let worker: Worker;

@@ -19,7 +19,10 @@ interface Doc {
 export class Bm25Ranker implements Ranker {
   private readonly index: MiniSearch<Doc>;
 
-  constructor(examples: readonly Example[], private readonly answerBoost = 0.5) {
+  constructor(
+    examples: readonly Example[],
+    private readonly answerBoost = 0.5,
+  ) {
     this.index = new MiniSearch<Doc>({
       fields: ['text'],
       storeFields: ['label', 'answer'],

@@ -6,11 +6,13 @@
  */
 const GROUPS: Readonly<Record<string, string>> = {
   link: 'lier lie liee lies liees liez liant lions liaison liaisons lien liens relier linking linked links',
-  unlink: 'dissocier dissocie dissociee dissocies dissociation delier delie deliee detacher detach disconnect deconnecter unlinking unlinked disassociate',
+  unlink:
+    'dissocier dissocie dissociee dissocies dissociation delier delie deliee detacher detach disconnect deconnecter unlinking unlinked disassociate',
   associate: 'associer associe associee associes associez association associations associating associated associates',
   exam: 'examen examens exams',
   company: 'entreprise entreprises societe societes boite companies firm',
-  employee: 'employe employes employee employees salarie salaries collaborateur collaborateurs staff colleague colleagues collegue collegues',
+  employee:
+    'employe employes employee employees salarie salaries collaborateur collaborateurs staff colleague colleagues collegue collegues',
   employer: 'employeur employeurs employers',
   report: 'rapport rapports reports',
   // "Reporter" is to postpone in French, not to report.

@@ -86,7 +86,14 @@ function ranking(r: MatchResult): Intent[] {
 }
 
 function score(rows: readonly LabelledQuestion[], results: MatchResult[]): LangScores {
-  let inScope = 0, top1 = 0, top3 = 0, suggestedOnly = 0, wrongAnswer = 0, outOfScope = 0, falseAnswer = 0, language = 0;
+  let inScope = 0,
+    top1 = 0,
+    top3 = 0,
+    suggestedOnly = 0,
+    wrongAnswer = 0,
+    outOfScope = 0,
+    falseAnswer = 0,
+    language = 0;
   rows.forEach((row, i) => {
     const r = results[i];
     if (r.language === row.lang) language += 1;
@@ -113,9 +120,14 @@ export function evaluate(matcher: Matcher | ((index: number) => Matcher), rows: 
   const results = rows.map((row, i) => matcherFor(i).recognize(row.text, 'en'));
   const pick = (lang: Lang) => {
     const idx = rows.map((row, i) => (row.lang === lang ? i : -1)).filter((i) => i >= 0);
-    return score(idx.map((i) => rows[i]), idx.map((i) => results[i]));
+    return score(
+      idx.map((i) => rows[i]),
+      idx.map((i) => results[i]),
+    );
   };
-  let labelled = 0, correct = 0, spurious = 0;
+  let labelled = 0,
+    correct = 0,
+    spurious = 0;
   const confusions: Confusion[] = [];
   rows.forEach((row, i) => {
     const r = results[i];
@@ -124,7 +136,13 @@ export function evaluate(matcher: Matcher | ((index: number) => Matcher), rows: 
       if (r.exam?.code === row.exam.code && r.exam.eligible === row.exam.eligible) correct += 1;
     } else if (r.exam) spurious += 1;
     if (r.topic !== row.expected) {
-      confusions.push({ text: row.text, lang: row.lang, expected: row.expected, got: r.topic, suggested: (r.suggestions ?? []).map((s) => s.topic) });
+      confusions.push({
+        text: row.text,
+        lang: row.lang,
+        expected: row.expected,
+        got: r.topic,
+        suggested: (r.suggestions ?? []).map((s) => s.topic),
+      });
     }
   });
   const byFamily: Record<string, Record<Lang, { right: number; total: number }>> = {};
@@ -134,5 +152,11 @@ export function evaluate(matcher: Matcher | ((index: number) => Matcher), rows: 
     family.total += 1;
     if (results[i].topic === row.expected) family.right += 1;
   });
-  return { byLang: { en: pick('en'), fr: pick('fr') }, all: score(rows, results), exam: { labelled, correct, spurious }, confusions, byFamily };
+  return {
+    byLang: { en: pick('en'), fr: pick('fr') },
+    all: score(rows, results),
+    exam: { labelled, correct, spurious },
+    confusions,
+    byFamily,
+  };
 }

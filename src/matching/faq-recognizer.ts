@@ -113,7 +113,12 @@ export class FaqRecognizer {
     this.vocabulary = new Vocabulary(examples);
     const offTopicWords = [...kb.intents.examOffTopic, ...(kb.intents.offTopic ?? [])];
     const inScope = (lang: Lang) => examples.filter((e) => e.lang === lang && e.label !== 'none').map((e) => e.text);
-    this.speller = new Speller({ en: inScope('en'), fr: inScope('fr'), outOfScope: examples.filter((e) => e.label === 'none').map((e) => e.text), offTopic: offTopicWords });
+    this.speller = new Speller({
+      en: inScope('en'),
+      fr: inScope('fr'),
+      outOfScope: examples.filter((e) => e.label === 'none').map((e) => e.text),
+      offTopic: offTopicWords,
+    });
     this.lexicon = buildLexicon({
       en: examples.filter((e) => e.lang === 'en').map((e) => e.text),
       fr: examples.filter((e) => e.lang === 'fr').map((e) => e.text),
@@ -164,7 +169,8 @@ export class FaqRecognizer {
     const clause = askedClause(masked);
     if (clause === undefined) return undefined;
     const prepared = dropGreeting(this.speller.correctText(clause));
-    if (tokenize(prepared).length === 0 || (exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared)) return undefined;
+    if (tokenize(prepared).length === 0 || (exam && this.examOffTopic.matches(prepared)) || this.offTopic.matches(prepared))
+      return undefined;
     const { candidates, noneScore } = this.score(prepared, exam);
     const focus = decide(candidates, noneScore, this.options);
     if (focus.topic === null || !whole.alternatives.some((a) => a.topic === focus.topic)) return undefined;

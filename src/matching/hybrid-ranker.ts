@@ -8,7 +8,10 @@ export class HybridRanker implements Ranker {
   private readonly classifier: LinearClassifier;
   private readonly examples: ExampleRanker;
 
-  constructor(examples: readonly Example[], private readonly classifierShare = 0.6) {
+  constructor(
+    examples: readonly Example[],
+    private readonly classifierShare = 0.6,
+  ) {
     this.classifier = new LinearClassifier(examples);
     this.examples = new ExampleRanker(examples);
   }

@@ -5,7 +5,9 @@ import { contentTerms } from './text-normalizer';
 const QUANTITY = new Set(contentTerms('how much many combien'));
 const CREDIT = new Set(contentTerms('credit credits crédit crédits nccrs excelsior'));
 // Words that make a question naming an exam a question about credit for it.
-const CREDIT_QUESTION = new Set(contentTerms('credit nccrs excelsior college university universitaire degree diplome eligible qualify count semester semestre'));
+const CREDIT_QUESTION = new Set(
+  contentTerms('credit nccrs excelsior college university universitaire degree diplome eligible qualify count semester semestre'),
+);
 
 /** "Does AZ-900 give me any credit?": the question is about credit (used with an exam code). */
 export function asksAboutCredit(prepared: string): boolean {

@@ -18,7 +18,10 @@ const MIN_WORD = 3;
 
 // One pass, no nested quantifier: linear.
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-const wordsOf = (text: string) => foldAccents(text.toLowerCase()).split(WORD_SPLIT).filter((w) => w.length > 0);
+const wordsOf = (text: string) =>
+  foldAccents(text.toLowerCase())
+    .split(WORD_SPLIT)
+    .filter((w) => w.length > 0);
 
 /**
  * Finds topics for a search box: what the chat's recognizer would answer and its likely
@@ -55,12 +58,8 @@ export class TopicSearch {
 
   /** For an empty search: the most asked topics first, then the others in the content's order, areas in turn. */
   async mostAsked(): Promise<TopicId[]> {
-    let asked: readonly TopicId[] = [];
-    try {
-      asked = await this.usage();
-    } catch {
-      asked = []; // usage records are a nicety: without them, the content's order
-    }
+    // Usage records are a nicety: without them, the content's order.
+    const asked: readonly TopicId[] = await this.usage().catch(() => []);
     return [...new Set([...asked.filter(isTopicId), ...this.fixedOrder])].slice(0, MAX_TOPIC_RESULTS);
   }
 
@@ -82,7 +81,10 @@ export class TopicSearch {
       }
       return { id: topic.id, score, enough: matched > 0 && matched * 2 >= words.length };
     });
-    return scored.filter((s) => s.enough).sort((a, b) => b.score - a.score).map((s) => s.id);
+    return scored
+      .filter((s) => s.enough)
+      .sort((a, b) => b.score - a.score)
+      .map((s) => s.id);
   }
 }
 

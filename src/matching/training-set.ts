@@ -24,11 +24,13 @@ export function prepare(text: string): string {
 
 // Markdown emphasis, links and e-mail addresses are layout, not words people ask with.
 function plain(markdown: string): string {
-  return markdown
-    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
-    // Word by word: `\S+@\S+` rescans a long word without "@" from each of its letters.
-    .replace(/\S+/g, (word) => (/^https?:\/\/|@/.test(word) ? ' ' : word))
-    .replace(/[*_`#>]/g, ' ');
+  return (
+    markdown
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      // Word by word: `\S+@\S+` rescans a long word without "@" from each of its letters.
+      .replace(/\S+/g, (word) => (/^https?:\/\/|@/.test(word) ? ' ' : word))
+      .replace(/[*_`#>]/g, ' ')
+  );
 }
 
 function sentences(text: string): string[] {

@@ -47,14 +47,22 @@ export async function importFileStore(dataDir: string, store: LmdbStorage, log: 
   const added = await store.insertMissing(items);
   await store.write({ [IMPORT_MARKER]: { at: new Date().toISOString(), from: dir, counts, added } });
   renameSync(dir, join(dataDir, IMPORTED_DIR));
-  log.info({ event: 'file_store_imported', from: dir, keptIn: join(dataDir, IMPORTED_DIR), counts, added, alreadyPresent: Object.keys(items).length - added });
+  log.info({
+    event: 'file_store_imported',
+    from: dir,
+    keptIn: join(dataDir, IMPORTED_DIR),
+    counts,
+    added,
+    alreadyPresent: Object.keys(items).length - added,
+  });
   return counts;
 }
 
 function readOldRecord(file: string, log: Logger): { key: string; item: Record<string, unknown> } | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; item?: unknown };
-    if (typeof parsed.key === 'string' && parsed.item && typeof parsed.item === 'object') return parsed as { key: string; item: Record<string, unknown> };
+    if (typeof parsed.key === 'string' && parsed.item && typeof parsed.item === 'object')
+      return parsed as { key: string; item: Record<string, unknown> };
   } catch {
     // logged below
   }

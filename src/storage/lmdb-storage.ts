@@ -138,7 +138,13 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
 
   /** Size of the data file in use, for the growth measurement (LMDB reuses freed pages). */
   stats(): { entries: number; pages: number; pageSize: number } {
-    const s = this.db.getStats() as { entryCount: number; treeBranchPageCount: number; treeLeafPageCount: number; overflowPages: number; pageSize: number };
+    const s = this.db.getStats() as {
+      entryCount: number;
+      treeBranchPageCount: number;
+      treeLeafPageCount: number;
+      overflowPages: number;
+      pageSize: number;
+    };
     return { entries: s.entryCount, pages: s.treeBranchPageCount + s.treeLeafPageCount + s.overflowPages, pageSize: s.pageSize };
   }
 

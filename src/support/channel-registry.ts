@@ -22,7 +22,10 @@ export class StorageChannelRegistry {
   }
 
   async register(queue: SupportQueue, conversation: Record<string, unknown>, by: TicketPerson): Promise<void> {
-    await this.updater.update<Registrations>(KEY, (current) => ({ ...current, [queue]: { conversation, by, at: new Date().toISOString() } }));
+    await this.updater.update<Registrations>(KEY, (current) => ({
+      ...current,
+      [queue]: { conversation, by, at: new Date().toISOString() },
+    }));
   }
 
   async channelFor(queue: SupportQueue): Promise<ChannelRegistration | undefined> {

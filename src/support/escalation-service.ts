@@ -47,7 +47,9 @@ export class EscalationService {
     const ticket = await this.store.create(request);
     await Promise.all(
       this.deliveries.map((d) =>
-        d.deliver(ticket).catch((error: Error) => this.log.warn({ event: 'ticket_delivery_failed', delivery: d.name, ticketId: ticket.id, err: error })),
+        d
+          .deliver(ticket)
+          .catch((error: Error) => this.log.warn({ event: 'ticket_delivery_failed', delivery: d.name, ticketId: ticket.id, err: error })),
       ),
     );
     return ticket;

@@ -22,8 +22,7 @@ export type IntakeField = keyof IntakeFields;
 export const INTAKE_FIELDS: readonly IntakeField[] = ['description', 'email', 'mcid', 'partnerId', 'errorMessage'];
 
 export type IntakeResult =
-  | { readonly ok: true; readonly fields: IntakeFields }
-  | { readonly ok: false; readonly invalid: readonly IntakeField[] };
+  { readonly ok: true; readonly fields: IntakeFields } | { readonly ok: false; readonly invalid: readonly IntakeField[] };
 
 export function validateIntake(raw: Partial<Record<IntakeField, string>>): IntakeResult {
   const parsed = intakeSchema.safeParse(raw);

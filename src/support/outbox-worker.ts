@@ -107,7 +107,13 @@ export class OutboxWorker {
           continue;
         }
         failed.set(item.id, new Date(this.now().getTime() + backoffMs(item.attempts + 1)));
-        this.log.warn({ event: 'outbox_delivery_failed', target: item.target, ticketId: item.ticketId, attempts: item.attempts + 1, err: error });
+        this.log.warn({
+          event: 'outbox_delivery_failed',
+          target: item.target,
+          ticketId: item.ticketId,
+          attempts: item.attempts + 1,
+          err: error,
+        });
       }
     }
     await this.outbox.settle(delivered, failed, parked);
@@ -129,7 +135,14 @@ export class OutboxDelivery implements TicketDelivery {
   async deliver(ticket: Ticket): Promise<void> {
     const target = this.targetOf(ticket);
     if (!target) return;
-    await this.outbox.enqueue({ id: randomUUID(), ticketId: ticket.id, target, payload: this.payloadOf(ticket), attempts: 0, nextAttemptAt: new Date(0).toISOString() });
+    await this.outbox.enqueue({
+      id: randomUUID(),
+      ticketId: ticket.id,
+      target,
+      payload: this.payloadOf(ticket),
+      attempts: 0,
+      nextAttemptAt: new Date(0).toISOString(),
+    });
     this.worker.kick();
   }
 }

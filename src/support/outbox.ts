@@ -57,7 +57,8 @@ export class Outbox {
 
   /** Claims up to `max` items due at `now` that nobody holds, for `leaseMs`; resolves to those won. */
   async claimDue(now: Date, by: string, leaseMs: number, max = 10): Promise<OutboxItem[]> {
-    const free = (i: OutboxItem) => !i.parked && Date.parse(i.nextAttemptAt) <= now.getTime() && (!i.claim || Date.parse(i.claim.until) <= now.getTime());
+    const free = (i: OutboxItem) =>
+      !i.parked && Date.parse(i.nextAttemptAt) <= now.getTime() && (!i.claim || Date.parse(i.claim.until) <= now.getTime());
     const claim = { by, until: new Date(now.getTime() + leaseMs).toISOString() };
     let won: OutboxItem[] = [];
     // The change may run again after a conflict: what it won is what the last run claimed.

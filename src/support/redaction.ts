@@ -26,7 +26,10 @@ const SHAPES: { readonly pattern: RegExp; readonly keep?: number }[] = [
   // Authorization headers.
   { pattern: /(\b(?:bearer|basic)[\s:]{1,5})[\w.~+/-]{8,4000}=*/gi, keep: 1 },
   // Vendor keys with a known prefix: OpenAI, GitHub, AWS access key, Slack, Google.
-  { pattern: /(?<![\w-])(?:sk-[\w-]{20,200}|gh[pousr]_[A-Za-z0-9]{30,100}|github_pat_\w{30,200}|AKIA[0-9A-Z]{16}|xox[abprs]-[\w-]{10,200}|AIza[\w-]{35})/g },
+  {
+    pattern:
+      /(?<![\w-])(?:sk-[\w-]{20,200}|gh[pousr]_[A-Za-z0-9]{30,100}|github_pat_\w{30,200}|AKIA[0-9A-Z]{16}|xox[abprs]-[\w-]{10,200}|AIza[\w-]{35})/g,
+  },
 ];
 
 export interface RedactionResult {

@@ -39,7 +39,9 @@ export function routeEscalation(rules: RoutingRules, topic: TopicId | null, text
   const words = normalise(text);
   const hits = (keywords: string[]) => keywords.filter((k) => words.includes(normalise(k))).length;
   if (hits(rules.creditApplication.keywords) > 0) return { kind: 'credit-application' };
-  const scored = SUPPORT_QUEUES.map((queue) => ({ queue, hits: hits(rules.queues[queue]?.keywords ?? []) })).sort((a, b) => b.hits - a.hits);
+  const scored = SUPPORT_QUEUES.map((queue) => ({ queue, hits: hits(rules.queues[queue]?.keywords ?? []) })).sort(
+    (a, b) => b.hits - a.hits,
+  );
   if (scored[0].hits > 0 && scored[0].hits > scored[1].hits) return { kind: 'queue', queue: scored[0].queue };
   return { kind: 'ask' };
 }

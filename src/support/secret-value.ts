@@ -34,11 +34,15 @@ const NOT_SECRETS = new Set(
 );
 /** Words after a label that show the sentence is about something else ("password reset failed: …"). */
 const TOPIC_CHANGE = new Set(
-  'reset failed fails fail error errors says shows message link page expired policy change changed réinitialisation réinitialiser échoue échec erreur affiche lien expiré politique changer'.split(' '),
+  'reset failed fails fail error errors says shows message link page expired policy change changed réinitialisation réinitialiser échoue échec erreur affiche lien expiré politique changer'.split(
+    ' ',
+  ),
 );
 /** Words that end a passphrase: the sentence goes on. */
 const STOP_WORDS = new Set(
-  'and but or so because please thanks thank it is i i\'m when then which that for to et mais ou donc car parce merci svp stp il elle je j\'ai quand puis qui que pour'.split(' '),
+  "and but or so because please thanks thank it is i i'm when then which that for to et mais ou donc car parce merci svp stp il elle je j'ai quand puis qui que pour".split(
+    ' ',
+  ),
 );
 
 export interface ValueOptions {
@@ -133,4 +137,15 @@ export function readLabelledValue(text: string, from: number, options: ValueOpti
 }
 
 /** For the ReDoS check (test/support/redaction-regex.test.ts). */
-export const VALUE_PATTERNS: readonly RegExp[] = [SEPARATORS, EXPLICIT_MARK, QUOTES, CLOSING_QUOTE, CONNECTOR, FILLER, TOKEN, NEXT_WORD, TRAILING, EXAM_CODE];
+export const VALUE_PATTERNS: readonly RegExp[] = [
+  SEPARATORS,
+  EXPLICIT_MARK,
+  QUOTES,
+  CLOSING_QUOTE,
+  CONNECTOR,
+  FILLER,
+  TOKEN,
+  NEXT_WORD,
+  TRAILING,
+  EXAM_CODE,
+];

@@ -62,7 +62,14 @@ export class SupportDesk {
     return this.ownerChange(id, by, 'reopened');
   }
 
-  private async agentChange(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string, kind?: TicketEvent['kind']): Promise<DeskResult> {
+  private async agentChange(
+    id: string,
+    by: TicketPerson,
+    change: TicketChange,
+    edit: (t: Ticket) => Ticket,
+    note?: string,
+    kind?: TicketEvent['kind'],
+  ): Promise<DeskResult> {
     if (!this.isAgent(by)) return { ok: false, reason: 'not-allowed', ticket: await this.store.get(id) };
     return this.apply(id, by, change, edit, note, kind);
   }
@@ -75,13 +82,24 @@ export class SupportDesk {
     return this.apply(id, by, change, (t) => (change === 'closed' ? { ...t, awaitingUser: false } : t));
   }
 
-  private async apply(id: string, by: TicketPerson, change: TicketChange, edit: (t: Ticket) => Ticket, note?: string, kind?: TicketEvent['kind']): Promise<DeskResult> {
+  private async apply(
+    id: string,
+    by: TicketPerson,
+    change: TicketChange,
+    edit: (t: Ticket) => Ticket,
+    note?: string,
+    kind?: TicketEvent['kind'],
+  ): Promise<DeskResult> {
     if (!(await this.store.get(id))) return { ok: false, reason: 'not-found' };
     const status = STATUS_AFTER[change];
     const at = new Date().toISOString();
     const ticket = await this.store.update(id, (current) => {
       const next = edit(current);
-      return { ...next, status: status ?? current.status, ...withEvent(current, { at, status: status ?? current.status, by, ...(note ? { note } : {}), ...(kind ? { kind } : {}) }) };
+      return {
+        ...next,
+        status: status ?? current.status,
+        ...withEvent(current, { at, status: status ?? current.status, by, ...(note ? { note } : {}), ...(kind ? { kind } : {}) }),
+      };
     });
     await this.notifier.ticketChanged(ticket, change, by, note);
     return { ok: true, ticket };

@@ -8,7 +8,10 @@ import type { Ticket, TicketEvent } from './ticket';
 export const MAX_STORED_EVENTS = 50;
 
 /** The ticket's history with `event` added, trimmed to MAX_STORED_EVENTS. */
-export function withEvent(ticket: Pick<Ticket, 'history' | 'earlierEvents'>, event: TicketEvent): Pick<Ticket, 'history' | 'earlierEvents'> {
+export function withEvent(
+  ticket: Pick<Ticket, 'history' | 'earlierEvents'>,
+  event: TicketEvent,
+): Pick<Ticket, 'history' | 'earlierEvents'> {
   const all = [...ticket.history, event];
   const dropped = Math.max(0, all.length - MAX_STORED_EVENTS);
   if (dropped === 0) return { history: all, ...(ticket.earlierEvents ? { earlierEvents: ticket.earlierEvents } : {}) };
@@ -16,7 +19,10 @@ export function withEvent(ticket: Pick<Ticket, 'history' | 'earlierEvents'>, eve
 }
 
 /** The last `shown` events for a card, and how many came before them (dropped or not shown). */
-export function latestEvents(ticket: Pick<Ticket, 'history' | 'earlierEvents'>, shown: number): { events: readonly TicketEvent[]; earlier: number } {
+export function latestEvents(
+  ticket: Pick<Ticket, 'history' | 'earlierEvents'>,
+  shown: number,
+): { events: readonly TicketEvent[]; earlier: number } {
   const events = ticket.history.slice(-shown);
   return { events, earlier: (ticket.earlierEvents ?? 0) + ticket.history.length - events.length };
 }

@@ -2,7 +2,16 @@ import type { SupportQueue } from '../knowledge/catalog';
 import { DEFAULT_RETRY, DocumentUpdater, type RetryOptions } from '../storage/document-updater';
 import { insertItems, isETagConflict } from '../storage/insertable-storage';
 import { withEvent } from './ticket-history';
-import { channelOfTicket, QUEUE_PREFIX, userChannel, type Ticket, type TicketEvent, type TicketRequest, type TicketStatus, type UserRef } from './ticket';
+import {
+  channelOfTicket,
+  QUEUE_PREFIX,
+  userChannel,
+  type Ticket,
+  type TicketEvent,
+  type TicketRequest,
+  type TicketStatus,
+  type UserRef,
+} from './ticket';
 import { canReadRange, type RangeStore, type Store } from './store';
 import { newTicketId, TICKET_ID_PATTERN } from './ticket-id';
 
@@ -104,8 +113,13 @@ export class TicketRepository {
   }
 
   async listForUser(user: UserRef): Promise<Ticket[]> {
-    const [ids, legacy] = await Promise.all([this.indexOf(userIndexKey(user), userEntryPrefix(user)), this.indexOf(legacyUserIndexKey(user.id))]);
-    const older = (await this.readTickets(legacy.filter((id) => !ids.includes(id)))).filter((t) => t.user.id === user.id && channelOfTicket(t) === userChannel(user));
+    const [ids, legacy] = await Promise.all([
+      this.indexOf(userIndexKey(user), userEntryPrefix(user)),
+      this.indexOf(legacyUserIndexKey(user.id)),
+    ]);
+    const older = (await this.readTickets(legacy.filter((id) => !ids.includes(id)))).filter(
+      (t) => t.user.id === user.id && channelOfTicket(t) === userChannel(user),
+    );
     return [...older, ...(await this.readTickets(ids))];
   }
 
@@ -211,7 +225,10 @@ function erasePersonalData(ticket: Ticket, at: string): Ticket {
     transcript: [],
     conversation,
     // The user's own answers to support, and their name on them, are personal data too.
-    ...withEvent({ ...ticket, history: ticket.history.map((h) => erasedEvent(h, ticket.user.id)) }, { at, status: ticket.status, note: "personal data erased at the user's request" }),
+    ...withEvent(
+      { ...ticket, history: ticket.history.map((h) => erasedEvent(h, ticket.user.id)) },
+      { at, status: ticket.status, note: "personal data erased at the user's request" },
+    ),
   };
 }
 

@@ -32,8 +32,7 @@ export interface TicketSearchRequest {
 
 /** `allowed` false: the viewer is not support, and sees no ticket at all. */
 export type TicketSearchResult =
-  | { readonly allowed: false }
-  | { readonly allowed: true; readonly tickets: readonly Ticket[]; readonly skip: number };
+  { readonly allowed: false } | { readonly allowed: true; readonly tickets: readonly Ticket[]; readonly skip: number };
 
 /** Lower case, accents folded: "Hélène" is found by "helene". */
 const fold = (text: string) => foldAccents(text.toLowerCase());
@@ -41,7 +40,10 @@ const fold = (text: string) => foldAccents(text.toLowerCase());
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** " word word … ": each word with a space before and after, so a word start is one `includes`. */
 const spaced = (text: string) => ` ${fold(text).replace(NOT_WORD, ' ').trim()} `;
-const wordsOf = (text: string) => spaced(text).split(' ').filter((w) => w.length > 0);
+const wordsOf = (text: string) =>
+  spaced(text)
+    .split(' ')
+    .filter((w) => w.length > 0);
 /** Tickets matched between two pauses, so a long scan never holds the event loop for long. */
 const SLICE = 50;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));

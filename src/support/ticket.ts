@@ -29,7 +29,6 @@ export function channelOfTicket(ticket: Pick<TicketRequest, 'user' | 'conversati
   return ticket.user.channelId ?? (typeof fromReference === 'string' ? fromReference : DEFAULT_CHANNEL);
 }
 
-
 export interface TicketEvent {
   readonly at: string;
   readonly status: TicketStatus;

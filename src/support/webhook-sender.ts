@@ -27,7 +27,12 @@ export function webhookPayload(ticket: Ticket, event: WebhookEvent = 'ticket.cre
 /** The user's latest answer on a ticket, for the ticketing system to add to its case. */
 export function userMessagePayload(ticket: Ticket): Record<string, unknown> {
   const message = [...ticket.history].reverse().find((h) => h.kind === 'user-message');
-  return { event: 'ticket.user-message', ticketId: ticket.id, queue: ticket.queue, message: message ? { at: message.at, text: message.note ?? '' } : undefined };
+  return {
+    event: 'ticket.user-message',
+    ticketId: ticket.id,
+    queue: ticket.queue,
+    message: message ? { at: message.at, text: message.note ?? '' } : undefined,
+  };
 }
 
 /** POSTs one payload; any non-2xx or network error throws, and the outbox tries again later. */

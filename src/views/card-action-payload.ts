@@ -29,7 +29,10 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     lang,
     topicId: topicId.optional(),
     area: z.enum(AREA_IDS).optional(),
-    examCodes: z.array(z.string().regex(/^[A-Z0-9]{2}-\d{3}$/)).max(5).optional(),
+    examCodes: z
+      .array(z.string().regex(/^[A-Z0-9]{2}-\d{3}$/))
+      .max(5)
+      .optional(),
   }),
   z.object({ verb: z.literal('support'), lang, faqId: topicId.optional() }),
   z.object({ verb: z.literal('credit.start'), lang }),

@@ -1,6 +1,13 @@
 import type { Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
-import { EXAM_LIST_TOPIC, LINKING_SITUATIONS, VERIFY_METHOD_TOPIC, type AreaId, type TopicId, type VerifyMethod } from '../knowledge/catalog';
+import {
+  EXAM_LIST_TOPIC,
+  LINKING_SITUATIONS,
+  VERIFY_METHOD_TOPIC,
+  type AreaId,
+  type TopicId,
+  type VerifyMethod,
+} from '../knowledge/catalog';
 import type { ExamVerdict } from '../knowledge/exam-codes';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { CardAction } from './card-action-payload';

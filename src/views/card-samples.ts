@@ -75,7 +75,10 @@ export function renderSupportCards(cards: SupportCards): { name: string; lang: s
     add('support:satisfaction', cards.satisfaction(ticket, lang));
     add('support:offer', cards.offer(lang, true));
     add('support:add-to-ticket', cards.addToTicket(ticket.id, 'The e-mail on my second profile is dana@contoso.com', lang));
-    add('support:intake-reason', cards.intakeForm(lang, { queue: 'certification-support', topic: null, reason: 'unanswered' }, { description: 'two questions' }, []));
+    add(
+      'support:intake-reason',
+      cards.intakeForm(lang, { queue: 'certification-support', topic: null, reason: 'unanswered' }, { description: 'two questions' }, []),
+    );
     add('support:confirmation-recorded', cards.confirmation(ticket, lang, false));
   }
   return out;

@@ -13,7 +13,11 @@ export const SAMPLE_WEEK: InsightsReport = {
   perTopic: [{ topic: 'unlink', title: 'Unlink', answers: 9, helpful: 2, notHelpful: 3, escalationsAfter: 1 }],
   perQueue: [
     {
-      queue: 'certification-support', opened: 4, unit: 'hours', firstResponse: stats, resolution: stats,
+      queue: 'certification-support',
+      opened: 4,
+      unit: 'hours',
+      firstResponse: stats,
+      resolution: stats,
       breaches: { count: 1, targetHours: 8 },
     },
     {

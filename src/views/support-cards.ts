@@ -112,7 +112,10 @@ export class SupportCards {
       selfService: this.routing.queues[ticket.queue]!.selfService[lang],
       summaryTitle: s.summaryTitle,
       summary: this.summary(ticket).map((line) => ({ line })),
-      footer: [button(strings(lang).backToMenu, { verb: 'menu', lang }), button(strings(lang).support.myTicketsTitle, { verb: 'tickets.mine', lang })],
+      footer: [
+        button(strings(lang).backToMenu, { verb: 'menu', lang }),
+        button(strings(lang).support.myTicketsTitle, { verb: 'tickets.mine', lang }),
+      ],
     });
     const data = { verb: 'ticket.refresh', lang, ticketId: ticket.id };
     return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'ticket.refresh', data }, userIds: [ticket.user.id] } };
@@ -179,8 +182,16 @@ export class SupportCards {
       notice: '',
       title: s.notifyResolved(ticket.id),
       prompt: '',
-      picker: { inputId: 'none', placeholder: '', options: [], submit: button(s.solvedYes, { verb: 'ticket.close', lang, ticketId: ticket.id }) },
-      choices: [button(s.solvedYes, { verb: 'ticket.close', lang, ticketId: ticket.id }), button(s.solvedNo, { verb: 'ticket.reopen', lang, ticketId: ticket.id })],
+      picker: {
+        inputId: 'none',
+        placeholder: '',
+        options: [],
+        submit: button(s.solvedYes, { verb: 'ticket.close', lang, ticketId: ticket.id }),
+      },
+      choices: [
+        button(s.solvedYes, { verb: 'ticket.close', lang, ticketId: ticket.id }),
+        button(s.solvedNo, { verb: 'ticket.reopen', lang, ticketId: ticket.id }),
+      ],
       footer: [],
     });
   }

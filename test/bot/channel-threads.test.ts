@@ -1,6 +1,10 @@
 import { channelRoot, threadOf } from '../../src/bot/channel-threads';
 
-const reference = { channelId: 'msteams', serviceUrl: 'https://smba.example.test/', conversation: { id: '19:abc@thread.tacv2;messageid=1700000000001', isGroup: true } };
+const reference = {
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.example.test/',
+  conversation: { id: '19:abc@thread.tacv2;messageid=1700000000001', isGroup: true },
+};
 
 describe('Teams channel threads', () => {
   it('when the registration came from a message in a thread, then new posts go to the channel itself', () => {

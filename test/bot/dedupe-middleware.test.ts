@@ -8,7 +8,12 @@ import { silentLogger } from '../../src/logging/logger';
 import { LmdbStorage } from '../../src/storage/lmdb-storage';
 
 /** One bot instance: its own adapter and middleware over a store it may share with others. */
-function instance(storage: Storage, clock = { now: Date.now() }, options = { windowMs: 60 * 60_000, maxIds: 200, claimTimeoutMs: 30_000 }, turn: (id: string) => Promise<void> = async () => undefined) {
+function instance(
+  storage: Storage,
+  clock = { now: Date.now() },
+  options = { windowMs: 60 * 60_000, maxIds: 200, claimTimeoutMs: 30_000 },
+  turn: (id: string) => Promise<void> = async () => undefined,
+) {
   const ran: string[] = [];
   const adapter = new TestAdapter(async (context) => {
     ran.push(context.activity.id!);
@@ -17,7 +22,12 @@ function instance(storage: Storage, clock = { now: Date.now() }, options = { win
   });
   adapter.use(new DedupeMiddleware(storage, silentLogger, { ...options, now: () => clock.now }));
   const deliver = async (activity: Partial<Activity>) => {
-    await adapter.processActivity({ type: ActivityTypes.Message, text: 'hello', conversation: { id: 'conv-1' } as Activity['conversation'], ...activity } as Activity);
+    await adapter.processActivity({
+      type: ActivityTypes.Message,
+      text: 'hello',
+      conversation: { id: 'conv-1' } as Activity['conversation'],
+      ...activity,
+    } as Activity);
     return adapter.activeQueue.splice(0);
   };
   return { ran, deliver };
@@ -33,10 +43,17 @@ describe('DedupeMiddleware', () => {
 
   it('when a card click is delivered twice, then the repeat still gets a 200 invoke response without running the turn', async () => {
     const bot = instance(new MemoryStorage());
-    const click = { id: 'i1', type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'menu' } } };
+    const click = {
+      id: 'i1',
+      type: ActivityTypes.Invoke,
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'menu' } },
+    };
     await bot.deliver(click);
     const repeat = await bot.deliver(click);
-    expect(repeat).toEqual([expect.objectContaining({ type: ActivityTypes.InvokeResponse, value: expect.objectContaining({ status: 200 }) })]);
+    expect(repeat).toEqual([
+      expect.objectContaining({ type: ActivityTypes.InvokeResponse, value: expect.objectContaining({ status: 200 }) }),
+    ]);
     expect(bot.ran).toEqual(['i1']);
   });
 
@@ -86,7 +103,9 @@ describe('DedupeMiddleware', () => {
     const clock = { now: 1_000_000 };
     const options = { windowMs: 60 * 60_000, maxIds: 200, claimTimeoutMs: 30_000 };
     // The dead instance claimed the turn and never finished it.
-    expect(await new TurnClaims(storage, { ...options, now: () => clock.now }).claim(deliveredKey('test', 'conv-1'), 'cut')).toBe('claimed');
+    expect(await new TurnClaims(storage, { ...options, now: () => clock.now }).claim(deliveredKey('test', 'conv-1'), 'cut')).toBe(
+      'claimed',
+    );
     const survivor = instance(storage, clock, options);
     clock.now += 5_000;
     expect(await survivor.deliver({ id: 'cut' })).toEqual([]);
@@ -97,7 +116,11 @@ describe('DedupeMiddleware', () => {
   });
 
   it('when the store does not answer, then the turn still runs (fail open)', async () => {
-    const down: Storage = { read: () => Promise.reject(new Error('ECONNREFUSED')), write: () => Promise.reject(new Error('ECONNREFUSED')), delete: () => Promise.reject(new Error('ECONNREFUSED')) };
+    const down: Storage = {
+      read: () => Promise.reject(new Error('ECONNREFUSED')),
+      write: () => Promise.reject(new Error('ECONNREFUSED')),
+      delete: () => Promise.reject(new Error('ECONNREFUSED')),
+    };
     const bot = instance(down);
     expect(await bot.deliver({ id: 'q1' })).toHaveLength(1);
     expect(bot.ran).toEqual(['q1']);

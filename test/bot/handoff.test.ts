@@ -13,13 +13,17 @@ describe('handoff to an agent hub', () => {
     const chat = bot.conversation({ id: 'handoff-chat', locale: 'fr-FR', serviceUrl: connector.url });
     await chat.say('comment délier mon MCID');
     const form = onlyCard(await chat.click({ verb: 'support', data: { verb: 'support', lang: 'fr', faqId: 'unlink' } }));
-    const done = onlyCard(await chat.click(buttonByVerb(form, 'support.submit'), { description: "Le bouton Supprimer l'accès ne fait rien" }));
+    const done = onlyCard(
+      await chat.click(buttonByVerb(form, 'support.submit'), { description: "Le bouton Supprimer l'accès ne fait rien" }),
+    );
     const id = /MS-[0-9A-Z]{6}/.exec(textOf(done))![0];
 
     const initiate = connector.to('handoff-chat').find((c) => c.activity.type === 'event' && c.activity.name === 'handoff.initiate');
     expect(initiate).toBeDefined();
     expect(initiate!.activity.value).toMatchObject({ ticketId: id, queue: 'microsoft-support', language: 'fr' });
-    const transcript = (initiate!.activity.attachments as { name: string; content: { activities: { text: string }[] } }[]).find((a) => a.name === 'Transcript');
+    const transcript = (initiate!.activity.attachments as { name: string; content: { activities: { text: string }[] } }[]).find(
+      (a) => a.name === 'Transcript',
+    );
     expect(transcript!.content.activities.map((a) => a.text)).toContain('comment délier mon MCID');
 
     const replies = await chat.send({ type: 'event', name: 'handoff.status', value: { state: 'failed', message: 'no agents' } });

@@ -35,7 +35,9 @@ describe('RateLimitMiddleware', () => {
   it('when a user the bot never answered goes over the cap, then the refusal follows the Teams locale, not the text', async () => {
     const bot = limitedBot(1);
     await bot.send({ text: 'one', locale: 'fr-FR' });
-    expect((await bot.send({ text: 'this is clearly an English sentence about my exams', locale: 'fr-FR' }))[0].text).toBe(strings('fr').rateLimited);
+    expect((await bot.send({ text: 'this is clearly an English sentence about my exams', locale: 'fr-FR' }))[0].text).toBe(
+      strings('fr').rateLimited,
+    );
   });
 
   it('when a minute has passed since the oldest message, then the user is answered again', async () => {
@@ -48,13 +50,20 @@ describe('RateLimitMiddleware', () => {
     expect((await bot.send({ text: 'four' }))[0].text).toBe('answer');
   });
 
-  it('when a card click goes over the cap, then it still gets a 200 invoke response carrying the message in the card\'s language', async () => {
+  it("when a card click goes over the cap, then it still gets a 200 invoke response carrying the message in the card's language", async () => {
     const bot = limitedBot(1);
-    const click = { type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'menu', data: { verb: 'menu', lang: 'fr' } } } };
+    const click = {
+      type: ActivityTypes.Invoke,
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'menu', data: { verb: 'menu', lang: 'fr' } } },
+    };
     await bot.send(click);
     const [reply] = await bot.send(click);
     expect(reply.type).toBe(ActivityTypes.InvokeResponse);
-    expect(reply.value).toEqual({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: strings('fr').rateLimited } });
+    expect(reply.value).toEqual({
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: strings('fr').rateLimited },
+    });
   });
 
   it('when one user floods, then other users are not affected', async () => {
@@ -75,7 +84,7 @@ describe('RateLimitMiddleware', () => {
     expect((await bot.send({ text: 'hello' }))[0].text).toBe('answer');
   });
 
-  it('when searches go over their own cap, then the extra one gets a message result in the Teams locale\'s language, and chat messages do not count', async () => {
+  it("when searches go over their own cap, then the extra one gets a message result in the Teams locale's language, and chat messages do not count", async () => {
     const bot = limitedBot(2, undefined, 'search');
     const search = { type: ActivityTypes.Invoke, name: 'composeExtension/query', locale: 'fr-FR', value: { commandId: 'searchAnswers' } };
     for (let i = 0; i < 5; i++) await bot.send({ text: `message ${i}` });

@@ -34,7 +34,10 @@ describe('when the store is unreachable', () => {
   it('then a ticket cannot be filed: the user is told so, nothing internal shows, and the form comes back filled in', async () => {
     const chat = bot.conversation();
     const form = onlyCard(await chat.click({ verb: 'support', data: { verb: 'support', lang: 'en', faqId: 'unlink' } }));
-    const replies = await chat.click(buttonByVerb(form, 'support.submit'), { description: 'Remove access does nothing at all', email: 'dana@contoso.com' });
+    const replies = await chat.click(buttonByVerb(form, 'support.submit'), {
+      description: 'Remove access does nothing at all',
+      email: 'dana@contoso.com',
+    });
     expect(replies.map((r) => r.text)).toContain(strings('en').support.ticketNotFiled);
     expect(JSON.stringify(replies)).not.toContain('ECONNREFUSED');
     const again = cardsOf(replies).at(-1)!;

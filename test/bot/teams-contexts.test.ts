@@ -27,20 +27,30 @@ describe('group chats and channels', () => {
   });
 
   it('when someone asks for a person in a channel, then the form goes to their 1:1 chat and only a short note stays in the channel', async () => {
-    const channel = bot.conversation({ id: '19:team-thread;messageid=1', conversationType: 'channel', userId: 'user-in-team', serviceUrl: connector.url });
+    const channel = bot.conversation({
+      id: '19:team-thread;messageid=1',
+      conversationType: 'channel',
+      userId: 'user-in-team',
+      serviceUrl: connector.url,
+    });
     const replies = await channel.send({ type: 'message', text: '<at>Certification bot</at> parler à un humain', entities: [mention] });
     expect(replies.map((r) => r.text)).toEqual([strings('fr').support.movedToPrivate]);
     expect(cardsOf(replies)).toEqual([]);
 
     const opened = connector.created.at(-1)!;
     expect(opened.parameters).toMatchObject({ isGroup: false, members: [{ id: 'user-in-team' }] });
-    const inPrivate = connector.to(opened.id).map((c) => (c.activity.attachments as { content: Card }[] | undefined)?.[0]?.content).filter(Boolean) as Card[];
+    const inPrivate = connector
+      .to(opened.id)
+      .map((c) => (c.activity.attachments as { content: Card }[] | undefined)?.[0]?.content)
+      .filter(Boolean) as Card[];
     expect(textOf(inPrivate[0])).toContain(strings('fr').support.askQueueTitle);
 
     // The user carries on in the 1:1 chat, where the dialog is waiting.
     const privateChat = bot.conversation({ id: opened.id, userId: 'user-in-team', serviceUrl: connector.url, locale: 'fr-FR' });
     const form = onlyCard(await privateChat.click(buttonByVerb(inPrivate[0], 'support.queue', (d) => d.queue === 'microsoft-support')));
-    const done = onlyCard(await privateChat.click(buttonByVerb(form, 'support.submit'), { description: 'La liaison échoue avec une erreur' }));
+    const done = onlyCard(
+      await privateChat.click(buttonByVerb(form, 'support.submit'), { description: 'La liaison échoue avec une erreur' }),
+    );
     const id = /MS-[0-9A-Z]{6}/.exec(textOf(done))![0];
     expect((await bot.app.support.tickets.get(id))!.conversation).toMatchObject({ conversation: { id: opened.id } });
   });

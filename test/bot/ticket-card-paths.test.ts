@@ -58,8 +58,10 @@ const user = () => as({ id: '29:camille', name: 'Camille Lefèvre' }, dm);
 
 /** Text as a French-speaking user or agent writes it, accents included, cut to `n` characters. */
 const french = (n: number, seed: string) =>
-  (`${seed} : impossible d'associer mon profil de certification à l'organisation partenaire ; ` +
-    "l'erreur réapparaît après chaque connexion. ")
+  (
+    `${seed} : impossible d'associer mon profil de certification à l'organisation partenaire ; ` +
+    "l'erreur réapparaît après chaque connexion. "
+  )
     .repeat(Math.ceil(n / 100))
     .slice(0, n);
 
@@ -114,16 +116,20 @@ describe('a ticket card with a long history, on every path', () => {
 
     await step('filing', async () => {
       await press('form', { verb: 'support.queue', lang: 'fr', queue: 'microsoft-support' }, user());
-      const replies = await press('confirmation', {
-        verb: 'support.submit',
-        lang: 'fr',
-        queue: 'microsoft-support',
-        description: french(2000, 'Description'),
-        errorMessage: french(1000, 'Erreur'),
-        email: 'camille.lefevre@example.fr',
-        mcid: '123456789',
-        partnerId: '1234567',
-      }, user());
+      const replies = await press(
+        'confirmation',
+        {
+          verb: 'support.submit',
+          lang: 'fr',
+          queue: 'microsoft-support',
+          description: french(2000, 'Description'),
+          errorMessage: french(1000, 'Erreur'),
+          email: 'camille.lefevre@example.fr',
+          mcid: '123456789',
+          partnerId: '1234567',
+        },
+        user(),
+      );
       id = /MS-[0-9A-Z]{6}/.exec(JSON.stringify(replies))?.[0] ?? '';
     });
     expect(id).toMatch(/^MS-/);
@@ -162,7 +168,10 @@ describe('a ticket card with a long history, on every path', () => {
     const cards = sent.filter((s) => isTicketCard(s.card, id));
     const paths = new Set(cards.map((s) => s.path));
     for (const path of ['assign (invoke response)', 'reply (invoke response)', 'resolve (invoke response)']) expect(paths).toContain(path);
-    const channelPaths = ['filing (POST channel)', ...['assign', 'reply', 'user answers', 'resolve', 'reopen', 'close'].map((p) => `${p} (PUT channel)`)];
+    const channelPaths = [
+      'filing (POST channel)',
+      ...['assign', 'reply', 'user answers', 'resolve', 'reopen', 'close'].map((p) => `${p} (PUT channel)`),
+    ];
     for (const path of channelPaths) expect(paths).toContain(path);
     const statuses = Object.values(fr.support.statusNames);
     for (const { card, path } of cards) {

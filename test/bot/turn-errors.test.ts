@@ -42,7 +42,11 @@ let post: ReturnType<typeof poster>;
 
 beforeAll(async () => {
   await connector.start();
-  server = await startServer(createApp(testConfig(), log.logger, { storage, feedback }), log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+  server = await startServer(createApp(testConfig(), log.logger, { storage, feedback }), log.logger, {
+    port: 0,
+    host: '127.0.0.1',
+    maxBodyBytes: 256 * 1024,
+  });
   post = poster(server.url);
 });
 afterAll(async () => {
@@ -56,9 +60,14 @@ const REFERENCE = /([0-9A-F]{8})/;
 describe('a store that fails on the turn claim', () => {
   it('when the claim cannot be read, then the question is still answered (fail open), not met with the apology', async () => {
     storage.failNextRead = /^delivered\//;
-    const replies = await repliesTo(post, activity('Is AZ-104 eligible for college credit?', { conversation: { id: 'claim-down-1', conversationType: 'personal' } }));
+    const replies = await repliesTo(
+      post,
+      activity('Is AZ-104 eligible for college credit?', { conversation: { id: 'claim-down-1', conversationType: 'personal' } }),
+    );
     expect(JSON.stringify(replies)).toContain('AZ-104');
-    expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text === strings('en').turnError(REFERENCE.exec(r.text ?? '')![1]))).toBe(false);
+    expect(replies.some((r) => REFERENCE.test(r.text ?? '') && r.text === strings('en').turnError(REFERENCE.exec(r.text ?? '')![1]))).toBe(
+      false,
+    );
     expect(log.events().map((e) => e.event)).toContain('turn_claim_unavailable');
   });
 });
@@ -67,19 +76,25 @@ describe('a turn that throws', () => {
   it('when a dialog dependency throws mid-flow, then the user gets an apology in their language with a reference that is in the log, and the flow is reset', async () => {
     const conversation = { id: 'failing-turn-1', conversationType: 'personal' };
     await repliesTo(post, click({ verb: 'credit.start', lang: 'fr' }, { conversation }));
-    const before = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as { dialogState?: { dialogStack: unknown[] } };
+    const before = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as {
+      dialogState?: { dialogStack: unknown[] };
+    };
     expect(before.dialogState!.dialogStack.length).toBeGreaterThan(0);
 
     feedback.fail = true;
     // An Action.Submit from a French card, in a Teams client set to English.
-    const replies = await repliesTo(post, activity('', { conversation, locale: 'en-US', value: { verb: 'feedback', lang: 'fr', faqId: 'unlink', helpful: false } }));
+    const replies = await repliesTo(
+      post,
+      activity('', { conversation, locale: 'en-US', value: { verb: 'feedback', lang: 'fr', faqId: 'unlink', helpful: false } }),
+    );
     feedback.fail = false;
 
     const reference = REFERENCE.exec(replies.map((r) => r.text ?? '').join(' '))?.[1];
     expect(replies.map((r) => r.text)).toEqual([strings('fr').turnError(reference!)]);
     const failure = log.events().find((e) => e.event === 'turn_failed');
     expect(failure).toMatchObject({ reference, err: { message: expect.stringContaining('quota exceeded') } });
-    const after = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as { dialogState?: unknown } | undefined;
+    const after = (await storage.read([conversationKey(conversation.id)]))[conversationKey(conversation.id)] as
+      { dialogState?: unknown } | undefined;
     expect(after?.dialogState).toBeUndefined();
   });
 
@@ -93,7 +108,12 @@ describe('a turn that throws', () => {
   it('when a dependency fails while a card click is handled, then Teams still gets a 200 invoke response with the apology, and the chat gets it too', async () => {
     const conversation = { id: 'failing-turn-2', conversationType: 'personal' };
     feedback.fail = true;
-    const res = await post(click({ verb: 'feedback', lang: 'en', faqId: 'unlink', helpful: true }, { conversation, serviceUrl: connector.url, deliveryMode: undefined }));
+    const res = await post(
+      click(
+        { verb: 'feedback', lang: 'en', faqId: 'unlink', helpful: true },
+        { conversation, serviceUrl: connector.url, deliveryMode: undefined },
+      ),
+    );
     feedback.fail = false;
     expect(res.status).toBe(200);
     const body = (await res.json()) as { statusCode: number; value: string };

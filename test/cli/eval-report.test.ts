@@ -7,8 +7,14 @@ const rows: LabelledQuestion[] = [
   { text: 'print my certificate', lang: 'en', expected: null, family: 'near-domain-refuse' },
   { text: 'imprimer mon certificat', lang: 'fr', expected: null, family: 'near-domain-refuse' },
 ];
-const answers: Record<string, Partial<MatchResult>> = { 'unlink it': { topic: 'unlink' }, 'print my certificate': { topic: 'credit-forms' } };
-const report = evaluate({ recognize: (text) => ({ topic: null, alternatives: [], language: 'en', suggestions: [], ...answers[text] }) }, rows);
+const answers: Record<string, Partial<MatchResult>> = {
+  'unlink it': { topic: 'unlink' },
+  'print my certificate': { topic: 'credit-forms' },
+};
+const report = evaluate(
+  { recognize: (text) => ({ topic: null, alternatives: [], language: 'en', suggestions: [], ...answers[text] }) },
+  rows,
+);
 
 describe('eval report', () => {
   it('when the rows carry families, then each family gets a line with right/total per language', () => {
@@ -19,7 +25,9 @@ describe('eval report', () => {
   });
 
   it('when the rows carry no family, then there is no family section', () => {
-    const plain = evaluate({ recognize: () => ({ topic: null, alternatives: [], language: 'en', suggestions: [] }) }, [{ text: 'a', lang: 'en', expected: 'unlink' }]);
+    const plain = evaluate({ recognize: () => ({ topic: null, alternatives: [], language: 'en', suggestions: [] }) }, [
+      { text: 'a', lang: 'en', expected: 'unlink' },
+    ]);
     expect(textReport('Scoring of heldout.jsonl', plain)).not.toContain('By family');
   });
 

@@ -16,7 +16,10 @@ const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOS
 /** `npm run report` as a child process on a store seeded with the week of test/insights (moved to end now). */
 async function report(dataDir: string, args: string[]): Promise<string> {
   const cli = ['-r', join(ROOT, 'test', 'fixtures', 'require-ts.js'), join(ROOT, 'src', 'cli', 'report.ts'), ...args];
-  const { stdout } = await run(process.execPath, cli, { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, STORAGE: 'lmdb', LOG_LEVEL: 'warn' } });
+  const { stdout } = await run(process.execPath, cli, {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, STORAGE: 'lmdb', LOG_LEVEL: 'warn' },
+  });
   return stdout;
 }
 
@@ -30,7 +33,11 @@ describe('npm run report', () => {
     for (const e of EVENTS) await log.record({ ...e, at: shift(e.at, offset) } as FeedbackEntry);
     // Tickets go in as stored documents with their index entries, as the repository writes them.
     for (const t of TICKETS) {
-      const moved: Ticket = { ...t, createdAt: shift(t.createdAt, offset), history: t.history.map((h) => ({ ...h, at: shift(h.at, offset) })) };
+      const moved: Ticket = {
+        ...t,
+        createdAt: shift(t.createdAt, offset),
+        history: t.history.map((h) => ({ ...h, at: shift(h.at, offset) })),
+      };
       await storage.write({ [`tickets/${t.id}`]: moved, [`tickets/by-queue/${t.queue}/${moved.createdAt}.000001/${t.id}`]: {} });
     }
     await storage.close();
@@ -39,7 +46,11 @@ describe('npm run report', () => {
   it('when asked for JSON, then it prints the report of buildInsights: the seeded rates, times and groups', async () => {
     const json = JSON.parse(await report(dataDir, ['7', '--json'])) as InsightsReport;
     expect(json.totals).toEqual({ questions: 7, sessions: 5, selfServiceResolutionRate: 0.4, escalationRate: 0.4 });
-    expect(json.perQueue.find((q) => q.queue === 'microsoft-support')).toMatchObject({ opened: 3, firstResponse: { median: 3, p90: 3.8 }, resolution: { median: 14.5, p90: 22.1 } });
+    expect(json.perQueue.find((q) => q.queue === 'microsoft-support')).toMatchObject({
+      opened: 3,
+      firstResponse: { median: 3, p90: 3.8 },
+      resolution: { median: 14.5, p90: 22.1 },
+    });
     // No first-response target in content/support-routing.json: no breach is counted, and the field says why.
     expect(json.perQueue.every((q) => q.breaches.count === 0 && q.breaches.targetHours === null)).toBe(true);
     expect(json.unansweredGroups[0]).toMatchObject({ count: 3 });
@@ -56,6 +67,9 @@ describe('npm run report', () => {
   });
 
   it('when the days are not a number, then it prints the usage and exits with 2', async () => {
-    await expect(report(dataDir, ['lots'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run --silent report') });
+    await expect(report(dataDir, ['lots'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Usage: npm run --silent report'),
+    });
   });
 });

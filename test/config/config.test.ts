@@ -12,16 +12,17 @@ describe('configuration', () => {
 
   it('when the weekly digest is set to a day that does not exist or an hour past 23, then both are named', () => {
     expect(loadConfig({}).INSIGHTS_DIGEST_DAY).toBe('off');
-    expect(loadConfig({ INSIGHTS_DIGEST_DAY: 'monday', INSIGHTS_DIGEST_HOUR: '7' })).toMatchObject({ INSIGHTS_DIGEST_DAY: 'monday', INSIGHTS_DIGEST_HOUR: 7 });
+    expect(loadConfig({ INSIGHTS_DIGEST_DAY: 'monday', INSIGHTS_DIGEST_HOUR: '7' })).toMatchObject({
+      INSIGHTS_DIGEST_DAY: 'monday',
+      INSIGHTS_DIGEST_HOUR: 7,
+    });
     expect(problems({ INSIGHTS_DIGEST_DAY: 'someday', INSIGHTS_DIGEST_HOUR: '24' })).toEqual(
       expect.arrayContaining([expect.stringMatching(/^INSIGHTS_DIGEST_DAY /), expect.stringMatching(/^INSIGHTS_DIGEST_HOUR /)]),
     );
   });
 
   it('when several variables are wrong, then every problem is reported at once', () => {
-    expect(
-      problems({ PORT: 'eighty', MicrosoftAppId: 'my-bot', MicrosoftAppType: 'SingleTenant', ANSWER_THRESHOLD: '2' }),
-    ).toEqual(
+    expect(problems({ PORT: 'eighty', MicrosoftAppId: 'my-bot', MicrosoftAppType: 'SingleTenant', ANSWER_THRESHOLD: '2' })).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^PORT /),
         "MicrosoftAppId must be the bot's application (client) id, a GUID",
@@ -38,7 +39,11 @@ describe('configuration', () => {
 
   it('when the tenant type is SingleTenant without a tenant id, then MicrosoftAppTenantId is named', () => {
     expect(
-      problems({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'a~secret', MicrosoftAppType: 'SingleTenant' }),
+      problems({
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'a~secret',
+        MicrosoftAppType: 'SingleTenant',
+      }),
     ).toEqual(['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant']);
   });
 });

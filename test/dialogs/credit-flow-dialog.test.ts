@@ -8,29 +8,32 @@ const kb = bot.app.kb;
 const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-US');
 
 describe('credit flow', () => {
-  it.each(LANGUAGES)('when a user in %s picks an exam, then badge, then they get the badge steps and an e-mail draft to Excelsior', async (lang) => {
-    const s = strings(lang);
-    const chat = bot.conversation({ locale: locale(lang) });
-    const menu = onlyCard(await chat.install());
-    const area = onlyCard(await chat.click(buttonByVerb(menu, 'area', (d) => d.area === 'credit')));
-    const question = onlyCard(await chat.click(button(area, s.creditFlowButton)));
-    expect(textOf(question)).toContain(s.askExamTitle);
+  it.each(LANGUAGES)(
+    'when a user in %s picks an exam, then badge, then they get the badge steps and an e-mail draft to Excelsior',
+    async (lang) => {
+      const s = strings(lang);
+      const chat = bot.conversation({ locale: locale(lang) });
+      const menu = onlyCard(await chat.install());
+      const area = onlyCard(await chat.click(buttonByVerb(menu, 'area', (d) => d.area === 'credit')));
+      const question = onlyCard(await chat.click(button(area, s.creditFlowButton)));
+      expect(textOf(question)).toContain(s.askExamTitle);
 
-    const verdict = onlyCard(await chat.click(button(question, s.examCheck), { examCode: 'AZ-103' }));
-    expect(verdict.lang).toBe(lang);
-    expect(textOf(verdict)).toContain(s.examEligible('AZ-103', 'Microsoft Azure Administrator'));
-    expect(textOf(verdict)).toContain(s.askVerify);
+      const verdict = onlyCard(await chat.click(button(question, s.examCheck), { examCode: 'AZ-103' }));
+      expect(verdict.lang).toBe(lang);
+      expect(textOf(verdict)).toContain(s.examEligible('AZ-103', 'Microsoft Azure Administrator'));
+      expect(textOf(verdict)).toContain(s.askVerify);
 
-    const replies = await chat.click(button(verdict, s.verifyBadge));
-    const [steps, draft] = cardsOf(replies);
-    expect(textOf(steps)).toContain(kb.text('credit-verify-badge', lang).title);
-    expect(textOf(steps)).toContain('itcertifications@excelsior.edu');
-    expect(textOf(draft)).toContain(s.emailReminder);
-    const mailto = linksOf(draft).find((u) => u.startsWith('mailto:'))!;
-    expect(mailto).toMatch(/^mailto:itcertifications@excelsior\.edu\?subject=/);
-    expect(decodeURIComponent(mailto)).toContain(s.emailSubject('AZ-103'));
-    expect(decodeURIComponent(mailto)).toContain(s.emailBody('AZ-103', 'badge'));
-  });
+      const replies = await chat.click(button(verdict, s.verifyBadge));
+      const [steps, draft] = cardsOf(replies);
+      expect(textOf(steps)).toContain(kb.text('credit-verify-badge', lang).title);
+      expect(textOf(steps)).toContain('itcertifications@excelsior.edu');
+      expect(textOf(draft)).toContain(s.emailReminder);
+      const mailto = linksOf(draft).find((u) => u.startsWith('mailto:'))!;
+      expect(mailto).toMatch(/^mailto:itcertifications@excelsior\.edu\?subject=/);
+      expect(decodeURIComponent(mailto)).toContain(s.emailSubject('AZ-103'));
+      expect(decodeURIComponent(mailto)).toContain(s.emailBody('AZ-103', 'badge'));
+    },
+  );
 
   it.each(LANGUAGES)('when a user in %s types the exam code and then "transcript", then the transcript steps follow', async (lang) => {
     const s = strings(lang);

@@ -35,14 +35,26 @@ describe('escalation: asking for a person', () => {
     expect(shown).not.toContain(en.support.errors.partnerId);
     expect(shown).toContain('not-an-email'); // the user's input is kept
 
-    const done = onlyCard(await submitForm(chat, invalid, { description: 'My two certification profiles need to be merged', email: 'dana@contoso.com', mcid: '1234567' }));
+    const done = onlyCard(
+      await submitForm(chat, invalid, {
+        description: 'My two certification profiles need to be merged',
+        email: 'dana@contoso.com',
+        mcid: '1234567',
+      }),
+    );
     const id = TICKET_ID.exec(textOf(done))![0];
     expect(id.startsWith('CS-')).toBe(true);
     expect(textOf(done)).toContain(en.support.confirmationTitle(id));
     expect(textOf(done)).toContain('https://learn.microsoft.com/credentials/support/');
 
     const stored = await tickets.get(id);
-    expect(stored).toMatchObject({ queue: 'certification-support', language: 'en', status: 'open', email: 'dana@contoso.com', mcid: '1234567' });
+    expect(stored).toMatchObject({
+      queue: 'certification-support',
+      language: 'en',
+      status: 'open',
+      email: 'dana@contoso.com',
+      mcid: '1234567',
+    });
     expect(stored!.transcript.some((t) => t.text === 'how do I unlink my mcid')).toBe(true);
     expect(stored!.conversation).toMatchObject({ conversation: { id: expect.any(String) } });
   });
@@ -64,7 +76,9 @@ describe('escalation: asking for a person', () => {
     const chat = bot.conversation();
     const answer = onlyCard(await chat.click({ verb: 'topic', data: { verb: 'topic', lang: 'en', topicId: 'support-technical' } }));
     const form = onlyCard(await chat.click(button(answer, en.support.openTicketButton)));
-    const done = onlyCard(await submitForm(chat, form, { description: 'Partner Center shows an error when I associate my account', errorMessage: 'Error 500' }));
+    const done = onlyCard(
+      await submitForm(chat, form, { description: 'Partner Center shows an error when I associate my account', errorMessage: 'Error 500' }),
+    );
     expect(TICKET_ID.exec(textOf(done))![0]).toMatch(/^MS-/);
   });
 
@@ -115,17 +129,20 @@ describe('escalation: asking for a person', () => {
   it.each([
     ['parler à un humain', 'fr'],
     ['I want to talk to someone', 'en'],
-  ] as const)('when the user cancels the form opened by "%s", then nothing is filed and the %s "stopped" text and the menu come once each', async (text, lang) => {
-    const s = strings(lang);
-    const chat = bot.conversation({ userId: `user-cancels-${lang}` });
-    const question = onlyCard(await chat.say(text));
-    const form = onlyCard(await chat.click(button(question, s.support.queueChoices['microsoft-support'])));
-    const replies = await chat.click(buttonByVerb(form, 'support.cancel'));
-    expect(replies.filter((r) => r.text === s.cancelled)).toHaveLength(1);
-    expect(cardsOf(replies)).toHaveLength(1);
-    expect(textOf(cardsOf(replies)[0])).toContain(s.menuTitle);
-    expect(await tickets.listForUser({ id: `user-cancels-${lang}` })).toEqual([]);
-  });
+  ] as const)(
+    'when the user cancels the form opened by "%s", then nothing is filed and the %s "stopped" text and the menu come once each',
+    async (text, lang) => {
+      const s = strings(lang);
+      const chat = bot.conversation({ userId: `user-cancels-${lang}` });
+      const question = onlyCard(await chat.say(text));
+      const form = onlyCard(await chat.click(button(question, s.support.queueChoices['microsoft-support'])));
+      const replies = await chat.click(buttonByVerb(form, 'support.cancel'));
+      expect(replies.filter((r) => r.text === s.cancelled)).toHaveLength(1);
+      expect(cardsOf(replies)).toHaveLength(1);
+      expect(textOf(cardsOf(replies)[0])).toContain(s.menuTitle);
+      expect(await tickets.listForUser({ id: `user-cancels-${lang}` })).toEqual([]);
+    },
+  );
 
   it('when the user types "annuler" on the form, then the same single "stopped" text and menu come', async () => {
     const chat = bot.conversation();
@@ -153,7 +170,9 @@ describe('escalation: durability', () => {
     const before = createTestBot({ storage: new LmdbStorage(join(dir, 'bot.mdb')) });
     const chat = before.conversation({ id: 'restart-chat', userId: 'restart-user' });
     const form = onlyCard(await chat.click({ verb: 'support', data: { verb: 'support', lang: 'en', faqId: 'unlink' } }));
-    const id = TICKET_ID.exec(textOf(onlyCard(await chat.click(buttonByVerb(form, 'support.submit'), { description: 'Remove access does nothing' }))))![0];
+    const id = TICKET_ID.exec(
+      textOf(onlyCard(await chat.click(buttonByVerb(form, 'support.submit'), { description: 'Remove access does nothing' }))),
+    )![0];
 
     const after = createTestBot({ storage: new LmdbStorage(join(dir, 'bot.mdb')) });
     const list = onlyCard(await after.conversation({ id: 'restart-chat', userId: 'restart-user' }).say('my tickets'));

@@ -18,7 +18,15 @@ async function openSituations(lang: Lang) {
 
 describe('account linking flow', () => {
   it('offers the seven situations of the catalog', () => {
-    expect(LINKING_SITUATIONS).toEqual(['link-how', 'change-company', 'left-company', 'unlink', 'admin-no-response', 'association-limit', 'skills-report-delay']);
+    expect(LINKING_SITUATIONS).toEqual([
+      'link-how',
+      'change-company',
+      'left-company',
+      'unlink',
+      'admin-no-response',
+      'association-limit',
+      'skills-report-delay',
+    ]);
   });
 
   const cases = LANGUAGES.flatMap((lang) => LINKING_SITUATIONS.map((topic) => [lang, topic] as [Lang, LinkingSituation]));

@@ -11,7 +11,17 @@ describe('forget me', () => {
     const chat = bot.conversation({ userId: 'forgetful', locale: 'fr-FR' });
     await chat.say('English please: how do I unlink my profile');
     const form = onlyCard(await chat.click({ verb: 'support', data: { verb: 'support', lang: 'fr', faqId: 'unlink' } }));
-    const id = /MS-[0-9A-Z]{6}/.exec(textOf(onlyCard(await chat.click(buttonByVerb(form, 'support.submit'), { description: 'Je ne peux pas délier mon profil', email: 'camille@contoso.fr', mcid: '5551234' }))))![0];
+    const id = /MS-[0-9A-Z]{6}/.exec(
+      textOf(
+        onlyCard(
+          await chat.click(buttonByVerb(form, 'support.submit'), {
+            description: 'Je ne peux pas délier mon profil',
+            email: 'camille@contoso.fr',
+            mcid: '5551234',
+          }),
+        ),
+      ),
+    )![0];
 
     const confirm = onlyCard(await chat.say('oublie-moi'));
     expect(textOf(confirm)).toContain(fr.forgetTitle);

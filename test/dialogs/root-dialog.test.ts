@@ -10,15 +10,18 @@ describe('welcome and menu', () => {
   it.each([
     ['en-US', 'en'],
     ['fr-FR', 'fr'],
-  ] as const)('when a user installs the bot with Teams locale %s, then one welcome card in %s shows the three areas', async (locale, lang) => {
-    const chat = bot.conversation({ locale });
-    const card = onlyCard(await chat.install());
-    expect(card.lang).toBe(lang);
-    expect(textOf(card)).toContain(strings(lang).welcomeTitle);
-    const areas = buttonsOf(card).filter((b) => b.verb === 'area');
-    expect(areas.map((b) => b.data.area)).toEqual(['credit', 'linking', 'support']);
-    expect(areas.map((b) => b.title)).toEqual(kb.areas.map((a) => a[lang].title));
-  });
+  ] as const)(
+    'when a user installs the bot with Teams locale %s, then one welcome card in %s shows the three areas',
+    async (locale, lang) => {
+      const chat = bot.conversation({ locale });
+      const card = onlyCard(await chat.install());
+      expect(card.lang).toBe(lang);
+      expect(textOf(card)).toContain(strings(lang).welcomeTitle);
+      const areas = buttonsOf(card).filter((b) => b.verb === 'area');
+      expect(areas.map((b) => b.data.area)).toEqual(['credit', 'linking', 'support']);
+      expect(areas.map((b) => b.title)).toEqual(kb.areas.map((a) => a[lang].title));
+    },
+  );
 
   it('when the same user is added again, then the bot does not repeat its welcome', async () => {
     const chat = bot.conversation();
@@ -80,26 +83,32 @@ describe('free text', () => {
     ['az103 crédits ?', 'fr', 'AZ-103', true],
     ['can I get credit for az 400', 'en', 'AZ-400', true],
     ["l'examen az-900 donne-t-il des crédits ?", 'fr', 'AZ-900', false],
-  ] as const)('when the user asks "%s", then the %s answer gives the verdict for %s and lists all nine exams', async (text, lang, code, eligible) => {
-    const card = onlyCard(await bot.conversation().say(text));
-    expect(card.lang).toBe(lang);
-    const s = strings(lang);
-    const exam = kb.exams.verdict(code);
-    expect(exam.eligible).toBe(eligible);
-    expect(textOf(card)).toContain(eligible ? s.examEligible(code, exam.name!) : s.examNotEligible(code));
-    for (const e of kb.exams.eligible) expect(textOf(card)).toContain(e.code);
-  });
+  ] as const)(
+    'when the user asks "%s", then the %s answer gives the verdict for %s and lists all nine exams',
+    async (text, lang, code, eligible) => {
+      const card = onlyCard(await bot.conversation().say(text));
+      expect(card.lang).toBe(lang);
+      const s = strings(lang);
+      const exam = kb.exams.verdict(code);
+      expect(exam.eligible).toBe(eligible);
+      expect(textOf(card)).toContain(eligible ? s.examEligible(code, exam.name!) : s.examNotEligible(code));
+      for (const e of kb.exams.eligible) expect(textOf(card)).toContain(e.code);
+    },
+  );
 
   it.each([
     ['what is the weather in Paris tomorrow', 'en'],
     ['donne-moi une recette de crêpes', 'fr'],
-  ] as const)('when the question "%s" is outside the catalog, then the bot says so plainly in %s and offers the menu and support', async (text, lang) => {
-    const card = onlyCard(await bot.conversation().say(text));
-    expect(card.lang).toBe(lang);
-    expect(textOf(card)).toContain(strings(lang).fallbackTitle);
-    expect(buttonsOf(card).map((b) => b.verb)).toEqual(expect.arrayContaining(['area', 'support']));
-    expect(buttonsOf(card).some((b) => b.verb === 'feedback')).toBe(false);
-  });
+  ] as const)(
+    'when the question "%s" is outside the catalog, then the bot says so plainly in %s and offers the menu and support',
+    async (text, lang) => {
+      const card = onlyCard(await bot.conversation().say(text));
+      expect(card.lang).toBe(lang);
+      expect(textOf(card)).toContain(strings(lang).fallbackTitle);
+      expect(buttonsOf(card).map((b) => b.verb)).toEqual(expect.arrayContaining(['area', 'support']));
+      expect(buttonsOf(card).some((b) => b.verb === 'feedback')).toBe(false);
+    },
+  );
 
   it('when the question is answered, then the feedback buttons carry the topic id as faqId and "No" is recorded', async () => {
     const chat = bot.conversation();
@@ -107,7 +116,9 @@ describe('free text', () => {
     const no = button(card, strings('en').no);
     expect(no.data).toMatchObject({ verb: 'feedback', faqId: 'credit-verify-transcript', helpful: false });
     const replies = await chat.click(no);
-    expect(bot.feedback.entries).toContainEqual(expect.objectContaining({ kind: 'helpful', topic: 'credit-verify-transcript', helpful: false }));
+    expect(bot.feedback.entries).toContainEqual(
+      expect.objectContaining({ kind: 'helpful', topic: 'credit-verify-transcript', helpful: false }),
+    );
     expect(replies.find((r) => r.type === 'invokeResponse')).toBeDefined();
   });
 });
@@ -148,7 +159,12 @@ describe('traces', () => {
 describe('did you mean', () => {
   it('when a question sits between two topics, then up to three suggestions and "None of these" are offered, and each leads somewhere', async () => {
     // Vague questions: which of them lands between two topics moves as the content grows.
-    const vague = ['what about my profile', 'what should I do about my profile', 'how does partner center work with my exams', 'help with my certification profile'];
+    const vague = [
+      'what about my profile',
+      'what should I do about my profile',
+      'how does partner center work with my exams',
+      'help with my certification profile',
+    ];
     const text = vague.find((q) => bot.app.recognizer.recognize(q).suggestions.length > 0);
     expect(text).toBeDefined();
     const recognition = bot.app.recognizer.recognize(text!);
@@ -156,7 +172,9 @@ describe('did you mean', () => {
     const chat = bot.conversation();
     const card = onlyCard(await chat.say(text!));
     expect(textOf(card)).toContain(strings('en').didYouMeanTitle);
-    const offered = buttonsOf(card).filter((b) => b.verb === 'topic').map((b) => b.data.topicId);
+    const offered = buttonsOf(card)
+      .filter((b) => b.verb === 'topic')
+      .map((b) => b.data.topicId);
     expect(offered).toEqual(recognition.suggestions.slice(0, 3).map((s) => s.topic));
     const answer = onlyCard(await chat.click(buttonsOf(card).find((b) => b.verb === 'topic')!));
     expect(textOf(answer)).toContain(kb.text(offered[0] as never, 'en').summary);

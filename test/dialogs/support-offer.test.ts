@@ -97,8 +97,15 @@ describe('a person asked for in a group chat', () => {
     const sent = connector.to(privateChat).flatMap((c) => (c.activity.attachments as { content: Card }[] | undefined) ?? []);
     const question = sent.map((a) => a.content).pop()!;
     // The queue question comes first in the 1:1 chat; the form after it carries the message.
-    const privateTurn = bot.conversation({ id: privateChat, userId: `user-${group.id}`, serviceUrl: connector.url, locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
-    const form = buttonsOf(question).some((b) => b.verb === 'support.queue') ? onlyCard(await privateTurn.click(buttonsOf(question).find((b) => b.verb === 'support.queue')!)) : question;
+    const privateTurn = bot.conversation({
+      id: privateChat,
+      userId: `user-${group.id}`,
+      serviceUrl: connector.url,
+      locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+    });
+    const form = buttonsOf(question).some((b) => b.verb === 'support.queue')
+      ? onlyCard(await privateTurn.click(buttonsOf(question).find((b) => b.verb === 'support.queue')!))
+      : question;
     expect(form.lang).toBe(lang);
     expect(textOf(form)).toContain(s.support.formReasons.moved);
     expect(descriptionOf(form)).toContain(text);

@@ -39,7 +39,12 @@ export async function openPlayground(prepare: (app: App) => void = () => undefin
     const app = createApp(config, silentLogger);
     prepare(app);
     server = await startServer(app, silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: config.MAX_BODY_BYTES });
-    playground = await startPlayground({ endpoint: `${server.url}/api/messages`, port: await freePort(), cwd: dirs[1], startTimeoutMs: 30000 });
+    playground = await startPlayground({
+      endpoint: `${server.url}/api/messages`,
+      port: await freePort(),
+      cwd: dirs[1],
+      startTimeoutMs: 30000,
+    });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(20000);

@@ -71,7 +71,9 @@ suite(title, () => {
     const message = seen.filter((a) => a.type === 'message').pop()!;
     expect(message.conversation.conversationType).toBe('groupChat');
     expect(message.text).toMatch(/^<at>[^<]+<\/at> is AZ-104/);
-    expect(message.entities).toContainEqual(expect.objectContaining({ type: 'mention', mentioned: expect.objectContaining({ id: message.recipient.id }) }));
+    expect(message.entities).toContainEqual(
+      expect.objectContaining({ type: 'mention', mentioned: expect.objectContaining({ id: message.recipient.id }) }),
+    );
   }, 60000);
 
   it('when the bot is @mentioned in a team channel post, then it answers in that thread', async () => {

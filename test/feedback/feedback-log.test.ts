@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { open } from 'lmdb';
-import { createFeedbackLog, DayDocumentFeedbackLog, EventFeedbackLog, FEEDBACK_PREFIX, userRef, type FeedbackEntry } from '../../src/feedback/feedback-log';
+import {
+  createFeedbackLog,
+  DayDocumentFeedbackLog,
+  EventFeedbackLog,
+  FEEDBACK_PREFIX,
+  userRef,
+  type FeedbackEntry,
+} from '../../src/feedback/feedback-log';
 import { buildReport } from '../../src/feedback/feedback-report';
 import { LmdbStorage, QUARANTINE_PREFIX } from '../../src/storage/lmdb-storage';
 

@@ -12,7 +12,12 @@ describe('forget me, in the feedback log', () => {
     await chat.say('what is the weather in Paris tomorrow');
     const mine = userRef('msteams', 'forgetful');
     // The unanswered question and its outcome (a fallback), both read by the insights.
-    expect(bot.feedback.entries.filter((e) => e.user === mine).map((e) => e.kind).sort()).toEqual(['outcome', 'unanswered']);
+    expect(
+      bot.feedback.entries
+        .filter((e) => e.user === mine)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['outcome', 'unanswered']);
 
     const confirm = onlyCard(await chat.say('forget me'));
     await chat.click(button(confirm, strings('en').forgetYes));

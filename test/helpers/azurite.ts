@@ -28,9 +28,13 @@ export async function startAzurite(): Promise<Azurite> {
     const port = await freePort(HOST);
     const location = mkdtempSync(join(tmpdir(), 'azurite-'));
     const launch = () =>
-      spawn(BIN, ['--location', location, '--blobHost', HOST, '--blobPort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--silent'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      spawn(
+        BIN,
+        ['--location', location, '--blobHost', HOST, '--blobPort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--silent'],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
     let child = launch();
     const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
@@ -64,7 +68,8 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 15_000
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`azurite exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`azurite exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
     if (await accepts(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -21,7 +21,8 @@ export function cardsOf(replies: Activity[]): Card[] {
 
 export function onlyCard(replies: Activity[]): Card {
   const cards = cardsOf(replies);
-  if (cards.length !== 1) throw new Error(`expected exactly one card, got ${cards.length}: ${replies.map((r) => r.type + ':' + (r.text ?? '')).join(' | ')}`);
+  if (cards.length !== 1)
+    throw new Error(`expected exactly one card, got ${cards.length}: ${replies.map((r) => r.type + ':' + (r.text ?? '')).join(' | ')}`);
   return cards[0];
 }
 
@@ -54,20 +55,31 @@ export function textOf(card: Card): string {
 export function buttonsOf(card: Card): FoundButton[] {
   const found: FoundButton[] = [];
   walk(card, (obj) => {
-    if (obj.type === 'Action.Execute') found.push({ title: String(obj.title), verb: String(obj.verb), data: (obj.data ?? {}) as Record<string, unknown> });
+    if (obj.type === 'Action.Execute')
+      found.push({ title: String(obj.title), verb: String(obj.verb), data: (obj.data ?? {}) as Record<string, unknown> });
   });
   return found;
 }
 
 export function button(card: Card, title: string): FoundButton {
   const match = buttonsOf(card).find((b) => b.title === title);
-  if (!match) throw new Error(`no button "${title}" on the card; buttons: ${buttonsOf(card).map((b) => b.title).join(', ')}`);
+  if (!match)
+    throw new Error(
+      `no button "${title}" on the card; buttons: ${buttonsOf(card)
+        .map((b) => b.title)
+        .join(', ')}`,
+    );
   return match;
 }
 
 export function buttonByVerb(card: Card, verb: string, where: (data: Record<string, unknown>) => boolean = () => true): FoundButton {
   const match = buttonsOf(card).find((b) => b.verb === verb && where(b.data));
-  if (!match) throw new Error(`no "${verb}" button on the card; buttons: ${buttonsOf(card).map((b) => `${b.title} (${b.verb})`).join(', ')}`);
+  if (!match)
+    throw new Error(
+      `no "${verb}" button on the card; buttons: ${buttonsOf(card)
+        .map((b) => `${b.title} (${b.verb})`)
+        .join(', ')}`,
+    );
   return match;
 }
 

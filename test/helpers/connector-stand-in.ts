@@ -31,7 +31,12 @@ export class ConnectorStandIn {
         return;
       }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
-      this.calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match?.[1] ?? ''), activity: body ? JSON.parse(body) : {} });
+      this.calls.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        conversationId: decodeURIComponent(match?.[1] ?? ''),
+        activity: body ? JSON.parse(body) : {},
+      });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: match?.[2] ?? `activity-${++this.count}` }));
     });

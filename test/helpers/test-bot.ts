@@ -80,7 +80,11 @@ export class TestConversation {
     return {
       channelId: this.options.channelId ?? 'msteams',
       locale: this.options.locale ?? 'en-US',
-      from: { id: this.options.userId ?? `user-${this.options.id}`, name: this.options.userName ?? 'Dana Tester', ...(this.options.aadObjectId ? { aadObjectId: this.options.aadObjectId } : {}) },
+      from: {
+        id: this.options.userId ?? `user-${this.options.id}`,
+        name: this.options.userName ?? 'Dana Tester',
+        ...(this.options.aadObjectId ? { aadObjectId: this.options.aadObjectId } : {}),
+      },
       recipient: { id: 'bot-id', name: 'Certification bot' },
       conversation: { id: this.options.id, conversationType: this.options.conversationType ?? 'personal' } as Activity['conversation'],
       serviceUrl: this.options.serviceUrl ?? 'https://smba.example.test/',

@@ -16,8 +16,26 @@ describe('buildInsights over a seeded week', () => {
     const { daily } = await report();
     const day = (date: string, lang: string) => daily.find((d) => d.date === date && d.lang === lang);
     expect(daily).toHaveLength(8 * 2);
-    expect(day('2026-11-20', 'en')).toEqual({ date: '2026-11-20', lang: 'en', questions: 3, sessions: 2, answered: 1, didYouMean: 0, fallback: 2, resolutionRate: 0.5 });
-    expect(day('2026-11-21', 'fr')).toEqual({ date: '2026-11-21', lang: 'fr', questions: 2, sessions: 1, answered: 1, didYouMean: 1, fallback: 0, resolutionRate: 0 });
+    expect(day('2026-11-20', 'en')).toEqual({
+      date: '2026-11-20',
+      lang: 'en',
+      questions: 3,
+      sessions: 2,
+      answered: 1,
+      didYouMean: 0,
+      fallback: 2,
+      resolutionRate: 0.5,
+    });
+    expect(day('2026-11-21', 'fr')).toEqual({
+      date: '2026-11-21',
+      lang: 'fr',
+      questions: 2,
+      sessions: 1,
+      answered: 1,
+      didYouMean: 1,
+      fallback: 0,
+      resolutionRate: 0,
+    });
     expect(day('2026-11-22', 'fr')?.resolutionRate).toBe(1);
     // The button that opened a topic is an answer but not a typed question.
     expect(day('2026-11-22', 'en')).toMatchObject({ questions: 1, answered: 1, sessions: 1, resolutionRate: 0 });
@@ -73,7 +91,11 @@ describe('buildInsights over a seeded week', () => {
   it('when unanswered questions share words, then they form one group, largest first, with up to three examples', async () => {
     const { unansweredGroups } = await report();
     expect(unansweredGroups[0].count).toBe(3);
-    expect(unansweredGroups[0].examples).toEqual(['where can I get a voucher for my exam', 'exam voucher discount for students?', 'how do I get an exam voucher']);
+    expect(unansweredGroups[0].examples).toEqual([
+      'where can I get a voucher for my exam',
+      'exam voucher discount for students?',
+      'how do I get an exam voucher',
+    ]);
     expect(unansweredGroups.map((g) => g.count).reduce((a, b) => a + b)).toBe(5);
   });
 
@@ -89,7 +111,10 @@ describe('buildInsights over a seeded week', () => {
 
 describe('groupUnanswered', () => {
   it('when more questions come than the cap, then only the newest are grouped', () => {
-    const questions = Array.from({ length: 50 }, (_, i) => ({ text: i < 40 ? 'exam voucher price' : 'reset my password please', lang: 'en' as const }));
+    const questions = Array.from({ length: 50 }, (_, i) => ({
+      text: i < 40 ? 'exam voucher price' : 'reset my password please',
+      lang: 'en' as const,
+    }));
     const groups = groupUnanswered(questions, { maxQuestions: 10, maxGroups: 5, threshold: 0.45, top: 5 });
     expect(groups).toEqual([{ count: 10, examples: ['reset my password please'], langs: ['en'] }]);
   });

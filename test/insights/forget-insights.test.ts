@@ -27,14 +27,23 @@ describe('forget me, in the insights', () => {
       { kind: 'rating', queue: 'microsoft-support', rating: 2, comment: 'slow', lang: 'en', user, at: at(50) },
     ];
     for (const e of [...events(mine, 'exam voucher price'), ...events(theirs, 'exam voucher discount')]) await log.record(e);
-    const source = createInsightsSource({ feedback: log, tickets: new TicketRepository(storage), kb: loadKnowledgeBase('./content'), routing: loadRoutingRules('./content') });
+    const source = createInsightsSource({
+      feedback: log,
+      tickets: new TicketRepository(storage),
+      kb: loadKnowledgeBase('./content'),
+      routing: loadRoutingRules('./content'),
+    });
     const before = await buildInsights(source, { days: 1, now });
-    expect([before.totals.questions, before.totals.sessions, before.satisfaction.count, before.unansweredGroups[0].count]).toEqual([4, 2, 2, 2]);
+    expect([before.totals.questions, before.totals.sessions, before.satisfaction.count, before.unansweredGroups[0].count]).toEqual([
+      4, 2, 2, 2,
+    ]);
 
     expect(await log.forgetUser('leaving', 'msteams')).toBe(6);
 
     const after = await buildInsights(source, { days: 1, now });
-    expect([after.totals.questions, after.totals.sessions, after.satisfaction.count, after.unansweredGroups[0].count]).toEqual([2, 1, 1, 1]);
+    expect([after.totals.questions, after.totals.sessions, after.satisfaction.count, after.unansweredGroups[0].count]).toEqual([
+      2, 1, 1, 1,
+    ]);
     expect(after.unansweredGroups[0].examples).toEqual(['exam voucher discount']);
     expect(after.perTopic).toEqual([expect.objectContaining({ topic: 'unlink', answers: 1, notHelpful: 1, escalationsAfter: 1 })]);
     await storage.close();

@@ -100,11 +100,17 @@ const unauthorized: [string, string, () => string | undefined][] = [
   ['a Bot Connector audience', 'ERR_JWT_CLAIM_VALIDATION_FAILED (aud)', () => `Bearer ${token({ aud: 'https://api.botframework.com' })}`],
   ['a token from another tenant', 'ERR_JWT_CLAIM_VALIDATION_FAILED (iss)', () => `Bearer ${token({ tid: OTHER_TENANT })}`],
   ['a token whose tenant claim differs from its issuer', 'another tenant', () => `Bearer ${token({ tid: OTHER_TENANT, iss: V2_ISSUER })}`],
-  ['a token signed with a key the tenant does not publish (wrong signature)', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', () =>
-    `Bearer ${token({ key: rogueKey.privateKey })}`],
+  [
+    'a token signed with a key the tenant does not publish (wrong signature)',
+    'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    () => `Bearer ${token({ key: rogueKey.privateKey })}`,
+  ],
   ['a token naming an unknown key id', 'ERR_JWKS_NO_MATCHING_KEY', () => `Bearer ${token({ kid: 'other-key' })}`],
-  ['an unsigned token (alg none)', 'not a bearer token', () =>
-    `Bearer ${unsigned({ iss: V2_ISSUER, aud: APP_ID, tid: TENANT, oid: ADMIN, exp: hour() })}`],
+  [
+    'an unsigned token (alg none)',
+    'not a bearer token',
+    () => `Bearer ${unsigned({ iss: V2_ISSUER, aud: APP_ID, tid: TENANT, oid: ADMIN, exp: hour() })}`,
+  ],
   ['a header far too long to be a token', 'token too long', () => `Bearer ${'a'.repeat(5000)}.${'b'.repeat(5000)}.c`],
 ];
 

@@ -92,54 +92,68 @@ suite(`the Insights page in Chromium${hasChromium() ? '' : ` (${SKIPPED})`}`, ()
     await server?.close();
   });
 
-  it.each(['en', 'fr'] as const)('when opened in %s, then every chart draws and every table shows the figures', async (lang) => {
-    const S = INSIGHTS_STRINGS[lang];
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
-    const requested: string[] = [];
-    page.on('request', (request) => void requested.push(request.url()));
-    try {
-      await page.goto(`${server.url}/insights?lang=${lang}`);
-      await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
+  it.each(['en', 'fr'] as const)(
+    'when opened in %s, then every chart draws and every table shows the figures',
+    async (lang) => {
+      const S = INSIGHTS_STRINGS[lang];
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
+      const requested: string[] = [];
+      page.on('request', (request) => void requested.push(request.url()));
+      try {
+        await page.goto(`${server.url}/insights?lang=${lang}`);
+        await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
 
-      expect(await page.textContent('h1')).toBe(S.title);
-      expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toEqual([
-        S.kpiHeading, S.trendHeading, S.topicsHeading, S.queuesHeading, S.satisfactionHeading, S.unansweredHeading,
-      ]);
-      for (const chart of ['trend', 'topics', 'queues', 'satisfaction']) {
-        expect(await paintedPixels(page, chart)).toBeGreaterThan(500);
-        expect(await page.getAttribute(`canvas[data-chart="${chart}"]`, 'aria-label')).toBeTruthy();
+        expect(await page.textContent('h1')).toBe(S.title);
+        expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toEqual([
+          S.kpiHeading,
+          S.trendHeading,
+          S.topicsHeading,
+          S.queuesHeading,
+          S.satisfactionHeading,
+          S.unansweredHeading,
+        ]);
+        for (const chart of ['trend', 'topics', 'queues', 'satisfaction']) {
+          expect(await paintedPixels(page, chart)).toBeGreaterThan(500);
+          expect(await page.getAttribute(`canvas[data-chart="${chart}"]`, 'aria-label')).toBeTruthy();
+        }
+
+        expect((await page.$$eval('.kpis dd', (dds) => dds.map((d) => d.textContent ?? ''))).map(flat)).toEqual(EXPECTED[lang].kpis);
+        expect((await tableRows(page, 'trend')).map((row) => row.map(flat))).toEqual(expectedTrend(lang).map((row) => row.map(flat)));
+        const topicTitle = (topic: string, fallback: string) => app.kb.topics.find((t) => t.id === topic)?.[lang].title ?? fallback;
+        expect(await tableRows(page, 'topics')).toEqual(
+          report.perTopic.map((t) => [
+            topicTitle(t.topic, t.title),
+            ...[t.answers, t.helpful, t.notHelpful, t.escalationsAfter].map(String),
+          ]),
+        );
+        const queueNames = report.perQueue.map((q) => SUPPORT_STRINGS[lang].queueTitles[q.queue as 'certification-support']);
+        const queues = EXPECTED[lang].queues.map((row, i) => [queueNames[i], ...row]);
+        expect((await tableRows(page, 'queues')).map((row) => row.map(flat))).toEqual(queues);
+        const ratings = report.satisfaction.distribution.map((n, i) => [S.stars.replace('{n}', String(i + 1)), String(n)]);
+        expect(await tableRows(page, 'satisfaction')).toEqual(ratings);
+        expect(flat((await page.textContent('[data-average]')) ?? '')).toBe(flat(EXPECTED[lang].average));
+
+        const groups = await page.$$eval('li[data-group]', (items) =>
+          items.map((li) => ({
+            count: li.getAttribute('data-group'),
+            examples: Array.from(li.querySelectorAll('li'), (e) => e.textContent),
+          })),
+        );
+        expect(groups).toEqual(report.unansweredGroups.map((g) => ({ count: String(g.count), examples: [...g.examples] })));
+        expect(await page.textContent('#groups strong')).toBe(S.groupCount.replace('{n}', '12'));
+
+        // Nothing from the internet: every file came from the bot itself.
+        expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
+        expect(requested).toEqual(
+          expect.arrayContaining([`${server.url}/insights/chart.umd.min.js`, `${server.url}/api/insights?days=28`]),
+        );
+        await page.screenshot({ path: join(SCREENSHOTS, `insights.${lang}.png`), fullPage: true });
+      } finally {
+        await page.close();
       }
-
-      expect((await page.$$eval('.kpis dd', (dds) => dds.map((d) => d.textContent ?? ''))).map(flat)).toEqual(EXPECTED[lang].kpis);
-      expect((await tableRows(page, 'trend')).map((row) => row.map(flat))).toEqual(expectedTrend(lang).map((row) => row.map(flat)));
-      const topicTitle = (topic: string, fallback: string) => app.kb.topics.find((t) => t.id === topic)?.[lang].title ?? fallback;
-      expect(await tableRows(page, 'topics')).toEqual(
-        report.perTopic.map((t) => [topicTitle(t.topic, t.title), ...[t.answers, t.helpful, t.notHelpful, t.escalationsAfter].map(String)]),
-      );
-      const queueNames = report.perQueue.map((q) => SUPPORT_STRINGS[lang].queueTitles[q.queue as 'certification-support']);
-      const queues = EXPECTED[lang].queues.map((row, i) => [queueNames[i], ...row]);
-      expect((await tableRows(page, 'queues')).map((row) => row.map(flat))).toEqual(queues);
-      const ratings = report.satisfaction.distribution.map((n, i) => [S.stars.replace('{n}', String(i + 1)), String(n)]);
-      expect(await tableRows(page, 'satisfaction')).toEqual(ratings);
-      expect(flat((await page.textContent('[data-average]')) ?? '')).toBe(flat(EXPECTED[lang].average));
-
-      const groups = await page.$$eval('li[data-group]', (items) =>
-        items.map((li) => ({
-          count: li.getAttribute('data-group'),
-          examples: Array.from(li.querySelectorAll('li'), (e) => e.textContent),
-        })),
-      );
-      expect(groups).toEqual(report.unansweredGroups.map((g) => ({ count: String(g.count), examples: [...g.examples] })));
-      expect(await page.textContent('#groups strong')).toBe(S.groupCount.replace('{n}', '12'));
-
-      // Nothing from the internet: every file came from the bot itself.
-      expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
-      expect(requested).toEqual(expect.arrayContaining([`${server.url}/insights/chart.umd.min.js`, `${server.url}/api/insights?days=28`]));
-      await page.screenshot({ path: join(SCREENSHOTS, `insights.${lang}.png`), fullPage: true });
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('when another period is picked, then the page asks for it and draws again', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -163,18 +177,22 @@ suite(`the Insights page in Chromium${hasChromium() ? '' : ` (${SKIPPED})`}`, ()
     [401, 'fr', 'unauthorized'],
     [403, 'fr', 'forbidden'],
     [403, 'en', 'forbidden'],
-  ] as const)('when the API answers %s, then the page says why in %s and shows no figure', async (status, lang, key) => {
-    const page = await browser.newPage();
-    try {
-      await page.route('**/api/insights*', (route) => route.fulfill({ status, contentType: 'application/json', body: '{"error":"x"}' }));
-      await page.goto(`${server.url}/insights?lang=${lang}`);
-      await page.waitForSelector('body[data-state="error"]');
-      expect(await page.textContent('#status')).toBe(INSIGHTS_STRINGS[lang][key]);
-      expect(await page.isHidden('#report')).toBe(true);
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+  ] as const)(
+    'when the API answers %s, then the page says why in %s and shows no figure',
+    async (status, lang, key) => {
+      const page = await browser.newPage();
+      try {
+        await page.route('**/api/insights*', (route) => route.fulfill({ status, contentType: 'application/json', body: '{"error":"x"}' }));
+        await page.goto(`${server.url}/insights?lang=${lang}`);
+        await page.waitForSelector('body[data-state="error"]');
+        expect(await page.textContent('#status')).toBe(INSIGHTS_STRINGS[lang][key]);
+        expect(await page.isHidden('#report')).toBe(true);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 
   it('when the page runs as a tab inside Teams, then it sends the token Teams gave it with each request for figures', async () => {
     const page = await browser.newPage();

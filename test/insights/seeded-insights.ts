@@ -37,12 +37,25 @@ export const EVENTS: FeedbackEntry[] = [
   { kind: 'unanswered', text: 'what is the weather in Paris', lang: 'en', user: 'D', at: at('2026-11-22T08:05:00Z') },
   { kind: 'rating', queue: 'microsoft-support', rating: 5, comment: 'Great help', lang: 'en', user: 'A', at: at('2026-11-23T10:00:00Z') },
   { kind: 'rating', queue: 'microsoft-support', rating: 4, lang: 'en', user: 'C', at: at('2026-11-24T10:00:00Z') },
-  { kind: 'rating', queue: 'certification-support', rating: 2, comment: 'Trop long', lang: 'fr', user: 'B', at: at('2026-11-24T11:00:00Z') },
+  {
+    kind: 'rating',
+    queue: 'certification-support',
+    rating: 2,
+    comment: 'Trop long',
+    lang: 'fr',
+    user: 'B',
+    at: at('2026-11-24T11:00:00Z'),
+  },
 ];
 
 const hoursAfter = (start: string, hours: number) => new Date(Date.parse(start) + hours * 3_600_000).toISOString();
 
-function ticket(id: string, queue: Ticket['queue'], createdAt: string, events: (Omit<TicketEvent, 'at'> & { readonly hours: number })[]): Ticket {
+function ticket(
+  id: string,
+  queue: Ticket['queue'],
+  createdAt: string,
+  events: (Omit<TicketEvent, 'at'> & { readonly hours: number })[],
+): Ticket {
   return {
     id,
     queue,

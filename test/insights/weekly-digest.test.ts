@@ -21,32 +21,38 @@ const cards = new DigestCards(renderer, kb);
 describe('the weekly digest card', () => {
   const samples = renderDigestCards(cards);
 
-  it.each(samples.map((s) => [s.name, s.lang, s.card] as const))('when %s is rendered in %s, then the Adaptive Cards parser accepts it', (_name, lang, card) => {
-    expect(JSON.stringify(card)).not.toContain('${');
-    expect(card.lang).toBe(lang);
-    expect(cardProblems(card)).toEqual([]);
-  });
+  it.each(samples.map((s) => [s.name, s.lang, s.card] as const))(
+    'when %s is rendered in %s, then the Adaptive Cards parser accepts it',
+    (_name, lang, card) => {
+      expect(JSON.stringify(card)).not.toContain('${');
+      expect(card.lang).toBe(lang);
+      expect(cardProblems(card)).toEqual([]);
+    },
+  );
 
-  it.each(['en', 'fr'] as const)('when the seeded week is posted in %s, then it shows its figures against the week before, the groups, the least helpful topics and the breaches', async (lang) => {
-    const week = await buildInsights(seededSource(), { days: 7, now: NOW });
-    const before = await buildInsights(seededSource(), { days: 7, now: new Date(NOW.getTime() - 7 * 86_400_000) });
-    const card = cards.digest(week, before, lang);
-    const s = strings(lang).insights;
-    const text = textOf(card);
-    expect(cardProblems(card)).toEqual([]);
-    expect(text).toContain(s.digestTitle);
-    // 7 questions this week; the week before holds only one answered question (user E): 1 question, 1 session, resolved.
-    expect(text).toContain(`7 ${s.digestBefore('1')}`);
-    // Resolved: 2 of 5 sessions this week, 1 of 1 the week before.
-    const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { style: 'percent', maximumFractionDigits: 1 });
-    expect(text).toContain(`${percent.format(0.4)} ${s.digestBefore(percent.format(1))}`);
-    expect(text).toContain(s.digestAsked(3));
-    expect(text).toContain('where can I get a voucher for my exam');
-    // Unlink: 1 "not helpful" of 1 vote, first; change-company 1 of 2.
-    expect(text).toContain(`${kb.text('unlink', lang).title} · ${s.digestVotes(1, 1)}`);
-    expect(text.indexOf(kb.text('unlink', lang).title)).toBeLessThan(text.indexOf(kb.text('change-company', lang).title));
-    expect(text).toContain(s.digestBreachLine(strings(lang).support.queueTitles['microsoft-support'], 2, 3));
-  });
+  it.each(['en', 'fr'] as const)(
+    'when the seeded week is posted in %s, then it shows its figures against the week before, the groups, the least helpful topics and the breaches',
+    async (lang) => {
+      const week = await buildInsights(seededSource(), { days: 7, now: NOW });
+      const before = await buildInsights(seededSource(), { days: 7, now: new Date(NOW.getTime() - 7 * 86_400_000) });
+      const card = cards.digest(week, before, lang);
+      const s = strings(lang).insights;
+      const text = textOf(card);
+      expect(cardProblems(card)).toEqual([]);
+      expect(text).toContain(s.digestTitle);
+      // 7 questions this week; the week before holds only one answered question (user E): 1 question, 1 session, resolved.
+      expect(text).toContain(`7 ${s.digestBefore('1')}`);
+      // Resolved: 2 of 5 sessions this week, 1 of 1 the week before.
+      const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { style: 'percent', maximumFractionDigits: 1 });
+      expect(text).toContain(`${percent.format(0.4)} ${s.digestBefore(percent.format(1))}`);
+      expect(text).toContain(s.digestAsked(3));
+      expect(text).toContain('where can I get a voucher for my exam');
+      // Unlink: 1 "not helpful" of 1 vote, first; change-company 1 of 2.
+      expect(text).toContain(`${kb.text('unlink', lang).title} · ${s.digestVotes(1, 1)}`);
+      expect(text.indexOf(kb.text('unlink', lang).title)).toBeLessThan(text.indexOf(kb.text('change-company', lang).title));
+      expect(text).toContain(s.digestBreachLine(strings(lang).support.queueTitles['microsoft-support'], 2, 3));
+    },
+  );
 
   it('when a user question holds markdown, then the card shows it as plain text', () => {
     const [digest] = renderDigestCards(cards);
@@ -97,7 +103,9 @@ describe('the weekly schedule', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0].lang).toBe('fr');
     // Later the same day (another check): still once.
-    expect(await digest({ day: 'monday', hour: 8 }, new Date('2026-11-23T15:00:00.000Z'), storageClaim(shared), posted).runIfDue()).toBe('already-sent');
+    expect(await digest({ day: 'monday', hour: 8 }, new Date('2026-11-23T15:00:00.000Z'), storageClaim(shared), posted).runIfDue()).toBe(
+      'already-sent',
+    );
     expect(posted).toHaveLength(1);
   });
 });

@@ -22,10 +22,13 @@ function shape(text: TopicText) {
 }
 
 describe('English and French say the same thing', () => {
-  it.each(kb.topics.map((t) => [t.id]))('when %s is read in both languages, then it has the same steps, notes, links, exams and addresses', (id) => {
-    const topic = kb.topic(id);
-    expect(shape(topic.fr)).toEqual(shape(topic.en));
-  });
+  it.each(kb.topics.map((t) => [t.id]))(
+    'when %s is read in both languages, then it has the same steps, notes, links, exams and addresses',
+    (id) => {
+      const topic = kb.topic(id);
+      expect(shape(topic.fr)).toEqual(shape(topic.en));
+    },
+  );
 
   it('when a French topic drops a step or a link, then the parity check notices', () => {
     const en = kb.topic('credit-verify-transcript').en;

@@ -8,11 +8,18 @@ import { createTestBot } from '../helpers/test-bot';
 /** Facts from the topic catalog that each answer must carry, in both languages (codes, links, addresses, delays). */
 const FACTS: Record<TopicId, RegExp[]> = {
   'credit-overview': [/NCCRS/, /Excelsior/, /National College Credit Recommendation Service/],
-  'credit-eligible-exams': ['AZ-100', 'AZ-101', 'AZ-103', 'AZ-200', 'AZ-201', 'AZ-203', 'AZ-300', 'AZ-301', 'AZ-400'].map((c) => new RegExp(c)),
+  'credit-eligible-exams': ['AZ-100', 'AZ-101', 'AZ-103', 'AZ-200', 'AZ-201', 'AZ-203', 'AZ-300', 'AZ-301', 'AZ-400'].map(
+    (c) => new RegExp(c),
+  ),
   'credit-request-steps': [/Excelsior/, /(Do not send|N'envoyez ni)[^.]*Microsoft/, /badge/i, /transcript|relevé/i],
   'credit-verify-badge': [/itcertifications@excelsior\.edu/, /https:\/\/aka\.ms\/certdashboard/, /Badge/],
   'credit-verify-transcript': [/itcertifications@excelsior\.edu/, /https:\/\/aka\.ms\/certdashboard/],
-  'credit-badge-or-transcript': [/itcertifications@excelsior\.edu/, /[Bb]adge/, /transcript|relevé/i, /(Send nothing|N'envoyez rien)[^.]*Microsoft/],
+  'credit-badge-or-transcript': [
+    /itcertifications@excelsior\.edu/,
+    /[Bb]adge/,
+    /transcript|relevé/i,
+    /(Send nothing|N'envoyez rien)[^.]*Microsoft/,
+  ],
   'credit-forms': [/RE2PlKU/, /RE2P3u5/],
   'credit-more-info': [/https:\/\/www\.nationalccrs\.org\/organizations\/microsoft/, /Course Credit|Crédit de cours/],
   'link-overview': [/MPN/, /MCID/],
@@ -55,7 +62,11 @@ describe('topic answers carry the catalog facts', () => {
 /** Every card the bot can send, in both languages, rendered from the shipped content. */
 const everyCard = () => renderAllCards(bot.app.kb, bot.app.cards).map((r) => ({ ...r, text: textOf(r.card) }));
 /** The same, without the source line: a dated source keeps its own title, old names included. */
-const withoutSource = (text: string) => text.split('\n').filter((line) => !/^Source ?: /.test(line)).join('\n');
+const withoutSource = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !/^Source ?: /.test(line))
+    .join('\n');
 
 // Old names stay in the example questions so users who search for them still match; a card
 // that says an old name says today's one beside it.
@@ -71,36 +82,48 @@ describe('the content says what is true today', () => {
     const cards = everyCard();
     expect(cards.length).toBeGreaterThan(40);
     for (const { name, lang, text } of cards) {
-      expect(`${name} ${lang}: ${text}`).not.toMatch(/does(?: not|n't) qualify|ne donne (?:donc )?pas droit|cannot get credit|no credit for/i);
+      expect(`${name} ${lang}: ${text}`).not.toMatch(
+        /does(?: not|n't) qualify|ne donne (?:donc )?pas droit|cannot get credit|no credit for/i,
+      );
     }
   });
 
-  it.each(LANGUAGES)('when an exam is not on the list (%s), then the verdict names the list and its date and points to today\'s routes', async (lang) => {
-    const s = strings(lang);
-    const date = s.sourceDate(bot.app.kb.topic('credit-eligible-exams').source.date);
-    for (const code of ['AZ-104', 'AZ-900', 'SC-200']) {
-      const card = onlyCard(await bot.conversation().click({ verb: 'credit.exam', data: { verb: 'credit.exam', lang, examCode: code } }));
-      const text = textOf(card);
-      expect(text).toContain(s.examNotEligible(code));
-      expect(s.examNotEligible(code)).toContain(`NCCRS`);
-      expect(s.examNotEligible(code)).toContain(date);
-      expect(text).toContain(COLLEGE_CREDIT_URL);
-      expect(text).toMatch(/ACE/);
-    }
-  });
+  it.each(LANGUAGES)(
+    "when an exam is not on the list (%s), then the verdict names the list and its date and points to today's routes",
+    async (lang) => {
+      const s = strings(lang);
+      const date = s.sourceDate(bot.app.kb.topic('credit-eligible-exams').source.date);
+      for (const code of ['AZ-104', 'AZ-900', 'SC-200']) {
+        const card = onlyCard(await bot.conversation().click({ verb: 'credit.exam', data: { verb: 'credit.exam', lang, examCode: code } }));
+        const text = textOf(card);
+        expect(text).toContain(s.examNotEligible(code));
+        expect(s.examNotEligible(code)).toContain(`NCCRS`);
+        expect(s.examNotEligible(code)).toContain(date);
+        expect(text).toContain(COLLEGE_CREDIT_URL);
+        expect(text).toMatch(/ACE/);
+      }
+    },
+  );
 
-  it.each(LANGUAGES)('when a listed exam is checked (%s), then the verdict says the list\'s date, NCCRS\'s dates and that Excelsior decides', (lang) => {
-    const s = strings(lang);
-    const { kb, cards } = bot.app;
-    const date = s.sourceDate(kb.topic('credit-eligible-exams').source.date);
-    for (const exam of kb.exams.eligible) {
-      const text = textOf(cards.examVerdict(kb.exams.verdict(exam.code), lang, true));
-      expect(s.examEligible(exam.code, exam.name)).toContain(date);
-      expect(text).toContain(s.examEligible(exam.code, exam.name));
-      expect(text).toContain(s.examEligibleDetail(exam.retired));
-      expect(text).toMatch(lang === 'en' ? /dates NCCRS set.*final decision is Excelsior's/ : /dates fixées par le NCCRS.*décision finale revient à Excelsior/);
-    }
-  });
+  it.each(LANGUAGES)(
+    "when a listed exam is checked (%s), then the verdict says the list's date, NCCRS's dates and that Excelsior decides",
+    (lang) => {
+      const s = strings(lang);
+      const { kb, cards } = bot.app;
+      const date = s.sourceDate(kb.topic('credit-eligible-exams').source.date);
+      for (const exam of kb.exams.eligible) {
+        const text = textOf(cards.examVerdict(kb.exams.verdict(exam.code), lang, true));
+        expect(s.examEligible(exam.code, exam.name)).toContain(date);
+        expect(text).toContain(s.examEligible(exam.code, exam.name));
+        expect(text).toContain(s.examEligibleDetail(exam.retired));
+        expect(text).toMatch(
+          lang === 'en'
+            ? /dates NCCRS set.*final decision is Excelsior's/
+            : /dates fixées par le NCCRS.*décision finale revient à Excelsior/,
+        );
+      }
+    },
+  );
 
   it('when someone asks whether AZ-103 is retired, then they get the verdict, which says so, in their language', async () => {
     const en = textOf(onlyCard(await bot.conversation().say('is AZ-103 retired?')));
@@ -112,7 +135,7 @@ describe('the content says what is true today', () => {
     expect(strings('en').examEligibleDetail(false)).not.toMatch(/retired/);
   });
 
-  it('when any card says an old name, then it says today\'s name beside it', () => {
+  it("when any card says an old name, then it says today's name beside it", () => {
     for (const { name, lang, text: card } of everyCard()) {
       const text = withoutSource(card);
       for (const { old, today } of RENAMES) {
@@ -157,7 +180,12 @@ describe('the content says what is true today', () => {
   it('when the e-mail draft is for a transcript, then it has a line to fill in for each of the three details', () => {
     expect(strings('en').emailBody('AZ-103', 'transcript')).toMatch(/Transcript ID: …\n- Access Code: …\n- Transcript Viewing Page URL: …/);
     const fr = strings('fr').emailBody('AZ-103', 'transcript');
-    for (const line of ['Transcript ID / ID du relevé de notes : …', "Access Code / Code d'accès : …", 'URL de la page de visualisation du relevé de notes : …']) expect(fr).toContain(line);
+    for (const line of [
+      'Transcript ID / ID du relevé de notes : …',
+      "Access Code / Code d'accès : …",
+      'URL de la page de visualisation du relevé de notes : …',
+    ])
+      expect(fr).toContain(line);
     // The certification team's address is for the verification; the application is not said to go there.
     expect(strings('en').emailBody('AZ-103', 'badge')).not.toMatch(/find my application|attached.*application/i);
   });

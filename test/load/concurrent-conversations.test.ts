@@ -23,7 +23,8 @@ function script(i: number) {
     const n = 100 + i * 17 + (t % 17);
     return `AZ-${n >= 365 ? n + 1 : n}`;
   };
-  const question = (t: number) => (lang === 'fr' ? `L'examen ${code(t)} donne-t-il droit à des crédits universitaires ?` : `Is ${code(t)} eligible for college credit?`);
+  const question = (t: number) =>
+    lang === 'fr' ? `L'examen ${code(t)} donne-t-il droit à des crédits universitaires ?` : `Is ${code(t)} eligible for college credit?`;
   return { id: `load-conv-${i}`, user: `load-user-${i}`, lang, code, text: (t: number) => (t % 2 ? question(t) : 'menu') };
 }
 
@@ -43,7 +44,12 @@ afterAll(() => server.close());
 async function converse(i: number): Promise<void> {
   const s = script(i);
   for (let t = 0; t < TURNS; t++) {
-    const sent = activity(s.text(t), { id: randomUUID(), locale: s.lang === 'fr' ? 'fr-FR' : 'en-US', from: { id: s.user, name: `User ${i}` }, conversation: { id: s.id, conversationType: 'personal' } });
+    const sent = activity(s.text(t), {
+      id: randomUUID(),
+      locale: s.lang === 'fr' ? 'fr-FR' : 'en-US',
+      from: { id: s.user, name: `User ${i}` },
+      conversation: { id: s.id, conversationType: 'personal' },
+    });
     const res = await post(sent);
     if (res.status !== 200) {
       problems.push(`${s.id} turn ${t}: HTTP ${res.status}`);
@@ -53,7 +59,8 @@ async function converse(i: number): Promise<void> {
     const cards = replies.flatMap((r) => r.attachments ?? []).map((a) => a.content);
     const text = cards.map((c) => textOf(c)).join('\n');
     if (replies.length === 0) problems.push(`${s.id} turn ${t}: no reply`);
-    if (replies.some((r) => r.conversation?.id !== s.id || r.replyToId !== sent.id)) problems.push(`${s.id} turn ${t}: a reply addressed elsewhere`);
+    if (replies.some((r) => r.conversation?.id !== s.id || r.replyToId !== sent.id))
+      problems.push(`${s.id} turn ${t}: a reply addressed elsewhere`);
     if (cards.some((c) => c.lang !== s.lang)) problems.push(`${s.id} turn ${t}: a card not in ${s.lang}`);
     if (t % 2 === 0 && !text.includes(strings(s.lang).menuTitle)) problems.push(`${s.id} turn ${t}: no menu`);
     if (t % 2 === 1 && !text.includes(s.code(t))) problems.push(`${s.id} turn ${t}: no verdict for ${s.code(t)}`);
@@ -65,21 +72,28 @@ describe(`load: ${CONVERSATIONS} concurrent conversations x ${TURNS} turns throu
     const started = Date.now();
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i)));
     const seconds = (Date.now() - started) / 1000;
-    process.stdout.write(`load: ${CONVERSATIONS * TURNS} turns in ${seconds.toFixed(1)} s (${Math.round((CONVERSATIONS * TURNS) / seconds)} turns/s, LMDB store)\n`);
+    process.stdout.write(
+      `load: ${CONVERSATIONS * TURNS} turns in ${seconds.toFixed(1)} s (${Math.round((CONVERSATIONS * TURNS) / seconds)} turns/s, LMDB store)\n`,
+    );
     expect(problems).toEqual([]);
   });
 
-  it('when the load is over, then each conversation\'s stored state is the one its script leads to', async () => {
+  it("when the load is over, then each conversation's stored state is the one its script leads to", async () => {
     for (let i = 0; i < CONVERSATIONS; i++) {
       const s = script(i);
       const conversationKey = `msteams/conversations/${s.id}/`;
       const userKey = `msteams/users/${s.user}/`;
       const items = await app.storage.read([conversationKey, userKey, deliveredKey('msteams', s.id)]);
-      const conversation = items[conversationKey] as { recentTurns: { from: string; text: string }[]; dialogState?: { dialogStack: unknown[] } };
+      const conversation = items[conversationKey] as {
+        recentTurns: { from: string; text: string }[];
+        dialogState?: { dialogStack: unknown[] };
+      };
       expect((items[userKey] as { profile: { language: Lang } }).profile.language).toBe(s.lang);
       expect(conversation.recentTurns.filter((turn) => turn.from === 'user').pop()!.text).toBe(s.text(TURNS - 1));
       // The root dialog waits for the next message; no flow is left open inside it.
-      const inner = (conversation.dialogState?.dialogStack ?? []).flatMap((d) => (d as { state?: { dialogs?: { dialogStack: unknown[] } } }).state?.dialogs?.dialogStack ?? []);
+      const inner = (conversation.dialogState?.dialogStack ?? []).flatMap(
+        (d) => (d as { state?: { dialogs?: { dialogStack: unknown[] } } }).state?.dialogs?.dialogStack ?? [],
+      );
       expect(inner).toEqual([]);
       expect(Object.keys((items[deliveredKey('msteams', s.id)] as { ids: object }).ids)).toHaveLength(TURNS);
     }

@@ -10,10 +10,10 @@ import { BOT_ID, MANIFEST_DIR, editedTemplate, removeTemplateCopies, replacedFil
 
 // strip-bom 5 (used by @microsoft/app-manifest) is ESM only: Node 20 loads it, jest's CommonJS
 // runtime does not. It only removes a leading byte-order mark.
-jest.mock(
-  require.resolve('strip-bom', { paths: [require('node:path').dirname(require.resolve('@microsoft/app-manifest'))] }),
-  () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }),
-);
+jest.mock(require.resolve('strip-bom', { paths: [require('node:path').dirname(require.resolve('@microsoft/app-manifest'))] }), () => ({
+  __esModule: true,
+  default: (text: string) => text.replace(/^\uFEFF/, ''),
+}));
 
 const config = loadPackageConfig(validPackageEnv);
 const build = (dir = MANIFEST_DIR) => buildAppPackage(dir, config);
@@ -62,7 +62,7 @@ describe('the Teams app package', () => {
     expect(JSON.parse(built.files.get('fr.json')!.toString('utf8'))['staticTabs[0].name']).toBe('Indicateurs');
   });
 
-  it('when the manifest breaks the Teams schema, then the schema\'s own messages name the fields', async () => {
+  it("when the manifest breaks the Teams schema, then the schema's own messages name the fields", async () => {
     const dir = editedTemplate('manifest.json', (m) => {
       delete m.developer.websiteUrl;
       m.accentColor = 'blue';
@@ -81,7 +81,9 @@ describe('the Teams app package', () => {
       m.bots[0].commandLists[1].commands.push({ title: 'transcript', description: 'Share my transcript' });
     });
     expect((await build(dir)).problems).toEqual([
-      expect.stringMatching(/^manifest\.json: bots\[0\]\.commandLists\[1\]\.commands\[5\]\.title "transcript" is not a command the bot handles/),
+      expect.stringMatching(
+        /^manifest\.json: bots\[0\]\.commandLists\[1\]\.commands\[5\]\.title "transcript" is not a command the bot handles/,
+      ),
     ]);
   });
 
@@ -107,7 +109,9 @@ describe('the Teams app package', () => {
     const dir = editedTemplate('manifest.json', (m) => {
       m.composeExtensions[0].commands[0].title = 'x'.repeat(33);
     });
-    expect((await build(dir)).problems).toContainEqual(expect.stringContaining('manifest.json: /composeExtensions/0/commands/0/title must NOT have more than 32 characters'));
+    expect((await build(dir)).problems).toContainEqual(
+      expect.stringContaining('manifest.json: /composeExtensions/0/commands/0/title must NOT have more than 32 characters'),
+    );
   });
 
   it('when the icons have the wrong size or the outline is not white, then each icon problem is reported', async () => {
@@ -126,7 +130,9 @@ describe('the Teams app package', () => {
     });
     expect((await build(dir)).problems).toEqual([
       expect.stringContaining('fr.json: /description.short must NOT have more than 80 characters'),
-      expect.stringContaining('fr.json: bots[0].commandLists[0].commands[0].title "afficher le menu" would send a command the bot does not handle'),
+      expect.stringContaining(
+        'fr.json: bots[0].commandLists[0].commands[0].title "afficher le menu" would send a command the bot does not handle',
+      ),
     ]);
   });
 
@@ -140,7 +146,10 @@ describe('the Teams app package', () => {
   });
 
   it('when a template uses a placeholder packaging does not know, then it is reported instead of shipped', async () => {
-    const dir = replacedFile('manifest.json', readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8').replace('${{APP_VERSION}}', '${{VERSION}}'));
+    const dir = replacedFile(
+      'manifest.json',
+      readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8').replace('${{APP_VERSION}}', '${{VERSION}}'),
+    );
     expect((await build(dir)).problems).toContainEqual(expect.stringMatching(/^manifest\.json: unknown placeholder \$\{\{VERSION\}\}/));
   });
 });
@@ -155,7 +164,10 @@ describe('the manifest template in the repository', () => {
 
   it('when read, then personal chat, team and group chat offer the same menu, and every title is a word the bot matches', () => {
     const byScope = Object.fromEntries(
-      template.bots[0].commandLists.map((l: { scopes: string[]; commands: { title: string }[] }) => [l.scopes.join(), l.commands.map((c) => c.title)]),
+      template.bots[0].commandLists.map((l: { scopes: string[]; commands: { title: string }[] }) => [
+        l.scopes.join(),
+        l.commands.map((c) => c.title),
+      ]),
     );
     const menu = ['help', 'credit', 'link', 'support', 'my tickets'];
     expect(byScope).toEqual({ personal: menu, team: menu, groupChat: menu });
@@ -164,7 +176,7 @@ describe('the manifest template in the repository', () => {
     expect(HANDLED_COMMANDS.filter((word) => commandOf(word) === undefined)).toEqual([]);
   });
 
-  it('when read, then the search message extensions are the bot\'s, with a query parameter, in the compose box and the command box', () => {
+  it("when read, then the search message extensions are the bot's, with a query parameter, in the compose box and the command box", () => {
     const [extension] = template.composeExtensions;
     expect(extension.botId).toBe('${{BOT_ID}}');
     const searches = extension.commands.filter((c: { type: string }) => c.type === 'query');
@@ -176,5 +188,4 @@ describe('the manifest template in the repository', () => {
     // No per-command scope in the schema: the extension follows the bot's scopes.
     expect(template.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
   });
-
 });

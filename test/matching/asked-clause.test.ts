@@ -3,7 +3,9 @@ import { askedClause } from '../../src/matching/asked-clause';
 describe('askedClause', () => {
   it('when a context clause comes first, then the clause that asks is kept', () => {
     expect(askedClause('Our admin keeps asking about the skills report, but how do I unlink my MCID?')).toBe('how do I unlink my MCID?');
-    expect(askedClause("Mon admin parle du rapport de compétences. Comment dissocier mon MCID de l'entreprise ?")).toBe("Comment dissocier mon MCID de l'entreprise ?");
+    expect(askedClause("Mon admin parle du rapport de compétences. Comment dissocier mon MCID de l'entreprise ?")).toBe(
+      "Comment dissocier mon MCID de l'entreprise ?",
+    );
   });
 
   it('when the asking clause is short, then the clauses before it are added until it says enough (or it is the whole message)', () => {

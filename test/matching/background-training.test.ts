@@ -31,7 +31,11 @@ describe('training the classifier in a worker thread', () => {
 
     const fromWorker = new FaqRecognizer(kb, { ranker: (e) => new LinearClassifier(e, {}, trained) });
     const fromHere = new FaqRecognizer(kb);
-    for (const question of ['How do I unlink my MCID from my old company?', 'Est-ce que l’AZ-900 donne des crédits ?', 'what is the weather']) {
+    for (const question of [
+      'How do I unlink my MCID from my old company?',
+      'Est-ce que l’AZ-900 donne des crédits ?',
+      'what is the weather',
+    ]) {
       expect(fromWorker.recognize(question)).toEqual(fromHere.recognize(question));
     }
   }, 60_000);

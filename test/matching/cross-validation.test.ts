@@ -10,7 +10,8 @@ describe('cross-validation folds', () => {
     for (const q of all) expect(held).toContain(q);
     for (const fold of folds) {
       const learnt = new Set(fold.kb.topics.flatMap((t) => [...t.en.questions, ...t.fr.questions]));
-      for (const r of fold.rows) if (r.expected !== null && r.expected !== 'help' && r.expected !== 'human') expect(learnt.has(r.text)).toBe(false);
+      for (const r of fold.rows)
+        if (r.expected !== null && r.expected !== 'help' && r.expected !== 'human') expect(learnt.has(r.text)).toBe(false);
       expect(fold.rows.some((r) => r.expected === null)).toBe(true);
     }
   });

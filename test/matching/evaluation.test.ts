@@ -36,13 +36,29 @@ describe('evaluation', () => {
         right: { topic: 'unlink' },
         wrong: { topic: 'link-how', alternatives: [{ topic: 'unlink', confidence: 0.4 }] },
         suggested: { suggestions: [{ topic: 'link-how', confidence: 0.4 }], alternatives: [{ topic: 'link-how', confidence: 0.4 }] },
-        second: { alternatives: [{ topic: 'unlink', confidence: 0.3 }, { topic: 'change-company', confidence: 0.2 }, { topic: 'left-company', confidence: 0.1 }, { topic: 'link-how', confidence: 0.1 }] },
+        second: {
+          alternatives: [
+            { topic: 'unlink', confidence: 0.3 },
+            { topic: 'change-company', confidence: 0.2 },
+            { topic: 'left-company', confidence: 0.1 },
+            { topic: 'link-how', confidence: 0.1 },
+          ],
+        },
         'off topic answered': { topic: 'help' },
         'off topic declined': { language: 'fr' },
       }),
       rows,
     );
-    expect(report.byLang.en).toMatchObject({ inScope: 4, top1: 1, top3: 3, wrongAnswer: 1, suggestedOnly: 1, outOfScope: 1, falseAnswer: 1, language: 5 });
+    expect(report.byLang.en).toMatchObject({
+      inScope: 4,
+      top1: 1,
+      top3: 3,
+      wrongAnswer: 1,
+      suggestedOnly: 1,
+      outOfScope: 1,
+      falseAnswer: 1,
+      language: 5,
+    });
     expect(report.byLang.fr).toMatchObject({ inScope: 0, outOfScope: 1, falseAnswer: 0, language: 1 });
     expect(report.confusions.map((c) => c.text)).toEqual(['wrong', 'suggested', 'second', 'off topic answered']);
   });
@@ -54,7 +70,11 @@ describe('evaluation', () => {
       row('c', null),
     ];
     const report = evaluate(
-      tableMatcher({ a: { exam: { code: 'AZ-104', eligible: false } }, b: { exam: { code: 'AZ-400', eligible: false } }, c: { exam: { code: 'DP-900', eligible: false } } }),
+      tableMatcher({
+        a: { exam: { code: 'AZ-104', eligible: false } },
+        b: { exam: { code: 'AZ-400', eligible: false } },
+        c: { exam: { code: 'DP-900', eligible: false } },
+      }),
       rows,
     );
     expect(report.exam).toEqual({ labelled: 2, correct: 1, spurious: 1 });
@@ -68,7 +88,10 @@ describe('evaluation', () => {
       { ...row('answered anyway', null, 'fr'), family: 'near' },
       row('no family', 'unlink'),
     ];
-    const report = evaluate(tableMatcher({ asked: { topic: 'unlink' }, 'answered anyway': { topic: 'help' }, 'no family': { topic: 'unlink' } }), rows);
+    const report = evaluate(
+      tableMatcher({ asked: { topic: 'unlink' }, 'answered anyway': { topic: 'help' }, 'no family': { topic: 'unlink' } }),
+      rows,
+    );
     expect(report.byFamily).toEqual({
       short: { en: { right: 1, total: 2 }, fr: { right: 0, total: 0 } },
       near: { en: { right: 0, total: 0 }, fr: { right: 1, total: 2 } },

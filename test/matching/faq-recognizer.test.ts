@@ -115,7 +115,9 @@ describe('FaqRecognizer', () => {
     });
 
     it('when a shortcut is given and the text is one, then its intent is the answer at full confidence', () => {
-      const withShortcut = new FaqRecognizer(kb, { shortcut: (text) => (text === 'menu' ? 'help' : text === 'open a ticket' ? 'human' : undefined) });
+      const withShortcut = new FaqRecognizer(kb, {
+        shortcut: (text) => (text === 'menu' ? 'help' : text === 'open a ticket' ? 'human' : undefined),
+      });
       expect(withShortcut.recognize('menu')).toMatchObject({ topic: 'help', confidence: 1, alternatives: [], suggestions: [] });
       expect(withShortcut.recognize('open a ticket', 'fr')).toMatchObject({ topic: 'human', confidence: 1 });
       expect(withShortcut.recognize('how do I unlink my MCID').topic).toBe('unlink');
@@ -147,7 +149,7 @@ describe('FaqRecognizer on long input', () => {
     recognizer = new FaqRecognizer(loadKnowledgeBase('content'));
   });
 
-  it('when a question is followed by a long paste, then it gets the question\'s answer or none (never another), and the whole text is kept for a ticket', () => {
+  it("when a question is followed by a long paste, then it gets the question's answer or none (never another), and the whole text is kept for a ticket", () => {
     const question = 'How do I link my MCID to my company in Partner Center?';
     const paste = `${question} ${'lorem ipsum dolor sit amet consectetur '.repeat(600)}`;
     const alone = recognizer.recognize(question);

@@ -50,7 +50,12 @@ describe('Speller', () => {
       const examples = trainingExamples(kb);
       const inScope = (lang: 'en' | 'fr') => examples.filter((e) => e.lang === lang && e.label !== 'none').map((e) => e.text);
       const offTopic = [...kb.intents.examOffTopic, ...(kb.intents.offTopic ?? [])];
-      speller = new Speller({ en: inScope('en'), fr: inScope('fr'), outOfScope: examples.filter((e) => e.label === 'none').map((e) => e.text), offTopic });
+      speller = new Speller({
+        en: inScope('en'),
+        fr: inScope('fr'),
+        outOfScope: examples.filter((e) => e.label === 'none').map((e) => e.text),
+        offTopic,
+      });
     });
 
     // Each was turned into an unrelated word of the content before (nice → nine, hier → hire…).

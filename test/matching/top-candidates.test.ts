@@ -33,7 +33,12 @@ describe('the best candidates among many labels', () => {
   });
 
   it('when a ranker has no fast path, then its best-first list is read in that order', () => {
-    const ranker: Ranker = { rank: () => [{ label: 'unlink', score: 0.7 }, { label: 'link-how', score: 0.2 }] };
+    const ranker: Ranker = {
+      rank: () => [
+        { label: 'unlink', score: 0.7 },
+        { label: 'link-how', score: 0.2 },
+      ],
+    };
     expect(labelScoresOf(ranker, 'x')).toEqual({ labels: ['unlink', 'link-how'], scores: [0.7, 0.2] });
     expect(labelScoresOf({ rank: () => [] }, 'x')).toBeUndefined();
   });

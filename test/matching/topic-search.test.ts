@@ -8,7 +8,7 @@ const kb = loadKnowledgeBase('content');
 const recognizer = new FaqRecognizer(kb);
 
 describe('topic search', () => {
-  it('when there are no usage records, then an empty search lists the areas\' topics in turn, ten at most', async () => {
+  it("when there are no usage records, then an empty search lists the areas' topics in turn, ten at most", async () => {
     const order = await new TopicSearch(kb, recognizer).mostAsked();
     const [credit, linking, support] = kb.areas.map((a) => a.topics);
     expect(order.slice(0, 6)).toEqual([credit[0], linking[0], support[0], credit[1], linking[1], support[1]]);

@@ -23,9 +23,16 @@ export async function startInstance(name: string, env: Record<string, string>): 
 }
 
 /** Posts one activity; resolves to the replies, or to the failure a channel would see (a cut connection). */
-export async function deliver(to: Instance, activity: Record<string, unknown>): Promise<{ status: number; replies: Reply[] } | { failed: string }> {
+export async function deliver(
+  to: Instance,
+  activity: Record<string, unknown>,
+): Promise<{ status: number; replies: Reply[] } | { failed: string }> {
   try {
-    const res = await fetch(`${to.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${to.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const body = (await res.json().catch(() => ({}))) as { activities?: Reply[] };
     return { status: res.status, replies: body.activities ?? [] };
   } catch (error) {
@@ -68,14 +75,21 @@ export function message(chat: Chat, text: string, extra: Record<string, unknown>
 }
 
 export function clickIn(chat: Chat, data: Record<string, unknown>, inputs: Record<string, unknown> = {}): Record<string, unknown> {
-  return message(chat, '', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } } } });
+  return message(chat, '', {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } } },
+  });
 }
 
 /** The card the turn ended on: a new message, or the card that replaced the clicked one. */
 export function cardIn(replies: Reply[]): Card {
   const replaced = replies.find((r) => r.type === 'invokeResponse')?.value?.body;
   if (replaced?.type === 'application/vnd.microsoft.card.adaptive') return replaced.value!;
-  const card = replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop();
+  const card = replies
+    .flatMap((r) => r.attachments ?? [])
+    .map((a) => a.content)
+    .pop();
   if (!card) throw new Error(`no card in ${JSON.stringify(replies).slice(0, 300)}`);
   return card;
 }
@@ -87,7 +101,10 @@ export async function openSupportForm(on: Instance, chat: Chat): Promise<Card> {
 }
 
 export function submitForm(chat: Chat, form: Card): Record<string, unknown> {
-  return clickIn(chat, buttonByVerb(form, 'support.submit').data, { description: 'Associate Microsoft Learning account fails with an error', partnerId: '1234567' });
+  return clickIn(chat, buttonByVerb(form, 'support.submit').data, {
+    description: 'Associate Microsoft Learning account fails with an error',
+    partnerId: '1234567',
+  });
 }
 
 /** Runs `work` over the items with at most `width` at a time. */

@@ -7,7 +7,23 @@ import { startAzurite, type Azurite } from '../helpers/azurite';
 import { button, textOf } from '../helpers/cards';
 import { ConnectorStandIn } from '../helpers/connector-stand-in';
 import { startBotProcess } from '../security/bot-process';
-import { cardIn, clickIn, deliver, message, openSupportForm, pool, readiness, startInstance, submitForm, TICKET_ID, turn, until, type Chat, type Instance, type Reply } from './instances';
+import {
+  cardIn,
+  clickIn,
+  deliver,
+  message,
+  openSupportForm,
+  pool,
+  readiness,
+  startInstance,
+  submitForm,
+  TICKET_ID,
+  turn,
+  until,
+  type Chat,
+  type Instance,
+  type Reply,
+} from './instances';
 
 // A safety net on a busy machine, not a time budget: nothing here asserts how fast it went.
 jest.setTimeout(180_000);
@@ -25,7 +41,12 @@ let b: Instance;
 let store: AzureBlobsStorage;
 let tickets: TicketRepository;
 
-const chat = (id: string, locale = 'en-US'): Chat => ({ conversation: { id, conversationType: 'personal' }, from: { id: `29:${id}`, name: `User ${id}` }, serviceUrl: connector.url, locale });
+const chat = (id: string, locale = 'en-US'): Chat => ({
+  conversation: { id, conversationType: 'personal' },
+  from: { id: `29:${id}`, name: `User ${id}` },
+  serviceUrl: connector.url,
+  locale,
+});
 const channelPosts = () => connector.to(supportChannel.id).filter((c) => c.method === 'POST');
 const postedIds = () => channelPosts().map((c) => TICKET_ID.exec(JSON.stringify(c.activity.attachments))?.[0]);
 const hasCard = (replies: Reply[]) => {
@@ -37,7 +58,8 @@ const hasCard = (replies: Reply[]) => {
 };
 /** Figures for docs/storage.md, printed, never asserted. */
 const figure = (text: string) => process.stderr.write(`[figure] ${text}\n`);
-const isApology = (text: string | undefined, lang: 'en' | 'fr') => !!text && text === strings(lang).turnError(/([0-9A-F]{8})/.exec(text)?.[1] ?? '');
+const isApology = (text: string | undefined, lang: 'en' | 'fr') =>
+  !!text && text === strings(lang).turnError(/([0-9A-F]{8})/.exec(text)?.[1] ?? '');
 
 beforeAll(async () => {
   [azurite] = await Promise.all([startAzurite(), connector.start()]);
@@ -64,7 +86,11 @@ afterAll(async () => {
 describe('two bot processes on one Azure Blob store (Azurite)', () => {
   it('when the account key is wrong, then a third instance refuses to start with a clear message and exits 1', async () => {
     const wrongKey = azurite.connectionString.replace(/AccountKey=[^;]+/, `AccountKey=${Buffer.from('wrong key').toString('base64')}`);
-    const refused = startBotProcess({ STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: wrongKey, AZURE_STORAGE_CONTAINER: CONTAINER });
+    const refused = startBotProcess({
+      STORAGE: 'azure-blob',
+      AZURE_STORAGE_CONNECTION_STRING: wrongKey,
+      AZURE_STORAGE_CONTAINER: CONTAINER,
+    });
     expect(await refused.exited).toBe(1);
     expect(refused.stderr()).toContain('Azure Blob Storage refused the credentials');
     expect(refused.stderr()).toContain('AZURE_STORAGE_CONNECTION_STRING');
@@ -77,7 +103,9 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     expect(textOf(cardIn(await turn(a, clickIn(credit, { verb: 'credit.start', lang: 'fr' }))))).toContain(fr.askExamTitle);
     const verdict = textOf(cardIn(await turn(b, message(credit, 'AZ-103', { locale: 'fr-FR' }))));
     expect(verdict).toContain(fr.examEligible('AZ-103', 'Microsoft Azure Administrator'));
-    expect(JSON.stringify(await turn(a, message(credit, 'par relevé de notes', { locale: 'fr-FR' })))).toContain('itcertifications@excelsior.edu');
+    expect(JSON.stringify(await turn(a, message(credit, 'par relevé de notes', { locale: 'fr-FR' })))).toContain(
+      'itcertifications@excelsior.edu',
+    );
 
     const linking = chat('flow-linking');
     const area = cardIn(await turn(a, message(linking, 'link')));
@@ -87,7 +115,11 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
   });
 
   it('when 2 instances × 50 users file tickets at once, then the support channel gets exactly 100 posts, one per ticket, and each ticket keeps its post', async () => {
-    const admin = { conversation: supportChannel, from: { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' }, serviceUrl: connector.url };
+    const admin = {
+      conversation: supportChannel,
+      from: { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' },
+      serviceUrl: connector.url,
+    };
     const mention = [{ type: 'mention', mentioned: { id: 'bot', name: 'Bot' }, text: '<at>Bot</at>' }];
     expect((await turn(a, message(admin, '<at>Bot</at> register microsoft-support', { entities: mention }))).map((r) => r.text)).toContain(
       en.support.channelRegistered(en.support.queueNames['microsoft-support']),
@@ -114,8 +146,12 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     await azurite.pause();
     try {
       expect([await readiness(a), await readiness(b)]).toEqual([503, 503]);
-      for (const [on, lang] of [[a, 'en'], [b, 'fr']] as const) {
-        const text = lang === 'en' ? 'Is AZ-104 eligible for college credit?' : "L'examen AZ-104 donne-t-il droit à des crédits universitaires ?";
+      for (const [on, lang] of [
+        [a, 'en'],
+        [b, 'fr'],
+      ] as const) {
+        const text =
+          lang === 'en' ? 'Is AZ-104 eligible for college credit?' : "L'examen AZ-104 donne-t-il droit à des crédits universitaires ?";
         const asked = Date.now();
         const replies = await turn(on, message(chat(`outage-${on.name}`, lang === 'en' ? 'en-US' : 'fr-FR'), text));
         figure(`store down: FAQ answered by ${on.name} in ${Date.now() - asked} ms`);
@@ -136,15 +172,26 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
 
   it('when two messages of one chat arrive at the same moment on different instances, then the transcript keeps both (20 pairs)', async () => {
     const pairs = Array.from({ length: 20 }, (_, i) => chat(`pair-${i}`));
-    await Promise.all(pairs.flatMap((c) => [turn(a, message(c, `Is AZ-104 eligible for college credit? (${c.conversation.id})`)), turn(b, message(c, `menu ${c.conversation.id}`))]));
+    await Promise.all(
+      pairs.flatMap((c) => [
+        turn(a, message(c, `Is AZ-104 eligible for college credit? (${c.conversation.id})`)),
+        turn(b, message(c, `menu ${c.conversation.id}`)),
+      ]),
+    );
     const keys = pairs.map((c) => `msteams/conversations/${c.conversation.id}/`);
     const states = await store.read(keys);
     const lost = pairs.filter((c, i) => {
-      const lines = ((states[keys[i]] as { recentTurns?: TranscriptLine[] } | undefined)?.recentTurns ?? []).filter((l) => l.from === 'user').map((l) => l.text);
+      const lines = ((states[keys[i]] as { recentTurns?: TranscriptLine[] } | undefined)?.recentTurns ?? [])
+        .filter((l) => l.from === 'user')
+        .map((l) => l.text);
       return !lines.some((t) => t.startsWith('Is AZ-104')) || !lines.some((t) => t.startsWith('menu'));
     });
-    const unordered = [a, b].flatMap((i) => i.process.events).filter((e) => ['turn_claim_wait_gave_up', 'turn_claim_unavailable'].includes(String(e.event)));
-    figure(`simultaneous pairs: ${lost.length} of ${pairs.length} lost a transcript line; turns run without their claim: ${unordered.length}`);
+    const unordered = [a, b]
+      .flatMap((i) => i.process.events)
+      .filter((e) => ['turn_claim_wait_gave_up', 'turn_claim_unavailable'].includes(String(e.event)));
+    figure(
+      `simultaneous pairs: ${lost.length} of ${pairs.length} lost a transcript line; turns run without their claim: ${unordered.length}`,
+    );
     expect(lost.map((c) => c.conversation.id)).toEqual([]);
   });
 
@@ -183,7 +230,9 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     expect(rerun.every((r) => TICKET_ID.test(textOf(cardIn(r))))).toBe(true);
     const claimKeys = cut.map((activity) => `delivered/msteams/${(activity.conversation as { id: string }).id}`);
     const claimDocs = await store.read(claimKeys);
-    const dropped = cut.filter((activity, i) => !hasCard(redelivered[i]) && !(claimDocs[claimKeys[i]] as { ids: Record<string, number> }).ids[String(activity.id)]);
+    const dropped = cut.filter(
+      (activity, i) => !hasCard(redelivered[i]) && !(claimDocs[claimKeys[i]] as { ids: Record<string, number> }).ids[String(activity.id)],
+    );
     expect(dropped).toEqual([]);
     figure(`kill -9 burst: ${rerun.length} cut-off turns run on redelivery, ${cut.length - rerun.length} had finished before the kill`);
 

@@ -37,7 +37,8 @@ beforeAll(async () => {
     const [, who, what] = /^\/(channel|emulator)\/(metadata|keys)$/.exec(req.url ?? '') ?? [];
     res.setHeader('content-type', 'application/json');
     if (what === 'metadata') return void res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${metadataBase}/${who}/keys` }));
-    if (who === 'channel') return void res.end(JSON.stringify({ keys: [jwk(channelKey.publicKey, 'channel-key', ['msteams', 'webchat'])] }));
+    if (who === 'channel')
+      return void res.end(JSON.stringify({ keys: [jwk(channelKey.publicKey, 'channel-key', ['msteams', 'webchat'])] }));
     if (who === 'emulator') return void res.end(JSON.stringify({ keys: [jwk(emulatorKey.publicKey, 'emulator-key', [])] }));
     res.statusCode = 404;
     res.end('{}');
@@ -100,12 +101,20 @@ function remember(sent: string): string {
 }
 
 function message(conversationId: string, extra: Record<string, unknown> = {}) {
-  return activity('Is AZ-104 eligible for college credit?', { serviceUrl: SERVICE_URL, conversation: { id: conversationId, conversationType: 'personal' }, ...extra });
+  return activity('Is AZ-104 eligible for college credit?', {
+    serviceUrl: SERVICE_URL,
+    conversation: { id: conversationId, conversationType: 'personal' },
+    ...extra,
+  });
 }
 
-const withToken = (value: string | undefined) => ({ 'content-type': 'application/json', ...(value === undefined ? {} : { authorization: value }) });
+const withToken = (value: string | undefined) => ({
+  'content-type': 'application/json',
+  ...(value === undefined ? {} : { authorization: value }),
+});
 
-const unsigned = (payload: object) => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+const unsigned = (payload: object) =>
+  `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
 
 const refused: [string, () => { header: string | undefined; channelId?: string }][] = [
   ['no Authorization header', () => ({ header: undefined })],
@@ -116,8 +125,16 @@ const refused: [string, () => { header: string | undefined; channelId?: string }
   ['a token from another issuer', () => ({ header: `Bearer ${token({ iss: 'https://issuer.example.test' })}` })],
   ['an expired token', () => ({ header: `Bearer ${token({ expiresIn: -3600 })}` })],
   ['a token issued for another service URL', () => ({ header: `Bearer ${token({ serviceurl: 'https://attacker.example.test/' })}` })],
-  ['an unsigned token (alg none)', () => ({ header: `Bearer ${unsigned({ iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 600 })}` })],
-  ['an Emulator-style token signed with the channel key', () => ({ header: `Bearer ${token({ iss: EMULATOR_ISSUER, extra: { ver: '1.0', appid: APP_ID } })}` })],
+  [
+    'an unsigned token (alg none)',
+    () => ({
+      header: `Bearer ${unsigned({ iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 600 })}`,
+    }),
+  ],
+  [
+    'an Emulator-style token signed with the channel key',
+    () => ({ header: `Bearer ${token({ iss: EMULATOR_ISSUER, extra: { ver: '1.0', appid: APP_ID } })}` }),
+  ],
   ['a valid token on a channel its key is not endorsed for', () => ({ header: `Bearer ${token()}`, channelId: 'slack' })],
   ['a valid token with the wrong scheme', () => ({ header: `Basic ${token()}` })],
 ];

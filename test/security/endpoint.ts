@@ -19,7 +19,12 @@ export function activity(text: string, extra: Record<string, unknown> = {}): Rec
 
 /** An Action.Execute click, the way Teams delivers it. */
 export function click(data: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return activity('', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.verb, data } }, ...extra });
+  return activity('', {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: data.verb, data } },
+    ...extra,
+  });
 }
 
 export interface Reply {

@@ -55,7 +55,13 @@ describe('SIGTERM', () => {
     const inFlight = fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity('Is AZ-104 eligible for college credit?', { deliveryMode: undefined, serviceUrl: connector.url, conversation: { id: 'sigterm-conv' } })),
+      body: JSON.stringify(
+        activity('Is AZ-104 eligible for college credit?', {
+          deliveryMode: undefined,
+          serviceUrl: connector.url,
+          conversation: { id: 'sigterm-conv' },
+        }),
+      ),
     });
     await connector.replyArrived();
 

@@ -19,13 +19,21 @@ const hostileText = fc.oneof(
   // One unknown word of 2,200 letters or more (the speller built every deletion of it).
   run(letters, 2_200, 4_000),
   // A huge paste: a random fragment repeated to 80,000 characters.
-  fc.string({ minLength: 1, maxLength: 60 }).map((fragment) => `${fragment} `.repeat(Math.ceil(80_000 / (fragment.length + 1))).slice(0, 80_000)),
+  fc
+    .string({ minLength: 1, maxLength: 60 })
+    .map((fragment) => `${fragment} `.repeat(Math.ceil(80_000 / (fragment.length + 1))).slice(0, 80_000)),
   // Long runs: spaces, accents, "<" never closed, dots.
-  fc.tuple(fc.constantFrom(' ', 'é', '<a', '<at ', '.', 'à'), fc.integer({ min: 5_000, max: 20_000 })).map(([unit, n]) => `a${unit.repeat(n)}b`),
+  fc
+    .tuple(fc.constantFrom(' ', 'é', '<a', '<at ', '.', 'à'), fc.integer({ min: 5_000, max: 20_000 }))
+    .map(([unit, n]) => `a${unit.repeat(n)}b`),
   // A secret label followed by 20,000 separators.
-  fc.tuple(fc.constantFrom('password', 'mot de passe', 'mdp', 'pwd'), run(fc.constantFrom(...SEPARATORS), 20_000, 20_000)).map(([label, seps]) => `${label}${seps}x`),
+  fc
+    .tuple(fc.constantFrom('password', 'mot de passe', 'mdp', 'pwd'), run(fc.constantFrom(...SEPARATORS), 20_000, 20_000))
+    .map(([label, seps]) => `${label}${seps}x`),
   // An exam prefix followed by spaces: "az" + 20,000 spaces (+ maybe digits).
-  fc.tuple(fc.constantFrom('az', 'AZ', 'pl', 'ms'), fc.integer({ min: 1_000, max: 20_000 }), fc.constantFrom('', '104', 'x')).map(([p, n, tail]) => `${p}${' '.repeat(n)}${tail}`),
+  fc
+    .tuple(fc.constantFrom('az', 'AZ', 'pl', 'ms'), fc.integer({ min: 1_000, max: 20_000 }), fc.constantFrom('', '104', 'x'))
+    .map(([p, n, tail]) => `${p}${' '.repeat(n)}${tail}`),
   // Token-like runs: a JWT prefix or base64 without the dots.
   fc.integer({ min: 5_000, max: 20_000 }).map((n) => `eyJ${'a'.repeat(n)}`),
 );
@@ -56,7 +64,13 @@ afterAll(() => bot.signal('SIGKILL'));
 let sent = 0;
 async function ask(text: string): Promise<{ status: number; replies: number }> {
   sent += 1;
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(text, { conversation: { id: `hostile-${sent}`, conversationType: 'personal' }, from: { id: `hostile-user-${sent}` } })) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      activity(text, { conversation: { id: `hostile-${sent}`, conversationType: 'personal' }, from: { id: `hostile-user-${sent}` } }),
+    ),
+  });
   const body = (await res.json()) as { activities?: unknown[] };
   return { status: res.status, replies: body.activities?.length ?? 0 };
 }

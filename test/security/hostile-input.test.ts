@@ -18,15 +18,24 @@ afterAll(() => Promise.all(running.map((s) => s.close())));
 /** `fileStore`: the default file store (it puts ids in file names), else a recording memory store. */
 async function startBot(env: Record<string, string> = {}, fileStore = false) {
   const storage = new RecordingStorage();
-  const server = await startServer(createApp(testConfig(env), silentLogger, fileStore ? {} : { storage }), silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+  const server = await startServer(createApp(testConfig(env), silentLogger, fileStore ? {} : { storage }), silentLogger, {
+    port: 0,
+    host: '127.0.0.1',
+    maxBodyBytes: 256 * 1024,
+  });
   running.push(server);
   return { storage, post: poster(server.url) };
 }
 
-const allText = (replies: Reply[]) => replies.map((r) => [r.text ?? '', ...(r.attachments ?? []).map((a) => textOf(a.content))].join('\n')).join('\n');
+const allText = (replies: Reply[]) =>
+  replies.map((r) => [r.text ?? '', ...(r.attachments ?? []).map((a) => textOf(a.content))].join('\n')).join('\n');
 const apologises = (replies: Reply[]) => /quote this reference|donnez cette référence/.test(allText(replies));
 const max = (lang: 'en' | 'fr') => MAX_MESSAGE_CHARS.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
-const as = (id: string, extra: Record<string, unknown> = {}) => ({ conversation: { id, conversationType: 'personal' }, from: { id: `${id}-user` }, ...extra });
+const as = (id: string, extra: Record<string, unknown> = {}) => ({
+  conversation: { id, conversationType: 'personal' },
+  from: { id: `${id}-user` },
+  ...extra,
+});
 
 describe('hostile input at the endpoint', () => {
   let post: ReturnType<typeof poster>;
@@ -36,14 +45,17 @@ describe('hostile input at the endpoint', () => {
   it.each([
     ['en', 'How do I link my MCID to my company? ', 'en-US'],
     ['fr', "Comment lier mon MCID à mon entreprise ? J'ai besoin d'aide. ", 'en-US'],
-  ] as const)('when a message over the Teams limit comes in (%s), then the user is told it is too long, in their language, and nothing of it is stored', async (lang, opening, locale) => {
-    const text = (opening + 'détails '.repeat(12_000)).slice(0, 80_000);
-    const before = storage.written.length;
-    const replies = await repliesTo(post, activity(text, as(`too-long-${lang}`, { locale })));
-    expect(replies.map((r) => r.text)).toEqual([strings(lang).messageTooLong(max(lang))]);
-    const stored = JSON.stringify(await storage.read(storage.written.slice(before)));
-    expect(stored).not.toContain('détails détails');
-  });
+  ] as const)(
+    'when a message over the Teams limit comes in (%s), then the user is told it is too long, in their language, and nothing of it is stored',
+    async (lang, opening, locale) => {
+      const text = (opening + 'détails '.repeat(12_000)).slice(0, 80_000);
+      const before = storage.written.length;
+      const replies = await repliesTo(post, activity(text, as(`too-long-${lang}`, { locale })));
+      expect(replies.map((r) => r.text)).toEqual([strings(lang).messageTooLong(max(lang))]);
+      const stored = JSON.stringify(await storage.read(storage.written.slice(before)));
+      expect(stored).not.toContain('détails détails');
+    },
+  );
 
   it('when a message is just under the limit, then it is answered, not refused', async () => {
     const text = `How do I link my MCID to my company? ${'x'.repeat(MAX_MESSAGE_CHARS - 40)}`.slice(0, MAX_MESSAGE_CHARS);

@@ -18,7 +18,11 @@ afterAll(() => connector.stop());
 
 /** A bot process over the shared data folder; a second call is the same bot after a restart. */
 async function startBot() {
-  const server = await startServer(createApp(testConfig({ DATA_DIR: dataDir }), silentLogger), silentLogger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+  const server = await startServer(createApp(testConfig({ DATA_DIR: dataDir }), silentLogger), silentLogger, {
+    port: 0,
+    host: '127.0.0.1',
+    maxBodyBytes: 256 * 1024,
+  });
   running.push(server);
   return { server, post: poster(server.url) };
 }
@@ -29,11 +33,20 @@ const allText = (replies: Reply[]) =>
   replies
     .flatMap((r) => {
       const replacement = r.value?.body?.value;
-      return [r.text ?? '', ...(r.attachments ?? []).map((a) => textOf(a.content)), typeof replacement === 'object' && replacement ? textOf(replacement as Record<string, unknown>) : String(replacement ?? '')];
+      return [
+        r.text ?? '',
+        ...(r.attachments ?? []).map((a) => textOf(a.content)),
+        typeof replacement === 'object' && replacement ? textOf(replacement as Record<string, unknown>) : String(replacement ?? ''),
+      ];
     })
     .join('\n');
 const apologies = (replies: Reply[]) => /quote this reference|donnez cette référence/.test(allText(replies));
-const as = (id: string, extra: Record<string, unknown> = {}) => ({ conversation: { id, conversationType: 'personal' }, from: { id: `${id}-user`, name: 'Dana' }, serviceUrl: connector.url, ...extra });
+const as = (id: string, extra: Record<string, unknown> = {}) => ({
+  conversation: { id, conversationType: 'personal' },
+  from: { id: `${id}-user`, name: 'Dana' },
+  serviceUrl: connector.url,
+  ...extra,
+});
 
 describe('hostile text and payloads in the conversation', () => {
   let post: ReturnType<typeof poster>;
@@ -52,9 +65,16 @@ describe('hostile text and payloads in the conversation', () => {
   });
 
   it('when a description carries ${…} templates and card JSON, then the ticket summary shows it literally, never evaluated', async () => {
-    const description = 'Credit missing ${json(kb)} ${process.env.MicrosoftAppPassword} {{7*7}} {"type":"AdaptiveCard","body":[{"type":"Input.Text","id":"x"}]}';
+    const description =
+      'Credit missing ${json(kb)} ${process.env.MicrosoftAppPassword} {{7*7}} {"type":"AdaptiveCard","body":[{"type":"Input.Text","id":"x"}]}';
     await repliesTo(post, click({ verb: 'support.queue', lang: 'en', queue: 'certification-support' }, as('templates')));
-    const replies = await repliesTo(post, click({ verb: 'support.submit', lang: 'en', queue: 'certification-support', description, email: 'dana@example.test' }, as('templates')));
+    const replies = await repliesTo(
+      post,
+      click(
+        { verb: 'support.submit', lang: 'en', queue: 'certification-support', description, email: 'dana@example.test' },
+        as('templates'),
+      ),
+    );
     expect(allText(replies)).toContain(description);
   });
 

@@ -8,7 +8,11 @@ const ACCOUNT_KEY = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==';
 function clientError(): Error {
   return Object.assign(new Error(`POST failed with Authorization: Bearer ${TOKEN}`), {
     statusCode: 403,
-    request: { url: 'https://smba.example.test/v3/conversations/a/activities', headers: { authorization: `Bearer ${TOKEN}` }, body: '{"text":"my MCID is 998877"}' },
+    request: {
+      url: 'https://smba.example.test/v3/conversations/a/activities',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: '{"text":"my MCID is 998877"}',
+    },
   });
 }
 
@@ -19,7 +23,11 @@ describe('what reaches the logs', () => {
     const [line] = log.lines;
     expect(line).not.toContain(TOKEN);
     expect(line).not.toContain('998877');
-    expect(JSON.parse(line)).toMatchObject({ event: 'turn_failed', msg: expect.stringContaining('[redacted]'), err: { type: 'Error', statusCode: 403 } });
+    expect(JSON.parse(line)).toMatchObject({
+      event: 'turn_failed',
+      msg: expect.stringContaining('[redacted]'),
+      err: { type: 'Error', statusCode: 403 },
+    });
     expect(Object.keys(JSON.parse(line).err).sort()).toEqual(['message', 'stack', 'statusCode', 'type']);
   });
 
@@ -33,7 +41,12 @@ describe('what reaches the logs', () => {
 
   it('when a field is named like a credential, then its value is censored wherever it is', () => {
     const log = capturedLogger();
-    log.logger.info({ event: 'config', MicrosoftAppPassword: 'hunter2-value', headers: { authorization: `Bearer ${TOKEN}` }, webhook: { secret: 'whsec_1' } });
+    log.logger.info({
+      event: 'config',
+      MicrosoftAppPassword: 'hunter2-value',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      webhook: { secret: 'whsec_1' },
+    });
     expect(log.lines[0]).not.toMatch(/hunter2-value|whsec_1|eyJ/);
   });
 

@@ -50,14 +50,25 @@ function filesUnder(dir: string): string[] {
 const cardIn = (replies: Reply[]): Card => {
   const replaced = replies.find((r) => r.type === 'invokeResponse')?.value?.body as { type?: string; value?: Card } | undefined;
   if (replaced?.type === 'application/vnd.microsoft.card.adaptive') return replaced.value!;
-  return replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop()!;
+  return replies
+    .flatMap((r) => r.attachments ?? [])
+    .map((a) => a.content)
+    .pop()!;
 };
 
 describe('planted secrets, through the real endpoint, store, logs, webhook and support channel', () => {
   it('when a user pastes secrets in messages and in a ticket, then no planted value is written anywhere, and the user is warned each time', async () => {
     const post = poster(server.url);
-    const user = { from: { id: '29:planter', name: 'Camille' }, conversation: { id: 'a:planter', conversationType: 'personal' }, serviceUrl: connector.url };
-    const channel = { from: { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' }, conversation: { id: '19:cs@thread.tacv2', conversationType: 'channel' }, serviceUrl: connector.url };
+    const user = {
+      from: { id: '29:planter', name: 'Camille' },
+      conversation: { id: 'a:planter', conversationType: 'personal' },
+      serviceUrl: connector.url,
+    };
+    const channel = {
+      from: { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' },
+      conversation: { id: '19:cs@thread.tacv2', conversationType: 'channel' },
+      serviceUrl: connector.url,
+    };
     const mention = { entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Bot' }, text: '<at>Bot</at>' }] };
     await repliesTo(post, activity('<at>Bot</at> register certification-support', { ...channel, ...mention }));
 
@@ -74,13 +85,23 @@ describe('planted secrets, through the real endpoint, store, logs, webhook and s
     // And in the ticket's free-text fields: description and error message.
     const form = cardIn(await repliesTo(post, click({ verb: 'support', lang: 'en', faqId: 'support-mcid-merge' }, user)));
     const submit = buttonByVerb(form, 'support.submit');
-    const description = SECRET_PASTES.slice(0, 12).map((p) => p.text).join('\n');
-    const errorMessage = SECRET_PASTES.slice(30, 40).map((p) => p.text).join(' ');
-    await repliesTo(post, click({ ...submit.data, verb: 'support.submit', description, errorMessage, mcid: '987654321', partnerId: '1234567' }, user));
+    const description = SECRET_PASTES.slice(0, 12)
+      .map((p) => p.text)
+      .join('\n');
+    const errorMessage = SECRET_PASTES.slice(30, 40)
+      .map((p) => p.text)
+      .join(' ');
+    await repliesTo(
+      post,
+      click({ ...submit.data, verb: 'support.submit', description, errorMessage, mcid: '987654321', partnerId: '1234567' }, user),
+    );
     await app.support.worker.idle();
 
     // The post shows everyone the status; support reads the ticket in its own view (Teams' refresh).
-    const posted = connector.to('19:cs@thread.tacv2').map((c) => JSON.stringify(c.activity)).join('\n');
+    const posted = connector
+      .to('19:cs@thread.tacv2')
+      .map((c) => JSON.stringify(c.activity))
+      .join('\n');
     const ticketId = /CS-[0-9A-Z]{6}/.exec(posted)![0];
     const supportView = cardIn(await repliesTo(post, click({ verb: 'ticket.refresh', lang: 'en', ticketId }, channel)));
     const cardPosted = `${posted}\n${JSON.stringify(supportView)}`;
@@ -88,7 +109,9 @@ describe('planted secrets, through the real endpoint, store, logs, webhook and s
     expect(webhook.delivered.join('\n')).toContain('1234567'); // and the Partner ID
 
     const written = {
-      store: filesUnder(dataDir).map((file) => readFileSync(file, 'utf8')).join('\n'),
+      store: filesUnder(dataDir)
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n'),
       logs: log.lines.join('\n'),
       webhook: webhook.received.join('\n'),
       supportChannel: cardPosted,
@@ -96,7 +119,9 @@ describe('planted secrets, through the real endpoint, store, logs, webhook and s
     };
     expect(written.store.length).toBeGreaterThan(0);
     expect(written.logs).toContain('[redacted]'); // message text was logged, masked
-    const leaks = Object.entries(written).flatMap(([where, text]) => SECRET_PASTES.flatMap((p) => p.secrets.filter((s) => text.includes(s)).map((s) => `${where}: ${s}`)));
+    const leaks = Object.entries(written).flatMap(([where, text]) =>
+      SECRET_PASTES.flatMap((p) => p.secrets.filter((s) => text.includes(s)).map((s) => `${where}: ${s}`)),
+    );
     expect(leaks).toEqual([]);
   }, 60_000);
 });

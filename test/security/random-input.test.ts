@@ -27,14 +27,21 @@ beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   await connector.start();
   const config = testConfig({ RATE_LIMIT_PER_MINUTE: '100000', SUPPORT_AGENTS: 'aad-agent' });
-  server = await startServer(createApp(config, log.logger, { storage }), log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+  server = await startServer(createApp(config, log.logger, { storage }), log.logger, {
+    port: 0,
+    host: '127.0.0.1',
+    maxBodyBytes: 256 * 1024,
+  });
   post = poster(server.url);
 });
 afterAll(async () => {
   process.removeListener('unhandledRejection', onRejection);
   await server.close();
   await connector.stop();
-  const statuses = [...tally.byStatus].sort().map(([s, n]) => `${s}: ${n}`).join(', ');
+  const statuses = [...tally.byStatus]
+    .sort()
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(', ');
   process.stdout.write(`random input: ${tally.requests} requests (${statuses}); ${connector.calls.length} replies through the connector\n`);
 });
 
@@ -80,7 +87,10 @@ describe('random input through the real endpoint (fast-check)', () => {
     const items = await storage.read(keys);
     expect(Object.keys(items).length).toBeGreaterThan(0);
     for (const id of CONVERSATIONS) {
-      const replies = await repliesTo(post, activity('menu', { conversation: { id, conversationType: 'personal' }, from: { id: 'rand-user-1', name: 'Dana' } }));
+      const replies = await repliesTo(
+        post,
+        activity('menu', { conversation: { id, conversationType: 'personal' }, from: { id: 'rand-user-1', name: 'Dana' } }),
+      );
       expect(replies.length).toBeGreaterThan(0);
     }
   });

@@ -38,9 +38,9 @@ describe('storage choice', () => {
   });
 
   it('when the container name is not a valid Azure container name or STORAGE is unknown, then the configuration is refused', () => {
-    expect(() => loadConfig({ STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_STORAGE_CONTAINER: 'Bot_State' })).toThrow(
-      /AZURE_STORAGE_CONTAINER must be 3-63 lowercase letters/,
-    );
+    expect(() =>
+      loadConfig({ STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_STORAGE_CONTAINER: 'Bot_State' }),
+    ).toThrow(/AZURE_STORAGE_CONTAINER must be 3-63 lowercase letters/);
     expect(() => loadConfig({ STORAGE: 'sqlite' })).toThrow(/STORAGE/);
   });
 });

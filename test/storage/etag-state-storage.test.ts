@@ -2,7 +2,13 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, TurnConte
 import { ETagStateStorage } from '../../src/storage/etag-state-storage';
 import { productionStores } from './stores';
 
-const activity = { type: ActivityTypes.Message, channelId: 'test', conversation: { id: 'conv-1' }, from: { id: 'u1' }, recipient: { id: 'bot' } } as Activity;
+const activity = {
+  type: ActivityTypes.Message,
+  channelId: 'test',
+  conversation: { id: 'conv-1' },
+  from: { id: 'u1' },
+  recipient: { id: 'bot' },
+} as Activity;
 
 /** Two turns of one conversation that read the state at the same time, each changing its own property. */
 async function twoTurnsAtOnce(storage: Storage): Promise<Record<string, unknown>> {

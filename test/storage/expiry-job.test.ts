@@ -13,7 +13,12 @@ describe('expiry of aged records', () => {
     const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
     const store = new LmdbStorage(join(mkdtempSync(join(tmpdir(), 'expiry-')), 'bot.mdb'), { now: () => clock.now });
     const config = loadConfig({});
-    expect(config).toMatchObject({ CONVERSATION_STATE_TTL_DAYS: 30, USER_STATE_TTL_DAYS: 180, DEDUPE_TTL_HOURS: 24, FEEDBACK_RETENTION_DAYS: 400 });
+    expect(config).toMatchObject({
+      CONVERSATION_STATE_TTL_DAYS: 30,
+      USER_STATE_TTL_DAYS: 180,
+      DEDUPE_TTL_HOURS: 24,
+      FEEDBACK_RETENTION_DAYS: 400,
+    });
     await store.write({
       'msteams/conversations/a:quiet/': { dialogState: {} },
       'msteams/users/29:quiet/': { language: 'fr' },
@@ -38,6 +43,9 @@ describe('expiry of aged records', () => {
 
   it('when the schedule is configured, then bad values are refused', () => {
     expect(() => loadConfig({ CONVERSATION_STATE_TTL_DAYS: '0' })).toThrow(/CONVERSATION_STATE_TTL_DAYS/);
-    expect(loadConfig({ USER_STATE_TTL_DAYS: '90', EXPIRY_INTERVAL_MINUTES: '15' })).toMatchObject({ USER_STATE_TTL_DAYS: 90, EXPIRY_INTERVAL_MINUTES: 15 });
+    expect(loadConfig({ USER_STATE_TTL_DAYS: '90', EXPIRY_INTERVAL_MINUTES: '15' })).toMatchObject({
+      USER_STATE_TTL_DAYS: 90,
+      EXPIRY_INTERVAL_MINUTES: 15,
+    });
   });
 });

@@ -32,7 +32,10 @@ describe('import of the old file store', () => {
   it('when the bot first starts on a DATA_DIR of the file store, then every record is moved to LMDB, logged by kind, and the folder is kept aside', async () => {
     const dataDir = oldDataDir();
     const { logger: log, events } = capturedLogger();
-    const store = (await openStorage({ STORAGE: 'lmdb', DATA_DIR: dataDir, AZURE_STORAGE_CONTAINER: 'x', AZURE_STORAGE_CONNECTION_STRING: undefined }, log)) as LmdbStorage;
+    const store = (await openStorage(
+      { STORAGE: 'lmdb', DATA_DIR: dataDir, AZURE_STORAGE_CONTAINER: 'x', AZURE_STORAGE_CONNECTION_STRING: undefined },
+      log,
+    )) as LmdbStorage;
 
     const tickets = new TicketRepository(store);
     expect((await tickets.listForUser({ id: '29:dana' })).map((t) => t.description)).toEqual([
@@ -42,7 +45,9 @@ describe('import of the old file store', () => {
     expect(await tickets.listForQueue('microsoft-support')).toHaveLength(1);
     expect(await tickets.listForQueue('certification-support')).toHaveLength(2);
     expect(await new Outbox(store).due(new Date('2030-01-01'))).toHaveLength(1);
-    expect(await new StorageChannelRegistry(store).channelFor('certification-support')).toMatchObject({ conversation: { conversation: { id: '19:support@thread.tacv2' } } });
+    expect(await new StorageChannelRegistry(store).channelFor('certification-support')).toMatchObject({
+      conversation: { conversation: { id: '19:support@thread.tacv2' } },
+    });
     const feedback = await createFeedbackLog(store).recent(30, new Date('2026-11-22T00:00:00Z'));
     expect(feedback.map((e) => e.kind)).toEqual(['unanswered', 'helpful', 'unanswered']);
     expect(feedback[2]).toMatchObject({ text: 'combien coûte AZ-104', lang: 'fr' });

@@ -32,9 +32,13 @@ describe('LMDB storage', () => {
     const store = new LmdbStorage(path, { log });
     await plant(path, 'tickets/index/queue/microsoft-support', '{"t":1,"v":{"ids":["MS-');
     expect(await store.read(['tickets/index/queue/microsoft-support'])).toEqual({});
-    expect(events()).toContainEqual(expect.objectContaining({ event: 'store_record_quarantined', key: 'tickets/index/queue/microsoft-support' }));
+    expect(events()).toContainEqual(
+      expect.objectContaining({ event: 'store_record_quarantined', key: 'tickets/index/queue/microsoft-support' }),
+    );
     await store.write({ 'tickets/index/queue/microsoft-support': { ids: ['MS-7KQ2MX'] } });
-    expect((await store.read(['tickets/index/queue/microsoft-support']))['tickets/index/queue/microsoft-support'].ids).toEqual(['MS-7KQ2MX']);
+    expect((await store.read(['tickets/index/queue/microsoft-support']))['tickets/index/queue/microsoft-support'].ids).toEqual([
+      'MS-7KQ2MX',
+    ]);
     const aside = await store.readRange(QUARANTINE_PREFIX);
     expect(aside).toHaveLength(1);
     expect(aside[0].key.startsWith(`${QUARANTINE_PREFIX}tickets/index/queue/microsoft-support/`)).toBe(true);
@@ -65,7 +69,7 @@ describe('LMDB storage', () => {
     const store = new LmdbStorage(freshPath());
     const keys = Array.from({ length: 1203 }, (_, i) => `p/${String(i).padStart(5, '0')}`);
     await store.write(Object.fromEntries(keys.map((k, i) => [k, { i }])));
-    await store.write({ 'p': { outside: true }, 'q/00001': { outside: true } });
+    await store.write({ p: { outside: true }, 'q/00001': { outside: true } });
     const all = await store.readRange('p/');
     expect(all.map((r) => r.key)).toEqual(keys);
     expect((await store.readRange('p/', { start: 'p/01200' })).map((r) => r.key)).toEqual(['p/01200', 'p/01201', 'p/01202']);

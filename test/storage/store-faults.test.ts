@@ -64,7 +64,11 @@ describe('the store full or unwritable', () => {
   let server: RunningServer;
   let post: ReturnType<typeof poster>;
   beforeAll(async () => {
-    server = await startServer(createApp(testConfig(), log.logger, { storage: store as never }), log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+    server = await startServer(createApp(testConfig(), log.logger, { storage: store as never }), log.logger, {
+      port: 0,
+      host: '127.0.0.1',
+      maxBodyBytes: 256 * 1024,
+    });
     post = poster(server.url);
   });
   afterAll(() => server.close());
@@ -73,7 +77,10 @@ describe('the store full or unwritable', () => {
     const questions = ['How do I unlink my MCID from my old company?', 'comment délier mon MCID de mon ancienne entreprise ?'];
     for (let i = 0; i < 6; i++) {
       const fr = i % 2 === 1;
-      const replies = await repliesTo(post, activity(questions[i % 2], { conversation: { id: `full-${i}`, conversationType: 'personal' }, locale: fr ? 'fr-FR' : 'en-US' }));
+      const replies = await repliesTo(
+        post,
+        activity(questions[i % 2], { conversation: { id: `full-${i}`, conversationType: 'personal' }, locale: fr ? 'fr-FR' : 'en-US' }),
+      );
       expect(answerTitle(replies)).toContain(fr ? 'Dissocier votre profil de certification' : 'Unlink your certification profile');
     }
     expect(store.writes).toBeGreaterThanOrEqual(12);
@@ -87,7 +94,10 @@ describe('the store full or unwritable', () => {
     const bot = createTestBot({ storage: store as never });
     const chat = bot.conversation({ locale: 'fr-FR' });
     const form = onlyCard(await chat.click({ verb: 'support', data: { verb: 'support', lang: 'fr', faqId: 'unlink' } }));
-    const replies = await chat.click(buttonByVerb(form, 'support.submit'), { description: 'Le bouton Supprimer ne fait rien', email: 'camille@contoso.fr' });
+    const replies = await chat.click(buttonByVerb(form, 'support.submit'), {
+      description: 'Le bouton Supprimer ne fait rien',
+      email: 'camille@contoso.fr',
+    });
     expect(replies.map((r) => r.text)).toContain(strings('fr').support.ticketNotFiled);
     const again = cardsOf(replies).at(-1)!;
     expect(textOf(again)).toContain('Le bouton Supprimer ne fait rien');
@@ -96,11 +106,15 @@ describe('the store full or unwritable', () => {
 });
 
 describe('a record that cannot be read', () => {
-  it('when a conversation\'s dedupe record is corrupt, then its next message is answered, the record is set aside, and repeats are caught again', async () => {
+  it("when a conversation's dedupe record is corrupt, then its next message is answered, the record is set aside, and repeats are caught again", async () => {
     const path = freshPath();
     const storage = new LmdbStorage(path);
     const log = capturedLogger('info');
-    const server = await startServer(createApp(testConfig(), log.logger, { storage }), log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
+    const server = await startServer(createApp(testConfig(), log.logger, { storage }), log.logger, {
+      port: 0,
+      host: '127.0.0.1',
+      maxBodyBytes: 256 * 1024,
+    });
     try {
       const post = poster(server.url);
       const conversation = { id: 'corrupt-dedupe', conversationType: 'personal' };
@@ -137,4 +151,3 @@ describe('a record that cannot be read', () => {
     expect(await storage.readRange(QUARANTINE_PREFIX)).toHaveLength(2);
   });
 });
-

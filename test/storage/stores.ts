@@ -44,7 +44,12 @@ export function productionStores(): StoreKind[] {
       fresh: () => {
         const container = `test-${process.pid}-${++containers}`;
         const connection = () => azurite!.connectionString;
-        return { open: () => new AzureBlobsStorage(connection(), container), get args() { return ['blob', connection(), container]; } };
+        return {
+          open: () => new AzureBlobsStorage(connection(), container),
+          get args() {
+            return ['blob', connection(), container];
+          },
+        };
       },
     },
   ];

@@ -25,6 +25,7 @@ export function startWorker(args: readonly string[]): Worker {
       child.kill(signal);
       return output.exited;
     },
-    waitForLines: (count, timeoutMs = 20_000) => output.waitUntil(() => output.lines.length >= count, `${count} lines from the worker`, timeoutMs),
+    waitForLines: (count, timeoutMs = 20_000) =>
+      output.waitUntil(() => output.lines.length >= count, `${count} lines from the worker`, timeoutMs),
   };
 }

@@ -24,7 +24,14 @@ describe('erasure', () => {
     const mine = await tickets.create(request(me));
     const sameIdElsewhere = await tickets.create(request({ ...me, channelId: 'webchat' }));
     // An item as older versions queued it: the whole ticket in the payload.
-    await outbox.enqueue({ id: 'old', ticketId: mine.id, target: 'webhook:cs', payload: { event: 'ticket.created', ticket: mine }, attempts: 3, nextAttemptAt: new Date(0).toISOString() });
+    await outbox.enqueue({
+      id: 'old',
+      ticketId: mine.id,
+      target: 'webhook:cs',
+      payload: { event: 'ticket.created', ticket: mine },
+      attempts: 3,
+      nextAttemptAt: new Date(0).toISOString(),
+    });
     const erased: UserRef[] = [];
     let kicks = 0;
     const erasure = new Erasure({

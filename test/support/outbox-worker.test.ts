@@ -20,7 +20,12 @@ function receiver(failures: number) {
     req.on('end', () => {
       calls++;
       const status = calls <= failures ? 500 : 200;
-      received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers[SIGNATURE_HEADER]), deliveryId: String(req.headers['x-delivery-id']), status });
+      received.push({
+        body: Buffer.concat(chunks).toString('utf8'),
+        signature: String(req.headers[SIGNATURE_HEADER]),
+        deliveryId: String(req.headers['x-delivery-id']),
+        status,
+      });
       // Not chained: restify, loaded by other suites in this worker, patches writeHead to return nothing.
       res.writeHead(status);
       res.end();
@@ -28,7 +33,10 @@ function receiver(failures: number) {
   });
   return {
     received,
-    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`))),
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`)),
+      ),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -53,7 +61,12 @@ describe('webhook delivery through the outbox', () => {
     const url = await hook.start();
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const outbox = new Outbox(new MemoryStorage());
-    const worker = new OutboxWorker(outbox, new Map([['webhook:cs', (item) => postWebhook({ url, secret: SECRET }, item.payload, item.id)]]), silentLogger, () => new Date(clock));
+    const worker = new OutboxWorker(
+      outbox,
+      new Map([['webhook:cs', (item) => postWebhook({ url, secret: SECRET }, item.payload, item.id)]]),
+      silentLogger,
+      () => new Date(clock),
+    );
     const delivery = new OutboxDelivery('webhook', outbox, worker, () => 'webhook:cs', webhookPayload);
 
     await delivery.deliver(ticket); // first attempt at once: 500
@@ -85,13 +98,22 @@ describe('webhook delivery through the outbox', () => {
     const url = await hook.start();
     const storage = new MemoryStorage();
     const first = new Outbox(storage);
-    const worker1 = new OutboxWorker(first, new Map([['webhook:cs', (item) => postWebhook({ url, secret: SECRET }, item.payload, item.id)]]), silentLogger);
+    const worker1 = new OutboxWorker(
+      first,
+      new Map([['webhook:cs', (item) => postWebhook({ url, secret: SECRET }, item.payload, item.id)]]),
+      silentLogger,
+    );
     await new OutboxDelivery('webhook', first, worker1, () => 'webhook:cs', webhookPayload).deliver(ticket);
     await hook.stop();
 
     const hook2 = receiver(0);
     const url2 = await hook2.start();
-    const worker2 = new OutboxWorker(new Outbox(storage), new Map([['webhook:cs', (item) => postWebhook({ url: url2, secret: SECRET }, item.payload, item.id)]]), silentLogger, () => new Date(Date.now() + 3600_000));
+    const worker2 = new OutboxWorker(
+      new Outbox(storage),
+      new Map([['webhook:cs', (item) => postWebhook({ url: url2, secret: SECRET }, item.payload, item.id)]]),
+      silentLogger,
+      () => new Date(Date.now() + 3600_000),
+    );
     expect(await worker2.runOnce()).toBe(1);
     expect(hook2.received).toHaveLength(1);
     await hook2.stop();
@@ -106,7 +128,8 @@ describe('webhook delivery through the outbox', () => {
       clock += 61_000; // longer than the lease
     };
     const worker = new OutboxWorker(outbox, new Map([['t', slow]]), silentLogger, () => new Date(clock), { by: 'me', ms: 60_000 });
-    for (const id of ['a', 'b']) await outbox.enqueue({ id, ticketId: 'CS-ABCDEF', target: 't', payload: {}, attempts: 0, nextAttemptAt: new Date(0).toISOString() });
+    for (const id of ['a', 'b'])
+      await outbox.enqueue({ id, ticketId: 'CS-ABCDEF', target: 't', payload: {}, attempts: 0, nextAttemptAt: new Date(0).toISOString() });
     expect(await worker.runOnce()).toBe(1);
     expect(sent).toEqual(['a']);
     expect(await worker.runOnce()).toBe(1);

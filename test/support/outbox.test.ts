@@ -5,7 +5,14 @@ const T0 = new Date('2025-01-01T00:00:00Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 function item(id: string, dueIn = 0): OutboxItem {
-  return { id, ticketId: 'CS-AB12CD', target: 'webhook:certification-support', payload: { event: 'ticket.created', n: id }, attempts: 0, nextAttemptAt: later(dueIn).toISOString() };
+  return {
+    id,
+    ticketId: 'CS-AB12CD',
+    target: 'webhook:certification-support',
+    payload: { event: 'ticket.created', n: id },
+    attempts: 0,
+    nextAttemptAt: later(dueIn).toISOString(),
+  };
 }
 
 describe.each(productionStores())('$name, webhook outbox', (kind) => {
@@ -47,13 +54,24 @@ describe.each(productionStores())('$name, webhook outbox', (kind) => {
 
     // Each instance delivers half of the other's items while failing some of its own.
     await Promise.all([
-      ...ids('b').slice(0, 10).map((id) => a.settle([id], new Map())),
-      ...ids('a').slice(0, 10).map((id) => b.settle([id], new Map())),
-      ...ids('a').slice(10).map((id) => a.settle([], new Map([[id, later(60)]]))),
+      ...ids('b')
+        .slice(0, 10)
+        .map((id) => a.settle([id], new Map())),
+      ...ids('a')
+        .slice(0, 10)
+        .map((id) => b.settle([id], new Map())),
+      ...ids('a')
+        .slice(10)
+        .map((id) => a.settle([], new Map([[id, later(60)]]))),
     ]);
     const left = await b.due(later(60));
     expect(left.map((i) => i.id).sort()).toEqual([...ids('a').slice(10), ...ids('b').slice(10)].sort());
-    expect(left.filter((i) => i.attempts === 1).map((i) => i.id).sort()).toEqual(ids('a').slice(10).sort());
+    expect(
+      left
+        .filter((i) => i.attempts === 1)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(ids('a').slice(10).sort());
   }, 30_000);
 
   it('when two instances claim the due items at once, then each item is claimed by exactly one of them', async () => {

@@ -9,6 +9,9 @@ const patterns = [...REDACTION_PATTERNS, ...VALUE_PATTERNS, ...PLAIN_TEXT_PATTER
 describe('secret masking regexes', () => {
   it.each(patterns.map((p) => [p.source.slice(0, 60), p] as const))('when recheck analyses /%s…/, then it is safe', (_name, pattern) => {
     const result = checkSync(pattern.source, pattern.flags.replace('y', ''), { timeout: 20_000 });
-    expect({ status: result.status, attack: result.status === 'vulnerable' ? result.attack.pattern : undefined }).toEqual({ status: 'safe', attack: undefined });
+    expect({ status: result.status, attack: result.status === 'vulnerable' ? result.attack.pattern : undefined }).toEqual({
+      status: 'safe',
+      attack: undefined,
+    });
   });
 });

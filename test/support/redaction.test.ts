@@ -15,12 +15,16 @@ describe('secret redaction', () => {
     expect(redactSecrets(input)).toEqual({ text: expected, found: true });
   });
 
-  it.each(['how do I reset my Partner Center password?', 'I forgot my access code', 'Transcript ID 1234567', 'mot de passe oublié', 'my password is wrong', 'password reset link'])(
-    'when "%s" names a secret without giving one, then nothing is masked',
-    (input) => {
-      const result = redactSecrets(input);
-      expect(result.found).toBe(false);
-      expect(result.text).toBe(input);
-    },
-  );
+  it.each([
+    'how do I reset my Partner Center password?',
+    'I forgot my access code',
+    'Transcript ID 1234567',
+    'mot de passe oublié',
+    'my password is wrong',
+    'password reset link',
+  ])('when "%s" names a secret without giving one, then nothing is masked', (input) => {
+    const result = redactSecrets(input);
+    expect(result.found).toBe(false);
+    expect(result.text).toBe(input);
+  });
 });

@@ -25,7 +25,13 @@ let post: ReturnType<typeof poster>;
 
 beforeAll(async () => {
   await Promise.all([connector.start(), webhook.start()]);
-  const config = testConfig({ SUPPORT_ADMINS: 'aad-admin', SUPPORT_AGENTS: 'aad-agent', WEBHOOK_URL_CERTIFICATION_SUPPORT: webhook.url, WEBHOOK_SECRET: 's', RATE_LIMIT_PER_MINUTE: '0' });
+  const config = testConfig({
+    SUPPORT_ADMINS: 'aad-admin',
+    SUPPORT_AGENTS: 'aad-agent',
+    WEBHOOK_URL_CERTIFICATION_SUPPORT: webhook.url,
+    WEBHOOK_SECRET: 's',
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   dataDir = config.DATA_DIR;
   app = createApp(config, log.logger);
   server = await startServer(app, log.logger, { port: 0, host: '127.0.0.1', maxBodyBytes: 256 * 1024 });
@@ -40,13 +46,21 @@ afterAll(async () => {
 const supportChannel = { id: '19:cs@thread.tacv2', conversationType: 'channel' };
 const admin = { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' };
 const mention = { entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Bot' }, text: '<at>Bot</at>' }] };
-const as = (from: Record<string, unknown>, conversation: Record<string, unknown>, channelId = 'msteams') => ({ from, conversation, channelId, serviceUrl: connector.url });
+const as = (from: Record<string, unknown>, conversation: Record<string, unknown>, channelId = 'msteams') => ({
+  from,
+  conversation,
+  channelId,
+  serviceUrl: connector.url,
+});
 const say = (text: string, who: Record<string, unknown>) => repliesTo(post, activity(text, who));
 const press = (data: Record<string, unknown>, who: Record<string, unknown>) => repliesTo(post, click(data, who));
 const cardIn = (replies: Reply[]): Card => {
   const replaced = replies.find((r) => r.type === 'invokeResponse')?.value?.body as { type?: string; value?: Card } | undefined;
   if (replaced?.type === 'application/vnd.microsoft.card.adaptive') return replaced.value!;
-  return replies.flatMap((r) => r.attachments ?? []).map((a) => a.content).pop()!;
+  return replies
+    .flatMap((r) => r.attachments ?? [])
+    .map((a) => a.content)
+    .pop()!;
 };
 
 async function fileTicket(who: Record<string, unknown>, fields: Record<string, string>): Promise<string | undefined> {
@@ -62,8 +76,11 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 const storeText = (): string => {
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-  return files(dataDir).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+  return files(dataDir)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 };
 
 describe('support deliveries happen after the turn', () => {
@@ -127,7 +144,10 @@ describe('"forget me" reaches every copy', () => {
     await app.support.worker.idle();
     const stored = storeText();
     for (const personal of [name, email, description, groupLine]) expect(stored).not.toContain(personal);
-    const update = connector.to(supportChannel.id).filter((c) => c.method === 'PUT' && JSON.stringify(c.activity).includes(id)).pop();
+    const update = connector
+      .to(supportChannel.id)
+      .filter((c) => c.method === 'PUT' && JSON.stringify(c.activity).includes(id))
+      .pop();
     expect(update).toBeDefined();
     for (const personal of [name, email, description]) expect(JSON.stringify(update!.activity)).not.toContain(personal);
     const erased = await supportView();
@@ -144,7 +164,7 @@ describe('"forget me" reaches every copy', () => {
 });
 
 describe('who is who', () => {
-  it('when the same ids come from another channel, then they are not the Teams agent, do not list or forget the Teams user\'s tickets', async () => {
+  it("when the same ids come from another channel, then they are not the Teams agent, do not list or forget the Teams user's tickets", async () => {
     const teamsUser = as({ id: '29:owner', name: 'Owner' }, { id: 'a:owner', conversationType: 'personal' });
     const id = (await fileTicket(teamsUser, { description: 'A ticket only its Teams owner may see' }))!;
     const impostor = as({ id: '29:owner', name: 'Owner' }, { id: 'emu-owner', conversationType: 'personal' }, 'emulator');
@@ -169,7 +189,11 @@ describe('who is who', () => {
     const user = as({ id: '29:hasty', name: 'Hasty' }, { id: 'a:hasty', conversationType: 'personal' });
     const form = cardIn(await press({ verb: 'support', lang: 'en', faqId: 'support-mcid-merge' }, user));
     const submit = buttonByVerb(form, 'support.submit');
-    await Promise.all(Array.from({ length: 20 }, (_, n) => press({ ...submit.data, verb: 'support.submit', description: `Simultaneous ticket number ${n}` }, user)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        press({ ...submit.data, verb: 'support.submit', description: `Simultaneous ticket number ${n}` }, user),
+      ),
+    );
     expect(await app.support.tickets.listForUser({ id: '29:hasty', channelId: 'msteams' })).toHaveLength(5);
   });
 });

@@ -29,7 +29,9 @@ describe.each(productionStores())('$name, ticket repository', (kind) => {
     const data = kind.fresh();
     const instances = [new TicketRepository(data.open()), new TicketRepository(data.open())];
     const created = await Promise.all(
-      instances.flatMap((repository, i) => Array.from({ length: PER_INSTANCE }, (_, n) => repository.create(request({ description: `${i}-${n}` })))),
+      instances.flatMap((repository, i) =>
+        Array.from({ length: PER_INSTANCE }, (_, n) => repository.create(request({ description: `${i}-${n}` }))),
+      ),
     );
     const ids = created.map((t) => t.id);
     expect(new Set(ids).size).toBe(2 * PER_INSTANCE);
@@ -47,10 +49,17 @@ describe.each(productionStores())('$name, ticket repository', (kind) => {
     const data = kind.fresh();
     const [a, b] = [new TicketRepository(data.open()), new TicketRepository(data.open())];
     const ticket = await a.create(request());
-    const note = (by: string, n: number) => (t: typeof ticket) => ({ ...t, history: [...t.history, { at: t.createdAt, status: t.status, note: `${by}${n}` }] });
-    await Promise.all([a, b].flatMap((repository, i) => Array.from({ length: 25 }, (_, n) => repository.update(ticket.id, note('ab'[i], n)))));
+    const note = (by: string, n: number) => (t: typeof ticket) => ({
+      ...t,
+      history: [...t.history, { at: t.createdAt, status: t.status, note: `${by}${n}` }],
+    });
+    await Promise.all(
+      [a, b].flatMap((repository, i) => Array.from({ length: 25 }, (_, n) => repository.update(ticket.id, note('ab'[i], n)))),
+    );
     const notes = (await a.get(ticket.id))!.history.map((e) => e.note).filter(Boolean);
-    expect(notes.sort()).toEqual([...Array.from({ length: 25 }, (_, n) => `a${n}`), ...Array.from({ length: 25 }, (_, n) => `b${n}`)].sort());
+    expect(notes.sort()).toEqual(
+      [...Array.from({ length: 25 }, (_, n) => `a${n}`), ...Array.from({ length: 25 }, (_, n) => `b${n}`)].sort(),
+    );
   }, 30_000);
 
   it('when a ticket is read after a restart, then it is whole, and its status can be listed and changed', async () => {
@@ -96,12 +105,28 @@ describe.each(productionStores())('$name, ticket repository', (kind) => {
     // The user answered support on it: their words and name are in the history.
     const mine = await repository.update(created.id, (t) => ({
       ...t,
-      history: [...t.history, { at: t.createdAt, status: t.status, by: { id: '29:user-1', name: 'Dana' }, note: 'my e-mail is dana@contoso.com', kind: 'user-message' as const }],
+      history: [
+        ...t.history,
+        {
+          at: t.createdAt,
+          status: t.status,
+          by: { id: '29:user-1', name: 'Dana' },
+          note: 'my e-mail is dana@contoso.com',
+          kind: 'user-message' as const,
+        },
+      ],
     }));
     const other = await repository.create(request({ user: { id: 'u2', name: 'Sam' } }));
     expect(await repository.forgetUser({ id: '29:user-1' })).toHaveLength(1);
     const forgotten = (await repository.get(mine.id))!;
-    expect(forgotten).toMatchObject({ id: mine.id, status: 'open', queue: mine.queue, topic: mine.topic, description: ERASED, transcript: [] });
+    expect(forgotten).toMatchObject({
+      id: mine.id,
+      status: 'open',
+      queue: mine.queue,
+      topic: mine.topic,
+      description: ERASED,
+      transcript: [],
+    });
     expect(forgotten.user).toEqual({ id: '29:user-1', aadObjectId: 'aad-1' });
     for (const field of ['email', 'mcid', 'partnerId', 'errorMessage'] as const) expect(forgotten).not.toHaveProperty(field);
     expect(JSON.stringify(forgotten)).not.toMatch(/Dana|dana@|987654321|1234567|bonjour/);
@@ -127,8 +152,11 @@ describe('ticket repository ids', () => {
     expect((await repository.get('CS-AAAAAA'))!.description).toBe(first.description);
   });
 
-  it.each<SupportQueue>(['certification-support', 'microsoft-support'])('when a %s ticket is created, then its id matches the ticket id pattern', async (queue) => {
-    const ticket = await new TicketRepository(new MemoryStorage()).create(request({ queue }));
-    expect(ticket.id).toMatch(TICKET_ID_PATTERN);
-  });
+  it.each<SupportQueue>(['certification-support', 'microsoft-support'])(
+    'when a %s ticket is created, then its id matches the ticket id pattern',
+    async (queue) => {
+      const ticket = await new TicketRepository(new MemoryStorage()).create(request({ queue }));
+      expect(ticket.id).toMatch(TICKET_ID_PATTERN);
+    },
+  );
 });

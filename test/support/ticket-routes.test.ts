@@ -27,14 +27,17 @@ beforeAll(async () => {
 });
 
 describe('where tickets go', () => {
-  it.each(LANGUAGES)('when no channel and no webhook take the queue, then the %s confirmation says the ticket is recorded and how it is followed, not that it went to a team', async (lang) => {
-    const s = strings(lang).support;
-    const done = await fileTicket(unrouted, lang);
-    const id = /CS-[0-9A-Z]{6}/.exec(textOf(done))![0];
-    expect(textOf(done)).toContain(s.confirmationRecorded(id));
-    expect(textOf(done)).toContain(s.confirmationRecordedNext);
-    expect(textOf(done)).not.toContain(s.confirmationIntro(s.queueNames['certification-support']));
-  });
+  it.each(LANGUAGES)(
+    'when no channel and no webhook take the queue, then the %s confirmation says the ticket is recorded and how it is followed, not that it went to a team',
+    async (lang) => {
+      const s = strings(lang).support;
+      const done = await fileTicket(unrouted, lang);
+      const id = /CS-[0-9A-Z]{6}/.exec(textOf(done))![0];
+      expect(textOf(done)).toContain(s.confirmationRecorded(id));
+      expect(textOf(done)).toContain(s.confirmationRecordedNext);
+      expect(textOf(done)).not.toContain(s.confirmationIntro(s.queueNames['certification-support']));
+    },
+  );
 
   it.each(LANGUAGES)('when a support channel is registered for the queue, then the %s confirmation names the team', async (lang) => {
     const s = strings(lang).support;
@@ -55,8 +58,14 @@ describe('where tickets go', () => {
 
   it('when the bot starts with a webhook for one queue only, then one warning names the other queue', async () => {
     const { logger, events } = capturedLogger('info');
-    const app = createApp(testConfig({ WEBHOOK_URL_MICROSOFT_SUPPORT: `${connector.url}hook`, WEBHOOK_SECRET: 'test-secret-0123456789' }), logger, { storage: new MemoryStorage() });
+    const app = createApp(
+      testConfig({ WEBHOOK_URL_MICROSOFT_SUPPORT: `${connector.url}hook`, WEBHOOK_SECRET: 'test-secret-0123456789' }),
+      logger,
+      { storage: new MemoryStorage() },
+    );
     expect(await app.support.warnIfUnrouted()).toEqual(['certification-support']);
-    expect(events().filter((e) => e.event === 'support_unrouted')).toEqual([expect.objectContaining({ queues: ['certification-support'] })]);
+    expect(events().filter((e) => e.event === 'support_unrouted')).toEqual([
+      expect.objectContaining({ queues: ['certification-support'] }),
+    ]);
   });
 });

@@ -7,7 +7,9 @@ const isAgent = (p: TicketPerson) => p.id === 'agent' && p.channelId === 'msteam
 const limits = { queryChars: 20, scanPerQueue: 3, matches: 4, page: 2 };
 
 function ticket(n: number, over: Partial<Ticket> = {}): Ticket {
-  const id = `CS-${String(n).padStart(6, '0').replace(/[ILOU]/g, '0')}`;
+  const id = `CS-${String(n)
+    .padStart(6, '0')
+    .replace(/[ILOU]/g, '0')}`;
   return {
     id,
     queue: 'certification-support',
@@ -33,7 +35,10 @@ class CountingSource implements TicketSource {
   }
   async newestForQueue(queue: SupportQueue, limit: number) {
     this.asked.push(limit);
-    return this.all.filter((t) => t.queue === queue).slice(-limit).reverse();
+    return this.all
+      .filter((t) => t.queue === queue)
+      .slice(-limit)
+      .reverse();
   }
 }
 
@@ -80,7 +85,7 @@ describe('ticket search', () => {
     expect(pageOf(1e12, 1, limits)).toEqual({ skip: 4, count: 1 });
   });
 
-  it('when a query has several words, then each must begin a word of the description or the requester\'s name', () => {
+  it("when a query has several words, then each must begin a word of the description or the requester's name", () => {
     const t = ticket(1, { description: 'Le profil ne s’affiche pas dans l’Espace partenaires', user: { id: 'x', name: 'Hélène' } });
     expect(ticketMatcher('espace part')(t)).toBe(true);
     expect(ticketMatcher('helene profil')(t)).toBe(true);

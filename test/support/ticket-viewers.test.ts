@@ -16,7 +16,7 @@ describe('who sees which ticket card', () => {
   it.each([
     ['a listed agent', { id: '29:agent', channelId: 'msteams' }, 'agent'],
     ['the requester', { id: '29:requester', channelId: 'msteams' }, 'requester'],
-    ['the requester\'s id from another channel', { id: '29:requester', channelId: 'webchat' }, 'other'],
+    ["the requester's id from another channel", { id: '29:requester', channelId: 'webchat' }, 'other'],
     ['anyone else', { id: '29:someone', channelId: 'msteams' }, 'other'],
   ] as const)('when %s asks, then they get the %s view', (_who, person, expected) => {
     expect(viewerOf(ticket, person, isAgent)).toBe(expected);

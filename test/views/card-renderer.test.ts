@@ -29,13 +29,16 @@ describe('every card the bot sends', () => {
     expect(new Set(rendered.map((r) => r.lang))).toEqual(new Set(['en', 'fr']));
   });
 
-  it.each(rendered.map((r) => [r.name, r.lang, r.card] as const))('when %s is rendered in %s, then it is a valid Adaptive Card ≤ 1.5 with its lang and no unexpanded binding', (_name, lang, card) => {
-    const json = JSON.stringify(card);
-    expect(json).not.toContain('${');
-    expect(card.lang).toBe(lang);
-    expect(Number(card.version)).toBeLessThanOrEqual(1.5);
-    expect(parse(JSON.parse(json))).toEqual([]);
-  });
+  it.each(rendered.map((r) => [r.name, r.lang, r.card] as const))(
+    'when %s is rendered in %s, then it is a valid Adaptive Card ≤ 1.5 with its lang and no unexpanded binding',
+    (_name, lang, card) => {
+      const json = JSON.stringify(card);
+      expect(json).not.toContain('${');
+      expect(card.lang).toBe(lang);
+      expect(Number(card.version)).toBeLessThanOrEqual(1.5);
+      expect(parse(JSON.parse(json))).toEqual([]);
+    },
+  );
 
   it('when a card asks Teams for per-user views (refresh), then its version allows it and the parser reads action and user ids', () => {
     const refreshing = rendered.filter((r) => r.card.refresh !== undefined);
@@ -64,9 +67,13 @@ describe('user text in cards', () => {
     const card = builder.emailDraft('AZ-103', 'badge', 'en');
     const tricky = '${lang} {"type":"AdaptiveCard"} ${count(steps)}';
     const out = renderer.render('choice', {
-      lang: 'en', notice: tricky, title: 't', prompt: 'p',
+      lang: 'en',
+      notice: tricky,
+      title: 't',
+      prompt: 'p',
       picker: { inputId: 'x', placeholder: '', options: [], submit: { title: 's', verb: 'menu', data: { verb: 'menu', lang: 'en' } } },
-      choices: [], footer: [],
+      choices: [],
+      footer: [],
     });
     expect(JSON.stringify(out)).toContain(JSON.stringify(tricky).slice(1, -1));
     expect(card.lang).toBe('en');

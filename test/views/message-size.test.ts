@@ -18,7 +18,11 @@ function ticket(i: number, size: number): Ticket {
     description: `Problème ${i} : ${'é'.repeat(size)}`,
     errorMessage: 'x'.repeat(size),
     conversation: {},
-    transcript: Array.from({ length: 12 }, (_, n) => ({ from: 'user' as const, text: `message ${n} ${'y'.repeat(Math.min(size, 500))}`, at: new Date(0).toISOString() })),
+    transcript: Array.from({ length: 12 }, (_, n) => ({
+      from: 'user' as const,
+      text: `message ${n} ${'y'.repeat(Math.min(size, 500))}`,
+      at: new Date(0).toISOString(),
+    })),
     createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
     status: 'open',
     history: [{ at: new Date(0).toISOString(), status: 'open' }],
@@ -43,7 +47,10 @@ describe('Teams message size', () => {
   });
 
   it('when a user has 60 tickets, then "my tickets" lists the 20 newest and says how many there are', () => {
-    const card = supportCards.ticketList(Array.from({ length: 60 }, (_, i) => ticket(i, 100)), 'fr');
+    const card = supportCards.ticketList(
+      Array.from({ length: 60 }, (_, i) => ticket(i, 100)),
+      'fr',
+    );
     expect(bytes(card)).toBeLessThanOrEqual(TEAMS_ACTIVITY_BUDGET_BYTES);
     expect(textOf(card)).toContain('Vos 20 tickets les plus récents, sur 60 :');
   });

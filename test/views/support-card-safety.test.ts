@@ -41,7 +41,11 @@ describe('support ticket card', () => {
     const agent = { id: '29:agent', name: 'Alex Agent with a rather long display name', channelId: 'msteams' };
     for (let n = 0; n < 600; n++) {
       const status = n % 2 === 0 ? ('closed' as const) : ('open' as const);
-      ticket = { ...ticket, status, ...withEvent(ticket, { at: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), status, by: agent, note: `click ${n}` }) };
+      ticket = {
+        ...ticket,
+        status,
+        ...withEvent(ticket, { at: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), status, by: agent, note: `click ${n}` }),
+      };
     }
     expect(ticket.history).toHaveLength(MAX_STORED_EVENTS);
     expect(ticket.history[0].status).toBe('open'); // when it was opened stays
@@ -77,7 +81,10 @@ describe('support ticket card', () => {
     );
     const all = elements(card);
     // User text sits in TextRuns (never markdown) or, in facts, with the markdown escaped.
-    const markdownTexts = [...all.filter((e) => e.type === 'TextBlock').map((e) => String(e.text)), ...all.flatMap((e) => (Array.isArray(e.facts) ? (e.facts as { value: string }[]).map((f) => f.value) : []))];
+    const markdownTexts = [
+      ...all.filter((e) => e.type === 'TextBlock').map((e) => String(e.text)),
+      ...all.flatMap((e) => (Array.isArray(e.facts) ? (e.facts as { value: string }[]).map((f) => f.value) : [])),
+    ];
     for (const text of markdownTexts) {
       expect(text).not.toMatch(/\]\(https?:/);
       expect(text).not.toMatch(/(^|[^\\])\*\*/);
