@@ -209,6 +209,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     tickets: new TicketSearch(support.tickets, support.isAgent),
     supportLang: config.SUPPORT_LANGUAGE,
     detectLanguage: (text) => recognizer.detectLanguage(text).lang,
+    viewerIds: support.viewerIds,
   });
   const bot = new FaqBot({
     conversationState,

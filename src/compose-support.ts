@@ -39,6 +39,8 @@ export interface SupportParts {
   readonly registry: StorageChannelRegistry;
   /** Whether a person is on the support list (agents and admins): the rule the ticket card's actions use. */
   readonly isAgent: (person: TicketPerson) => boolean;
+  /** Who gets their own view of a ticket card by refresh. */
+  readonly viewerIds: (ticket: Ticket) => string[];
   readonly worker: OutboxWorker;
   readonly messenger: ProactiveMessenger;
   readonly retention: RetentionJob;
@@ -220,6 +222,7 @@ export function composeSupport(inputs: SupportInputs): SupportParts {
     actions,
     registry,
     isAgent,
+    viewerIds,
     worker,
     messenger,
     filing,

@@ -197,29 +197,39 @@ describe('the tickets message extension, through the HTTP endpoint', () => {
     const preview = (await search(agent, tickets.profile.id)).attachments![0];
     expect(preview.preview!.content.title).toBe(`${tickets.profile.id} · ${en.support.statusNames.open}`);
     const picked = await invoke(agent, extensionPick(preview.preview!.content.tap!.value));
-    const card = picked.attachments![0].content as Card;
-    expect(textOf(card)).toContain(en.support.ticketCardTitle(tickets.profile.id));
-    expect(textOf(card)).toContain(en.support.statusNames.open);
+    const inserted = picked.attachments![0].content as Card;
+    // Everyone in that chat sees the status; the agent's own view (details, actions) comes by refresh.
+    expect(textOf(inserted)).toContain(en.support.ticketCardTitle(tickets.profile.id));
+    expect(textOf(inserted)).toContain(en.support.statusNames.open);
+    expect(textOf(inserted)).not.toContain('camille@contoso.com');
+    const clickInChat = (verb: string, data: unknown) =>
+      fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          id: `mx-${++seq}`,
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          deliveryMode: 'expectReplies',
+          locale: 'en-US',
+          recipient: { id: 'bot' },
+          from: agent,
+          conversation: { id: '19:agents-chat', conversationType: 'groupChat' },
+          value: { action: { type: 'Action.Execute', verb, data } },
+        }),
+      });
+    const cardIn = async (res: Response) =>
+      ((await res.json()) as { activities: { type: string; value?: { body?: { value?: Card } } }[] }).activities.find(
+        (r) => r.type === 'invokeResponse',
+      )!.value!.body!.value!;
+    const refreshAction = (inserted as { refresh?: { action?: { verb: string; data: unknown } } }).refresh!.action!;
+    const card = await cardIn(await clickInChat(refreshAction.verb, refreshAction.data));
     expect(textOf(card)).toContain('camille@contoso.com');
 
     // The card's own "assign" button, clicked in the chat it was inserted into.
-    const res = await fetch(`${server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `mx-${++seq}`,
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        deliveryMode: 'expectReplies',
-        locale: 'en-US',
-        recipient: { id: 'bot' },
-        from: agent,
-        conversation: { id: '19:agents-chat', conversationType: 'groupChat' },
-        value: { action: { type: 'Action.Execute', verb: 'ticket.assign', data: buttonByVerb(card, 'ticket.assign').data } },
-      }),
-    });
+    const res = await clickInChat('ticket.assign', buttonByVerb(card, 'ticket.assign').data);
     const replies = ((await res.json()) as { activities: { type: string; value?: { body?: { value?: Card } } }[] }).activities;
     const updated = replies.find((r) => r.type === 'invokeResponse')!.value!.body!.value!;
     expect(textOf(updated)).toContain(en.support.statusNames.assigned);

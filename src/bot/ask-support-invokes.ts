@@ -1,7 +1,7 @@
 import type { MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
 import type { EscalationDeps } from '../dialogs/ticket-filing';
 import { sendCard } from '../dialogs/replies';
-import { dialogAttachment } from './card-activity';
+import { cardAttachment } from './card-activity';
 import { openTicket, type FilingOutcome } from '../dialogs/ticket-filing';
 import { setTurnLang } from '../dialogs/user-input';
 import { strings } from '../i18n/strings';
@@ -67,7 +67,7 @@ function responseOf(step: DialogStep): MessagingExtensionActionResponse {
   switch (step.kind) {
     case 'show':
       return {
-        task: { type: 'continue', value: { title: step.title, width: 'medium', height: 'large', card: dialogAttachment(step.card) } },
+        task: { type: 'continue', value: { title: step.title, width: 'medium', height: 'large', card: cardAttachment(step.card) } },
       };
     case 'message':
       return { task: { type: 'message', value: step.text } };

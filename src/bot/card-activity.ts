@@ -48,8 +48,8 @@ export function invokeResponse(reply: CardJson | string): InvokeResponse<CardAct
   return fitted(reply, (value) => ({ status: 200, body: { statusCode: 200, type: CARD_TYPE, value } }));
 }
 
-/** A card to show in a Teams dialog (task module), fitted like every other card. */
-export function dialogAttachment(card: CardJson): Attachment {
+/** A card as an attachment on its own (a Teams dialog, a message extension result), fitted like every other card. */
+export function cardAttachment(card: CardJson): Attachment {
   return fitted(card, (fit) => CardFactory.adaptiveCard(fit));
 }
 

@@ -1,10 +1,4 @@
-import {
-  CardFactory,
-  type Attachment,
-  type MessagingExtensionAttachment,
-  type MessagingExtensionResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { personOf } from '../dialogs/support-actions';
 import { langFromLocale, LANGUAGES, type Lang } from '../i18n/language';
@@ -16,9 +10,8 @@ import { MAX_TOPIC_RESULTS, type TopicSearch } from '../matching/topic-search';
 import type { Ticket } from '../support/ticket';
 import { pageOf, type TicketSearch } from '../support/ticket-search';
 import type { CardBuilder } from '../views/card-builder';
-import type { CardJson } from '../views/card-renderer';
-import { fitToTeams } from '../views/message-size';
 import type { SupportCards } from '../views/support-cards';
+import { cardAttachment } from './card-activity';
 
 /** The command ids declared under composeExtensions in manifest/manifest.json. */
 export const SEARCH_ANSWERS = 'searchAnswers';
@@ -35,6 +28,8 @@ export interface SearchExtensionsDeps {
   readonly supportLang: Lang;
   /** English or French for a query, undefined when it gives no clue. */
   readonly detectLanguage: (text: string) => Lang | undefined;
+  /** Who gets their own view of a ticket card by refresh (requester, agents); everyone else sees its status. */
+  readonly viewerIds: (ticket: Ticket) => string[];
 }
 
 // What Teams sends is checked, never trusted; strings are cut before anything reads them.
@@ -90,7 +85,7 @@ export class SearchExtensions {
     const topics = query ? this.deps.topics.search(query, lang) : await this.deps.topics.mostAsked();
     const { skip, count } = pageOf(paging.skip, paging.count, { matches: MAX_TOPIC_RESULTS, page: MAX_TOPIC_RESULTS });
     if (topics.length === 0 && skip === 0) return message(strings(lang).search.noAnswer(excerpt(query, QUOTED_CHARS)));
-    return list(topics.slice(skip, skip + count).map((topic) => this.answerPreview(topic, lang)));
+    return list(topics.slice(skip, skip + count).map((topic) => this.answerResult(topic, lang)));
   }
 
   private async searchTickets(context: TurnContext, query: string, paging: Paging): Promise<MessagingExtensionResponse> {
@@ -114,8 +109,20 @@ export class SearchExtensions {
     if (!found.allowed) return message(s.search.ticketsNotAllowed);
     const ticket = found.tickets[0];
     if (!ticket) return message(s.search.ticketGone(excerpt(picked.ticketId, 16)));
-    const card = this.deps.supportCards.ticket(ticket, this.deps.supportLang);
+    // The same card as the channel's: its status for everyone in that chat, each listed viewer's own view by refresh.
+    const card = this.deps.supportCards.ticket(ticket, this.deps.supportLang, { refreshFor: this.deps.viewerIds(ticket) });
     return list([{ ...cardAttachment(card), preview: this.ticketPreview(ticket, langFromLocale(context.activity.locale)).preview }]);
+  }
+
+  /**
+   * An answer needs no check at pick time, so its result carries the card itself: picking it
+   * inserts the card with no second round trip, and clients that do not send selectItem (the
+   * Agents Playground) can insert it too. Older previews with a tap still work through selectItem.
+   */
+  private answerResult(topic: TopicId, lang: Lang): MessagingExtensionAttachment {
+    const card = this.deps.cards.answer(topic, lang, { shared: true });
+    const text = this.deps.kb.text(topic, lang);
+    return { ...cardAttachment(card), preview: preview(text.title, '', excerpt(text.summary, SUMMARY_CHARS)).preview };
   }
 
   private answerPreview(topic: TopicId, lang: Lang): MessagingExtensionAttachment {
@@ -133,28 +140,20 @@ export class SearchExtensions {
 }
 
 /**
- * A result: a hero card whose tap sends `picked` back (composeExtension/selectItem). Hero card
- * text renders a little HTML in Teams, so what users typed is escaped.
+ * A result: a hero card whose tap, when `picked` is given, sends it back (composeExtension/selectItem).
+ * Hero card text renders a little HTML in Teams, so what users typed is escaped.
  */
-function preview(title: string, subtitle: string, text: string, picked: Picked): MessagingExtensionAttachment {
+function preview(title: string, subtitle: string, text: string, picked?: Picked): MessagingExtensionAttachment {
   const hero = CardFactory.heroCard(escapeHtml(title), escapeHtml(text));
   const content = { ...hero.content, ...(subtitle ? { subtitle: escapeHtml(subtitle) } : {}) };
-  return { ...hero, content, preview: { ...hero, content: { ...content, tap: { type: 'invoke', value: picked } } } };
+  const tap = picked ? { tap: { type: 'invoke', value: picked } } : {};
+  return { ...hero, content, preview: { ...hero, content: { ...content, ...tap } } };
 }
 
 const HTML = /[&<>"]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 function escapeHtml(text: string): string {
   return text.replace(HTML, (c) => ENTITIES[c]);
-}
-
-/**
- * The card a picked result inserts, fitted to Teams' message size like every card the bot sends.
- * (Main's bot/card-activity.ts is now the one card-to-activity function: this becomes
- * `cardActivity(card).attachments[0]` there.)
- */
-function cardAttachment(card: CardJson): Attachment {
-  return CardFactory.adaptiveCard(fitToTeams(card));
 }
 
 function list(attachments: MessagingExtensionAttachment[]): MessagingExtensionResponse {

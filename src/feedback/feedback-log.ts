@@ -130,8 +130,10 @@ export class DayDocumentFeedbackLog implements ReadableFeedbackLog {
 }
 
 /** A record of this log's own making; anything else under the prefix is skipped. */
+const ENTRY_KINDS: ReadonlySet<unknown> = new Set<FeedbackEntry['kind']>(['helpful', 'unanswered', 'outcome', 'escalated', 'rating']);
+
 function isFeedbackEntry(item: Record<string, unknown>): item is Record<string, unknown> & FeedbackEntry {
-  return typeof item.at === 'string' && (item.kind === 'helpful' || item.kind === 'unanswered');
+  return typeof item.at === 'string' && ENTRY_KINDS.has(item.kind);
 }
 
 function withoutETag(item: Record<string, unknown>): Record<string, unknown> {

@@ -10,7 +10,7 @@ import { trainingExamples } from '../../src/matching/training-set';
 const CONTENT = join(__dirname, '..', '..', 'content');
 // The worker runs the TypeScript source through the same on-the-fly transpiler as other process tests.
 const WORKER = join(__dirname, '..', 'fixtures', 'require-ts.js');
-const SOURCE = join(__dirname, '..', '..', 'src', 'knowledge', 'training-worker.ts');
+const SOURCE = join(__dirname, '..', '..', 'src', 'matching', 'training-worker.ts');
 
 function trainInWorker(contentDir: string) {
   return trainInBackground(contentDir, WORKER, { module: SOURCE });

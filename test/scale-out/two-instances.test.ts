@@ -236,10 +236,15 @@ describe('two bot processes on one Azure Blob store (Azurite)', () => {
     expect(dropped).toEqual([]);
     figure(`kill -9 burst: ${rerun.length} cut-off turns run on redelivery, ${cut.length - rerun.length} had finished before the kill`);
 
-    // Every confirmed ticket reaches the channel once, also those whose delivery the dead instance had claimed.
+    // Every confirmed ticket reaches the channel, also those whose delivery the dead instance had claimed.
+    // Delivery is at least once: a kill between Teams' answer to a post and the outbox's "delivered"
+    // mark makes the other instance post that one item again (Teams has no idempotency key). So at
+    // most the one delivery in flight at the kill may show twice; no other ticket may.
     const confirmed = [...acked, ...rerun.map((r) => TICKET_ID.exec(textOf(cardIn(r)))![0])].filter((x): x is string => !!x);
     await until(() => confirmed.every((id) => postedIds().includes(id)), 'the confirmed tickets posted', 30_000);
     const counts = postedIds().reduce<Record<string, number>>((n, id) => ({ ...n, [id!]: (n[id!] ?? 0) + 1 }), {});
-    expect(Object.entries(counts).filter(([, n]) => n > 1)).toEqual([]);
+    const repeated = Object.entries(counts).filter(([, n]) => n > 1);
+    expect(repeated.length).toBeLessThanOrEqual(1);
+    expect(repeated.every(([, n]) => n === 2)).toBe(true);
   });
 });
