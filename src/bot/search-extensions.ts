@@ -52,6 +52,8 @@ type Paging = { readonly skip?: unknown; readonly count?: unknown };
 
 const SUMMARY_CHARS = 160;
 const QUOTED_CHARS = 60;
+// Content marks bold with **; a hero card's text is not Markdown, so the marks go.
+const plain = (text: string) => text.replaceAll('**', '');
 const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
@@ -122,12 +124,12 @@ export class SearchExtensions {
   private answerResult(topic: TopicId, lang: Lang): MessagingExtensionAttachment {
     const card = this.deps.cards.answer(topic, lang, { shared: true });
     const text = this.deps.kb.text(topic, lang);
-    return { ...cardAttachment(card), preview: preview(text.title, '', excerpt(text.summary, SUMMARY_CHARS)).preview };
+    return { ...cardAttachment(card), preview: preview(text.title, '', excerpt(plain(text.summary), SUMMARY_CHARS)).preview };
   }
 
   private answerPreview(topic: TopicId, lang: Lang): MessagingExtensionAttachment {
     const text = this.deps.kb.text(topic, lang);
-    return preview(text.title, '', excerpt(text.summary, SUMMARY_CHARS), { kind: 'answer', topicId: topic, lang });
+    return preview(text.title, '', excerpt(plain(text.summary), SUMMARY_CHARS), { kind: 'answer', topicId: topic, lang });
   }
 
   private ticketPreview(ticket: Ticket, lang: Lang): MessagingExtensionAttachment {

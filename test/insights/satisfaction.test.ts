@@ -22,10 +22,8 @@ async function resolvedTicket(userId: string, lang: 'en' | 'fr') {
   );
   const id = /CS-[0-9A-Z]{6}/.exec(textOf(done))![0];
   await bot.app.support.worker.idle();
-  const posted = connector
-    .to('survey-channel')
-    .filter((c) => c.method === 'POST' && textOf(cardOf(c.activity)).includes(id))
-    .pop()!;
+  const posted = connector.to('survey-channel').filter((c) => c.method === 'POST' && textOf(cardOf(c.activity)).includes(id));
+  expect(posted).toHaveLength(1);
   // The channel post shows everyone the status; the agent's own view (with Resolve) comes by refresh.
   const refresh = { verb: 'ticket.refresh', data: { verb: 'ticket.refresh', lang: 'en', ticketId: id } };
   const agentView = replacementCard(await channel('agent-1').click(refresh))!;
