@@ -69,7 +69,7 @@ describe('the answers message extension, through the HTTP endpoint', () => {
     expect(result.attachmentLayout).toBe('list');
     const first = result.attachments![0];
     expect(first.preview!.content.title).toBe(title('unlink', 'en'));
-    expect(app.kb.text('unlink', 'en').summary).toContain(first.preview!.content.text!.replace(/…$/, ''));
+    expect(app.kb.text('unlink', 'en').summary.replaceAll('**', '')).toContain(first.preview!.content.text!.replace(/…$/, ''));
     expect(first.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(first.content)).toContain(title('unlink', 'en'));
   });
