@@ -18,7 +18,7 @@ import { RateLimitMiddleware } from './bot/rate-limit-middleware';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { AppConfig } from './config/config';
 import { PrivacyActions } from './dialogs/privacy-actions';
-import { personOf } from './dialogs/support-actions';
+import { personOf } from './dialogs/user-input';
 import { eraseGroupChats } from './bot/group-chat-erasure';
 import { RootDialog } from './dialogs/root-dialog';
 import { shortcutOf } from './dialogs/text-commands';

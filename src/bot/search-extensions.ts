@@ -1,6 +1,6 @@
 import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { personOf } from '../dialogs/support-actions';
+import { personOf } from '../dialogs/user-input';
 import { langFromLocale, LANGUAGES, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { TOPIC_IDS, type TopicId } from '../knowledge/catalog';

@@ -1,10 +1,10 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { SUPPORT_QUEUES, type SupportQueue } from '../knowledge/catalog';
 import type { EscalationService } from '../support/escalation-service';
-import type { DeskResult, SupportDesk } from '../support/support-desk';
+import type { SupportDesk } from '../support/support-desk';
 import type { Ticket, TicketPerson } from '../support/ticket';
 import { redactSecrets } from '../support/redaction';
 import type { PayloadOf } from '../views/card-action-payload';
@@ -15,9 +15,8 @@ import { validateIntake } from '../support/intake-form';
 import { ESCALATION, type EscalationOptions } from './escalation-dialog';
 import { fileTicket, formValuesOf, type EscalationDeps } from './ticket-filing';
 import { replaceCard, sendCard, sendText } from './replies';
-import { clientTimeZone, getTurnLang, isPersonalChat, requestPrivateChat, takeCarried } from './user-input';
-import { langFromLocale } from '../i18n/language';
-import { viewerOf } from '../support/ticket-viewers';
+import { getTurnLang, isPersonalChat, personOf, requestPrivateChat, takeCarried } from './user-input';
+import { TicketViews } from './ticket-views';
 import type { CardJson } from '../views/card-renderer';
 
 /** Registers a team channel for a queue; only people listed in config may. */
@@ -54,19 +53,18 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The language of the person reading a card: their Teams locale, else `fallback`. */
-const readerLang = (context: TurnContext, fallback: Lang): Lang =>
-  context.activity.locale ? langFromLocale(context.activity.locale) : fallback;
-
-/** Who sent the activity, with the channel their id belongs to. */
-export function personOf(context: TurnContext): TicketPerson {
-  const { id, name, aadObjectId } = context.activity.from;
-  return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}), channelId: context.activity.channelId };
-}
-
 /** The ways into an escalation, "my tickets", and what support does from a ticket card. */
 export class SupportActions {
-  constructor(private readonly deps: SupportActionsDeps) {}
+  private readonly views: TicketViews;
+
+  constructor(private readonly deps: SupportActionsDeps) {
+    this.views = new TicketViews(deps);
+  }
+
+  /** The ticket card as the person who asks sees it (Teams' refresh); undefined when the ticket is gone. */
+  ticketView(context: TurnContext, ticketId: string, cardLang: Lang): Promise<CardJson | undefined> {
+    return this.views.ticketView(context, ticketId, cardLang);
+  }
 
   /**
    * Opens the form. In a group chat or channel it moves to the 1:1 chat, carrying what the user
@@ -154,27 +152,30 @@ export class SupportActions {
   /** "My tickets": the list, in the 1:1 chat only. */
   async listTickets(context: TurnContext, lang: Lang): Promise<void> {
     if (await this.movedToPrivate(context)) return;
-    await sendCard(context, this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang, this.now()));
+    await sendCard(
+      context,
+      this.deps.supportCards.ticketList(await this.deps.escalation.listForUser(personOf(context)), lang, this.views.now()),
+    );
   }
 
   async assign(context: TurnContext, ticketId: string): Promise<void> {
-    await this.answerDesk(context, await this.deps.desk.assign(ticketId, personOf(context)));
+    await this.views.answerDesk(context, await this.deps.desk.assign(ticketId, personOf(context)));
   }
 
   async reply(context: TurnContext, ticketId: string, reply: string | undefined): Promise<void> {
-    await this.answerDesk(context, await this.deps.desk.reply(ticketId, personOf(context), reply));
+    await this.views.answerDesk(context, await this.deps.desk.reply(ticketId, personOf(context), reply));
   }
 
   async resolve(context: TurnContext, ticketId: string): Promise<void> {
-    await this.answerDesk(context, await this.deps.desk.resolve(ticketId, personOf(context)));
+    await this.views.answerDesk(context, await this.deps.desk.resolve(ticketId, personOf(context)));
   }
 
   /** "Add details" on the requester's view: only the ticket's owner adds to it; anyone else sees why on their card. */
   async details(context: TurnContext, ticketId: string, reply: string | undefined, lang: Lang): Promise<void> {
     const result = await this.deps.desk.userMessage(ticketId, personOf(context), reply);
     const ticket = !result.ok && result.reason === 'not-allowed' ? await this.deps.escalation.get(ticketId) : undefined;
-    if (ticket) await replaceCard(context, this.viewOf(context, ticket, lang, strings(readerLang(context, lang)).support.notAllowed));
-    else await this.answerDesk(context, result);
+    if (ticket) await replaceCard(context, this.views.notAllowed(context, ticket, lang));
+    else await this.views.answerDesk(context, result);
   }
 
   /** Teams asks for this viewer's own view of a ticket card (Universal Actions' refresh). */
@@ -233,45 +234,5 @@ export class SupportActions {
     if (!result.ok) return sendCard(context, this.deps.supportCards.intakeForm(lang, context_, values, result.invalid));
     const ticket = await fileTicket(context, this.deps.filing, { ...context_, fields: result.fields });
     if (!ticket) await sendCard(context, this.deps.supportCards.intakeForm(lang, context_, formValuesOf(result.fields), []));
-  }
-
-  /**
-   * The ticket card as the person who asks sees it: support's, the requester's or the status
-   * only, decided from who they are (the activity's sender), never from the card.
-   */
-  async ticketView(context: TurnContext, ticketId: string, cardLang: Lang): Promise<CardJson | undefined> {
-    const ticket = await this.deps.escalation.get(ticketId);
-    return ticket ? this.viewOf(context, ticket, cardLang) : undefined;
-  }
-
-  /** In the reader's Teams language; without one, support's language for agents, the ticket's for its owner. */
-  private viewOf(context: TurnContext, ticket: Ticket, cardLang: Lang, notice = ''): CardJson {
-    const viewer = viewerOf(ticket, personOf(context), this.deps.isAgent);
-    const fallback = viewer === 'agent' ? this.deps.supportLang : viewer === 'requester' ? ticket.language : cardLang;
-    const lang = readerLang(context, fallback);
-    const timeZone = clientTimeZone(context);
-    const refreshFor = this.deps.viewerIds(ticket);
-    return this.deps.supportCards.ticket(ticket, lang, { viewer, notice, refreshFor, now: this.now(), ...(timeZone ? { timeZone } : {}) });
-  }
-
-  private now(): Date {
-    return this.deps.now ? this.deps.now() : new Date();
-  }
-
-  /**
-   * The clicker sees their card updated in place (the channel's card for everyone is updated by
-   * the notifier). A problem (an empty reply, someone not allowed) shows on the card of the
-   * person who clicked, through the invoke response: nothing is posted for everyone to read.
-   */
-  private async answerDesk(context: TurnContext, result: DeskResult): Promise<void> {
-    if (result.ok) {
-      await replaceCard(context, this.viewOf(context, result.ticket, this.deps.supportLang));
-    } else if (result.ticket && context.activity.type === ActivityTypes.Invoke) {
-      const by = personOf(context);
-      const lang = readerLang(context, this.deps.supportLang);
-      const t = strings(lang).support;
-      const notice = result.reason === 'empty-reply' ? t.replyEmpty : t.notAllowedFor(by.aadObjectId ?? by.id);
-      await replaceCard(context, this.viewOf(context, result.ticket, lang, notice));
-    }
   }
 }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Lang } from '../i18n/language';
 import type { CardAction } from '../views/card-action-payload';
+import type { TicketPerson } from '../support/ticket';
 import { isTimeZone } from '../support/working-hours';
 
 /** One turn's input as the dialogs see it, whatever the channel delivered. */
@@ -75,4 +76,10 @@ export function clientTimeZone(context: TurnContext): string | undefined {
 export function isPersonalChat(context: TurnContext): boolean {
   const type = context.activity.conversation?.conversationType;
   return !type || type === 'personal';
+}
+
+/** Who sent the activity, with the channel their id belongs to. */
+export function personOf(context: TurnContext): TicketPerson {
+  const { id, name, aadObjectId } = context.activity.from;
+  return { id, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}), channelId: context.activity.channelId };
 }

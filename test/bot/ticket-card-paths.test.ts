@@ -5,7 +5,7 @@ import { buttonByVerb, buttonsOf, textOf, type Card } from '../helpers/cards';
 import { ConnectorStandIn } from '../helpers/connector-stand-in';
 import { testConfig } from '../helpers/test-bot';
 import { activity, click, poster, repliesTo, type Reply } from '../security/endpoint';
-import { capturedLogger } from '../security/log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 
 /**
  * A French ticket with the longest description and error the form takes, a full transcript and

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { strings } from '../../src/i18n/strings';
 import { CHROMIUM_PATH, hasChromium } from '../../scripts/chromium';
 import { send, shoot } from './playground-page';
-import { openPlayground, SCREENSHOTS, type PlaygroundSession } from './playground-session';
+import { openPersonalChat, SCREENSHOTS, type PlaygroundSession } from './playground-session';
 
 // What a person meets in their first minutes, in both languages: small talk, dated verdicts,
 // several exams at once, and the offer of a person after two questions the bot cannot answer.
@@ -16,10 +16,8 @@ suite(`a conversation that listens, in the Agents Playground${hasChromium() ? ''
   let page: Page;
 
   beforeAll(async () => {
-    session = await openPlayground();
+    session = await openPersonalChat();
     page = session.page;
-    await page.getByText('Personal Chat', { exact: true }).first().click();
-    await page.getByText(strings('en').welcomeTitle).first().waitFor();
   }, 90000);
 
   afterAll(() => session?.close(), 30000);

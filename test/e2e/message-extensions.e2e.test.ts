@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { strings } from '../../src/i18n/strings';
 import { CHROMIUM_PATH, hasChromium } from '../../scripts/chromium';
 import { shoot } from './playground-page';
-import { openPlayground, SCREENSHOTS, type PlaygroundSession } from './playground-session';
+import { openPersonalChat, SCREENSHOTS, type PlaygroundSession } from './playground-session';
 
 // What the Agents Playground (0.2.28) offers for message extensions: a search command and an
 // action command, named by id (it reads no manifest). It does not send selectItem (a result's
@@ -23,10 +23,8 @@ suite(`message extensions in the Agents Playground${hasChromium() ? '' : ` (${SK
   let page: Page;
 
   beforeAll(async () => {
-    session = await openPlayground();
+    session = await openPersonalChat();
     page = session.page;
-    await page.getByText('Personal Chat', { exact: true }).first().click();
-    await page.getByText(strings('en').welcomeTitle).first().waitFor();
   }, 90000);
 
   afterAll(() => session?.close(), 30000);

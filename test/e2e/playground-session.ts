@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
+import { strings } from '../../src/i18n/strings';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/logging/logger';
 import { startServer, type RunningServer } from '../../src/server';
@@ -55,4 +56,12 @@ export async function openPlayground(prepare: (app: App) => void = () => undefin
     await close();
     throw error;
   }
+}
+
+/** The Playground opened on the personal chat, once the welcome card is there. */
+export async function openPersonalChat(): Promise<PlaygroundSession> {
+  const session = await openPlayground();
+  await session.page.getByText('Personal Chat', { exact: true }).first().click();
+  await session.page.getByText(strings('en').welcomeTitle).first().waitFor();
+  return session;
 }

@@ -6,7 +6,7 @@ import jwt from 'jsonwebtoken';
 import { createApp } from '../../src/app';
 import { insightsAccess } from '../../src/insights/insights-access';
 import { startServer, type RunningServer } from '../../src/server';
-import { capturedLogger } from '../security/log-capture';
+import { capturedLogger } from '../helpers/log-capture';
 import { testConfig } from '../helpers/test-bot';
 import { FakeInsights, fakeReport } from './fake-insights';
 
