@@ -41,7 +41,7 @@ export interface ProfileSummary {
  */
 const BUCKETS: readonly (readonly [string, RegExp])[] = [
   ['content loading and checks (content-loader, zod schemas)', /content-loader|routing-loader|\/dist\/src\/config\//],
-  ['matching (src/knowledge)', /\/dist\/src\/knowledge\//],
+  ['matching (src/matching, src/knowledge)', /\/dist\/src\/(matching|knowledge)\//],
   [
     'card rendering (src/views, adaptivecards-templating, adaptive-expressions)',
     /\/dist\/src\/views\/|adaptivecards-templating|adaptive-expressions|antlr4ts/,
@@ -52,8 +52,8 @@ const BUCKETS: readonly (readonly [string, RegExp])[] = [
   ],
   ['dialogs (botbuilder-dialogs, src/dialogs)', /botbuilder-dialogs\/|\/dist\/src\/dialogs\//],
   [
-    'state and storage (BotState, storages, dedupe, recent turns, tickets)',
-    /botbuilder-core\/lib\/(botState|memoryStorage|botStatePropertyAccessor|storage)|\/dist\/src\/(storage|support)\/|dedupe-middleware|recent-turns|proper-lockfile|write-file-atomic|graceful-fs|signal-exit|retry\//,
+    'state and storage (BotState, storages, lmdb, dedupe, recent turns, tickets, feedback)',
+    /botbuilder-core\/lib\/(botState|memoryStorage|botStatePropertyAccessor|storage)|\/dist\/src\/(storage|support|feedback)\/|node_modules\/lmdb\/|dedupe-middleware|recent-turns|proper-lockfile|write-file-atomic|graceful-fs|signal-exit|retry\//,
   ],
   ['endpoint checks (src/server.ts, zod)', /\/dist\/src\/server\.js|\/zod\/v4\//],
   ['Connector client built per turn (@azure/*, @typespec, botframework-connector)', /@azure\/|@typespec\/|botframework-connector/],

@@ -7,6 +7,7 @@ import {
   type Storage,
 } from 'botbuilder';
 import { FaqBot } from './bot/faq-bot';
+import { cacheChannelClients } from './bot/connector-cache';
 import { AskSupportInvokes } from './bot/ask-support-invokes';
 import { AskSupportDialog } from './teams/ask-support-dialog';
 import { RecentTurns } from './bot/recent-turns';
@@ -16,6 +17,7 @@ import { createTurnErrorHandler } from './bot/turn-errors';
 import { DEFAULT_DEDUPE, DedupeMiddleware } from './bot/dedupe-middleware';
 import { RateLimitMiddleware } from './bot/rate-limit-middleware';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
+import { TurnDurabilityMiddleware } from './bot/turn-durability';
 import type { AppConfig } from './config/config';
 import { PrivacyActions } from './dialogs/privacy-actions';
 import { personOf } from './dialogs/user-input';
@@ -137,34 +139,34 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const storage = overrides.storage ?? createStorage(config, log('storage'));
   // Saved under the eTag read (botbuilder would write `*`), changes merged on a conflict;
   // reads degrade to empty state when the store is down.
-  const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, log('state-storage')));
+  // On LMDB a turn's writes only commit; TurnDurabilityMiddleware waits once for the flush.
+  const turnStorage = storage instanceof LmdbStorage ? storage.committedOnly() : storage;
+  const stateStorage = new ETagStateStorage(new DegradedReadStorage(turnStorage, log('state-storage')));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
-  const feedback = overrides.feedback ?? createFeedbackLog(storage);
+  const feedback = overrides.feedback ?? createFeedbackLog(turnStorage);
   const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, log('expiry')) : undefined;
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    ...overrides.auth,
-  });
+  const auth = cacheChannelClients(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      ...overrides.auth,
+    }),
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(conversationState, log('turn-errors'));
   // The cap first: a flood is refused before any work on its text and before the repeat check's
   // store write. A channel's retry of a message therefore counts against the cap too (rare).
   adapter.use(
+    ...(storage instanceof LmdbStorage ? [new TurnDurabilityMiddleware(() => storage.settled())] : []),
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE }, log('rate-limit')),
     // Teams sends a search as the user types: a budget of its own, larger than the chat's.
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE * SEARCHES_PER_MESSAGE, kind: 'search' }, log('rate-limit')),
     new TurnLogMiddleware(log('turns'), config.LOG_MESSAGE_TEXT),
-    new DedupeMiddleware(
-      storage,
-      log('dedupe'),
-      { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS },
-      storage instanceof LmdbStorage ? storage.committedOnly() : storage,
-    ),
+    new DedupeMiddleware(turnStorage, log('dedupe'), { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
   );
 
   const recentTurns = new RecentTurns(conversationState);

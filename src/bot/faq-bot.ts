@@ -13,6 +13,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../d
 import { langFromLocale, type Lang } from '../i18n/language';
 import { strings } from '../i18n/strings';
 import { replaceCard, sendCard, sendText, takeReplacementCard } from '../dialogs/replies';
+import { beginTurnEnd, runTurnEnd } from '../dialogs/turn-end';
 import { isPersonalChat, setCarried, setTurnLang, setUserInput, takePrivateChatRequest, type UserInput } from '../dialogs/user-input';
 import type { Ticket, UserRef } from '../support/ticket';
 import type { CardBuilder } from '../views/card-builder';
@@ -22,6 +23,7 @@ import { readUserInput, redactInput } from './card-action-parser';
 import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
 import { rememberChat } from './group-chat-erasure';
+import { finishTurnWith } from './dedupe-middleware';
 import type { RecentTurns } from './recent-turns';
 import type { AskSupportInvokes } from './ask-support-invokes';
 import type { SearchExtensions } from './search-extensions';
@@ -104,10 +106,21 @@ export class FaqBot extends TeamsActivityHandler {
    * has their answer; if the store is down, the loss is this turn's state, logged, not the reply.
    */
   async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    beginTurnEnd(context);
     try {
-      // Together, so an embedded store commits both in one transaction with one flush.
-      await Promise.all([this.deps.conversationState.saveChanges(context), this.deps.userState.saveChanges(context)]);
+      await super.run(context);
+    } catch (error) {
+      await Promise.all(runTurnEnd(context));
+      throw error;
+    }
+    try {
+      // Together with the turn's insights and its "done" mark: an embedded store commits them all at once.
+      await Promise.all([
+        this.deps.conversationState.saveChanges(context),
+        this.deps.userState.saveChanges(context),
+        ...runTurnEnd(context),
+        finishTurnWith(context),
+      ]);
     } catch (error) {
       this.deps.logger.warn({ event: 'state_save_failed', err: error });
     }

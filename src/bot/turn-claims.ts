@@ -50,8 +50,8 @@ export class TurnClaims {
 
   /**
    * `claimStorage` may be a view of the same store whose writes do not wait for the disk: a
-   * claim and its renewals need only be visible to other instances, and the `finish` that
-   * always follows is flushed before the turn answers, which makes them durable too.
+   * claim and its renewals need only be visible to other instances, as long as something
+   * waits for the disk before the turn answers (the app's TurnDurabilityMiddleware on LMDB).
    */
   constructor(
     storage: Storage,

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { userRef, type FeedbackEntry, type FeedbackLog } from '../feedback/feedback-log';
 import type { Lang } from '../i18n/language';
+import { atTurnEnd } from './turn-end';
 
 /** Hashed user and conversation references for a feedback record (see userRef), so "forget me" can find them. */
 export function whose(context: TurnContext): { user?: string; session?: string } {
@@ -15,8 +16,9 @@ export function whose(context: TurnContext): { user?: string; session?: string }
 type Insight = FeedbackEntry extends infer E ? (E extends unknown ? Omit<E, 'at' | 'lang' | 'user' | 'session'> : never) : never;
 
 /**
- * Records one event for the insights, stamped with the time, language and hashed references.
- * Insights are a by-product of the turn: a failed write never fails the answer or the ticket.
+ * Records one event for the insights, stamped with the time, language and hashed references,
+ * at the end of the turn (with the state save). Insights are a by-product of the turn: a failed
+ * write never fails the answer or the ticket.
  */
 export async function recordInsight(
   log: Pick<FeedbackLog, 'record'> | undefined,
@@ -25,5 +27,6 @@ export async function recordInsight(
   event: Insight,
 ): Promise<void> {
   if (!log) return;
-  await log.record({ ...event, lang, at: new Date().toISOString(), ...whose(context) } as FeedbackEntry).catch(() => undefined);
+  const entry = { ...event, lang, at: new Date().toISOString(), ...whose(context) } as FeedbackEntry;
+  await atTurnEnd(context, () => log.record(entry).catch(() => undefined));
 }

@@ -75,15 +75,17 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
 
   /**
    * The same store, whose writes resolve once committed (visible to every process) without
-   * waiting for the flush. Only for a write that a later flushed write of the same request
-   * covers: LMDB flushes transactions in order, so the turn's last flush makes it durable too.
+   * waiting for the flush. Only for writes that a later wait covers before anyone is told:
+   * LMDB flushes transactions in order, so the turn's one `settled()` makes them all durable
+   * (bot/turn-durability.ts).
    */
-  committedOnly(): InsertableStorage {
+  committedOnly(): InsertableStorage & Pick<RangeStorage, 'readRange'> {
     return {
       read: (keys) => this.read(keys),
       write: (changes) => this.commit(changes, eTagMatches, false),
       insert: (items) => this.commit(items, isAbsent, false),
       delete: (keys) => this.delete(keys),
+      readRange: (prefix, options) => this.readRange(prefix, options),
     };
   }
 
