@@ -140,7 +140,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const stateStorage = new ETagStateStorage(new DegradedReadStorage(storage, log('state-storage')));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
-  const feedback = overrides.feedback ?? createFeedbackLog(storage);
+  const feedback = overrides.feedback ?? createFeedbackLog(storage, log('feedback'));
   const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, log('expiry')) : undefined;
 
   const auth = new ConfigurationBotFrameworkAuthentication({
