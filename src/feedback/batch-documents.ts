@@ -86,6 +86,28 @@ export async function scanDays(
   }
 }
 
+/**
+ * A free batch number from `from` on whose predecessor is taken (or `from` itself), so no batch
+ * is written past a gap a reader would stop at; `max` when the day is full. Gallops (from, +1,
+ * +3, +7…) in one read, then narrows between the last taken and the first free, 32 keys a read:
+ * an instance that starts on a day of 10,000 batches finds its place in about four reads.
+ */
+export async function findFreeBatch(storage: Store, day: string, from: number, max: number): Promise<number> {
+  let taken = from - 1;
+  let free = max;
+  let probes = Array.from({ length: 16 }, (_, i) => from + 2 ** i - 1).filter((n) => n < max);
+  while (probes.length > 0) {
+    const found = await storage.read(probes.map((n) => batchKey(day, n)));
+    const firstFree = probes.findIndex((n) => found[batchKey(day, n)] === undefined);
+    if (firstFree === -1) taken = probes[probes.length - 1];
+    else [taken, free] = [firstFree > 0 ? probes[firstFree - 1] : taken, probes[firstFree]];
+    const gap = free - taken - 1;
+    const step = Math.max(1, Math.ceil(gap / 32));
+    probes = Array.from({ length: Math.ceil(gap / step) }, (_, i) => taken + 1 + i * step).filter((n) => n < free);
+  }
+  return free;
+}
+
 async function readInCalls(storage: Store, keys: readonly string[], perCall: number): Promise<StoreItems> {
   const found: StoreItems = {};
   for (let i = 0; i < keys.length; i += perCall) Object.assign(found, await storage.read(keys.slice(i, i + perCall)));

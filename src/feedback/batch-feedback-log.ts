@@ -2,7 +2,17 @@ import { silentLogger, type Logger } from '../logging/logger';
 import { DocumentUpdater } from '../storage/document-updater';
 import { insertItems, isETagConflict } from '../storage/insertable-storage';
 import type { Store } from '../support/store';
-import { batchKey, dayOf, daysBefore, entriesOf, scanDays, SCAN_LIMITS, type EntriesDocument, type ScanLimits } from './batch-documents';
+import {
+  batchKey,
+  dayOf,
+  daysBefore,
+  entriesOf,
+  findFreeBatch,
+  scanDays,
+  SCAN_LIMITS,
+  type EntriesDocument,
+  type ScanLimits,
+} from './batch-documents';
 import { DAY_MS, userRef, type FeedbackEntry, type ReadableFeedbackLog } from './feedback-entry';
 
 export interface BatchLimits extends ScanLimits {
@@ -16,8 +26,9 @@ export interface BatchLimits extends ScanLimits {
 
 export const BATCH_LIMITS: BatchLimits = { ...SCAN_LIMITS, maxBatch: 200, maxPending: 5_000, maxConflicts: 20 };
 
-/** How far back "forget me" looks (the report reads at most 366 days). */
-const FORGET_DAYS = 400;
+/** How far back "forget me" and `recent` look: the default retention (the report reads at most 366 days). */
+const MAX_DAYS = 400;
+const REFUSAL_LOG_MS = 60_000;
 /** Days whose next batch number is remembered (today, and yesterday's stragglers). */
 const CURSOR_DAYS = 4;
 
@@ -39,7 +50,8 @@ interface Waiting {
 export class BatchFeedbackLog implements ReadableFeedbackLog {
   private readonly pending: Waiting[] = [];
   private writing = false;
-  private refusing = false;
+  private refused = 0;
+  private refusalLoggedAt = -Infinity;
   private failing = false;
   /** The next batch number to try, per day: where this instance's last batch landed, plus one. */
   private readonly cursors = new Map<string, number>();
@@ -58,13 +70,16 @@ export class BatchFeedbackLog implements ReadableFeedbackLog {
     const day = dayOf(entry.at);
     if (!day) return Promise.reject(new Error('feedback: an entry without an ISO time was refused'));
     if (this.pending.length >= this.limits.maxPending) {
-      if (!this.refusing) {
+      this.refused++;
+      // Once a minute at most, with the count since: a store that cannot keep up must not flood the log.
+      if (Date.now() - this.refusalLoggedAt >= REFUSAL_LOG_MS) {
         this.logger.warn(
-          { event: 'feedback_refused', pending: this.pending.length },
-          'feedback: too many entries waiting, new ones refused',
+          { event: 'feedback_refused', refused: this.refused, pending: this.pending.length },
+          'feedback: entries refused, too many waiting',
         );
+        this.refusalLoggedAt = Date.now();
+        this.refused = 0;
       }
-      this.refusing = true;
       return Promise.reject(new Error('feedback: too many entries waiting for the store'));
     }
     return new Promise<void>((resolve, reject) => {
@@ -77,14 +92,17 @@ export class BatchFeedbackLog implements ReadableFeedbackLog {
   }
 
   async recent(days: number, now: Date): Promise<FeedbackEntry[]> {
-    const span = Math.min(Math.max(0, Math.floor(days)), FORGET_DAYS);
+    const span = Math.min(Math.max(0, Math.floor(days)), MAX_DAYS);
     const from = new Date(now.getTime() - span * DAY_MS).toISOString();
     const to = now.toISOString();
     const found: FeedbackEntry[] = [];
     await scanDays(
       this.storage,
       daysBefore(now, span + 1).reverse(),
-      (_key, item) => found.push(...entriesOf(item).filter((e) => e.at >= from && e.at <= to)),
+      (_key, item) => {
+        // A loop, not push(...): an old day document may hold more entries than a call takes arguments.
+        for (const e of entriesOf(item)) if (e.at >= from && e.at <= to) found.push(e);
+      },
       this.logger,
       this.limits,
     );
@@ -98,26 +116,15 @@ export class BatchFeedbackLog implements ReadableFeedbackLog {
     const visit = (key: string, item: unknown) => {
       if (entriesOf(item).some((e) => e.user === ref)) touched.push(key);
     };
-    await scanDays(this.storage, daysBefore(new Date(), FORGET_DAYS), visit, this.logger, this.limits);
+    await scanDays(this.storage, daysBefore(new Date(), MAX_DAYS), visit, this.logger, this.limits);
     let removed = 0;
-    for (const key of touched) {
-      let here = 0;
-      await this.updater.update<EntriesDocument>(key, (current) => {
-        const entries = entriesOf(current);
-        const kept = entries.filter((e) => e.user !== ref);
-        here = entries.length - kept.length;
-        // Emptied documents stay, so batch numbers keep no gap for readers to stop at.
-        return current && here === 0 ? current : { entries: kept };
-      });
-      removed += here;
-    }
+    for (const key of touched) removed += await this.removeFrom(key, ref);
     return removed;
   }
 
   private async drain(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.limits.maxBatch);
-      this.refusing = this.refusing && this.pending.length >= this.limits.maxPending;
       // Around midnight a batch holds two days: one document each, written one after the other.
       for (const [day, group] of groupByDay(batch)) {
         try {
@@ -140,7 +147,7 @@ export class BatchFeedbackLog implements ReadableFeedbackLog {
   }
 
   private async writeBatch(day: string, entries: FeedbackEntry[]): Promise<void> {
-    let n = this.cursors.get(day) ?? (await this.findFree(day, 0));
+    let n = this.cursors.get(day) ?? (await findFreeBatch(this.storage, day, 0, this.limits.maxBatchesPerDay));
     for (let conflicts = 0; ; conflicts++) {
       if (n >= this.limits.maxBatchesPerDay) throw new Error(`feedback: the batches of ${day} are full; entries refused`);
       try {
@@ -149,31 +156,28 @@ export class BatchFeedbackLog implements ReadableFeedbackLog {
         return;
       } catch (error) {
         if (!isETagConflict(error) || conflicts + 1 >= this.limits.maxConflicts) throw error;
-        n = await this.findFree(day, n + 1);
+        n = await findFreeBatch(this.storage, day, n + 1, this.limits.maxBatchesPerDay);
       }
     }
   }
 
-  /**
-   * A free batch number from `from` on whose predecessor is taken (or `from` itself), so no
-   * batch is written past a gap a reader would stop at. Gallops (from, +1, +3, +7…) in one read,
-   * then narrows between the last taken and the first free, up to 32 keys a read.
-   */
-  private async findFree(day: string, from: number): Promise<number> {
-    const max = this.limits.maxBatchesPerDay;
-    let taken = from - 1;
-    let free = max;
-    let probes = Array.from({ length: 16 }, (_, i) => from + 2 ** i - 1).filter((n) => n < max);
-    while (probes.length > 0) {
-      const found = await this.storage.read(probes.map((n) => batchKey(day, n)));
-      const firstFree = probes.findIndex((n) => found[batchKey(day, n)] === undefined);
-      if (firstFree === -1) taken = probes[probes.length - 1];
-      else [taken, free] = [firstFree > 0 ? probes[firstFree - 1] : taken, probes[firstFree]];
-      const gap = free - taken - 1;
-      const step = Math.max(1, Math.ceil(gap / 32));
-      probes = Array.from({ length: Math.ceil(gap / step) }, (_, i) => taken + 1 + i * step).filter((n) => n < free);
+  /** Rewrites one document without the user's entries, under its eTag; resolves with how many went. */
+  private async removeFrom(key: string, ref: string): Promise<number> {
+    let removed = 0;
+    try {
+      await this.updater.update<EntriesDocument>(key, (current) => {
+        if (!current) throw new Gone();
+        const entries = entriesOf(current);
+        const kept = entries.filter((e) => e.user !== ref);
+        removed = entries.length - kept.length;
+        // Emptied documents stay, so batch numbers keep no gap for readers to stop at.
+        return removed === 0 ? current : { entries: kept };
+      });
+    } catch (error) {
+      if (error instanceof Gone) return 0;
+      throw error;
     }
-    return free;
+    return removed;
   }
 
   private remember(day: string, next: number): void {
@@ -182,6 +186,9 @@ export class BatchFeedbackLog implements ReadableFeedbackLog {
     if (this.cursors.size > CURSOR_DAYS) this.cursors.delete(this.cursors.keys().next().value!);
   }
 }
+
+/** The document went away (expired) between the scan and the rewrite: nothing to remove, nothing to create. */
+class Gone extends Error {}
 
 function groupByDay(batch: readonly Waiting[]): Map<string, Waiting[]> {
   const days = new Map<string, Waiting[]>();
