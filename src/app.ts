@@ -144,7 +144,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const stateStorage = new ETagStateStorage(new DegradedReadStorage(turnStorage, log('state-storage')));
   const conversationState = new ConversationState(stateStorage);
   const userState = new UserState(stateStorage);
-  const feedback = overrides.feedback ?? createFeedbackLog(turnStorage);
+  const feedback = overrides.feedback ?? createFeedbackLog(turnStorage, log('feedback'));
   const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, log('expiry')) : undefined;
 
   const auth = cacheChannelClients(

@@ -40,7 +40,12 @@ const isReadable = (log: FeedbackLog): log is ReadableFeedbackLog => typeof (log
 /** The insights' source and the weekly digest to the registered support channels. */
 export function composeInsights(inputs: InsightsInputs): InsightsParts {
   const { config, storage, feedback, tickets, registry, messenger, kb, routing, renderer, logger } = inputs;
-  const source = createInsightsSource({ feedback: isReadable(feedback) ? feedback : createFeedbackLog(storage), tickets, kb, routing });
+  const source = createInsightsSource({
+    feedback: isReadable(feedback) ? feedback : createFeedbackLog(storage, logger),
+    tickets,
+    kb,
+    routing,
+  });
   const cards = new DigestCards(renderer, kb);
   /** Each registered channel once, even when it serves both queues; in the support channels' language. */
   const targets = async (): Promise<DigestTarget[]> => {

@@ -21,9 +21,10 @@ async function main(args: string[]): Promise<void> {
     process.exit(2);
   }
   const config = loadConfigFromProcess();
-  const storage = await openStorage(config, createLogger('warn'));
+  const logger = createLogger('warn');
+  const storage = await openStorage(config, logger);
   const source = createInsightsSource({
-    feedback: createFeedbackLog(storage),
+    feedback: createFeedbackLog(storage, logger),
     tickets: new TicketRepository(storage),
     kb: loadKnowledgeBase(config.CONTENT_DIR),
     routing: loadRoutingRules(config.CONTENT_DIR),

@@ -29,7 +29,7 @@ describe('TurnDurabilityMiddleware', () => {
       events.push('turn');
       throw new Error('boom');
     }).use(new TurnDurabilityMiddleware(async () => void events.push('settled')));
-    adapter.onTurnError = async (context) => void events.push('error handled');
+    adapter.onTurnError = async () => void events.push('error handled');
     await adapter.send('hello').startTest();
     expect(events).toEqual(['turn', 'settled', 'error handled']);
   });

@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { open } from 'lmdb';
-import {
-  createFeedbackLog,
-  DayDocumentFeedbackLog,
-  EventFeedbackLog,
-  FEEDBACK_PREFIX,
-  userRef,
-  type FeedbackEntry,
-} from '../../src/feedback/feedback-log';
+import { BatchFeedbackLog } from '../../src/feedback/batch-feedback-log';
+import { createFeedbackLog, EventFeedbackLog, FEEDBACK_PREFIX, userRef, type FeedbackEntry } from '../../src/feedback/feedback-log';
 import { buildReport } from '../../src/feedback/feedback-report';
 import { LmdbStorage, QUARANTINE_PREFIX } from '../../src/storage/lmdb-storage';
 
@@ -41,7 +35,7 @@ describe('feedback log', () => {
 
   it.each([
     ['one record per event (LMDB)', () => createFeedbackLog(lmdb())],
-    ['day documents (stores without ranges)', () => new DayDocumentFeedbackLog(new MemoryStorage())],
+    ['batches written once (stores without ranges)', () => createFeedbackLog(new MemoryStorage())],
   ])('when a user asks to be forgotten, then their records go and the others stay: %s', async (_name, make) => {
     const log = make();
     const now = new Date();
@@ -51,6 +45,10 @@ describe('feedback log', () => {
     const left = await log.recent(1, now);
     expect(left.map((e) => e.user)).toEqual([lee]);
     expect(await log.forgetUser('29:dana', 'msteams')).toBe(0);
+  });
+
+  it('when the store cannot read a range, then the log writes batches', () => {
+    expect(createFeedbackLog(new MemoryStorage())).toBeInstanceOf(BatchFeedbackLog);
   });
 
   it('when one feedback record is corrupt, then it is set aside and the report and new feedback go on', async () => {

@@ -1,11 +1,11 @@
 import { MemoryStorage } from 'botbuilder';
-import { DayDocumentFeedbackLog } from '../../src/feedback/feedback-log';
+import { createFeedbackLog } from '../../src/feedback/feedback-log';
 import { buildReport, formatReport } from '../../src/feedback/feedback-report';
 import { createTestBot } from '../helpers/test-bot';
 
 describe('learning from use', () => {
   it('when users ask unanswerable questions and vote, then the report ranks the questions and the least helpful topics', async () => {
-    const log = new DayDocumentFeedbackLog(new MemoryStorage());
+    const log = createFeedbackLog(new MemoryStorage());
     const at = new Date('2026-11-20T10:00:00Z').toISOString();
     await Promise.all([
       log.record({ kind: 'unanswered', text: 'How much is AZ-104?', lang: 'en', at }),
@@ -29,7 +29,7 @@ describe('learning from use', () => {
     const storage = new MemoryStorage();
     const bot = createTestBot({ storage });
     await bot.conversation().say('my Access Code 12345678 for the pizza order');
-    const stored = JSON.stringify(await new DayDocumentFeedbackLog(storage).recent(1, new Date()));
+    const stored = JSON.stringify(await createFeedbackLog(storage).recent(1, new Date()));
     // The test bot records feedback in memory; the storage path is covered above. Check the recording log.
     expect(JSON.stringify(bot.feedback.entries)).not.toContain('12345678');
     expect(bot.feedback.entries.some((e) => e.kind === 'unanswered' && e.text.includes('[redacted]'))).toBe(true);
