@@ -24,17 +24,27 @@ interface Candidates {
 const HELD_OUT = ['heldout.jsonl', 'heldout-families.jsonl'];
 const LIMIT = 0.5;
 
-const wordSet = (text: string) => new Set(tokenize(text));
+const wordSet = (text: string): ReadonlySet<string> => new Set(tokenize(text));
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Shared words over all words of the two sets. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared += 1;
   const union = a.size + b.size - shared;
   return union === 0 ? 0 : shared / union;
 }
 
+/** A filter that is true for a text within `limit` (word-set Jaccard) of any of `heldOut`. */
+export function nearAny(heldOut: readonly string[], limit = LIMIT): (text: string) => boolean {
+  const sets = heldOut.map(wordSet);
+  return (text) => {
+    const words = wordSet(text);
+    return sets.some((h) => jaccard(words, h) >= limit);
+  };
+}
+
 /** Inserts `lines` at the end of the `nth` array that opens with `opening` (a line of the file). */
-function appendToArray(text: string, opening: RegExp, nth: number, lines: readonly string[]): string {
+export function appendToArray(text: string, opening: RegExp, nth: number, lines: readonly string[]): string {
   const starts = [...text.matchAll(opening)];
   const start = starts[nth];
   if (!start || start.index === undefined) throw new Error(`array ${String(opening)} #${nth} not found`);
@@ -49,16 +59,14 @@ function appendToArray(text: string, opening: RegExp, nth: number, lines: readon
 function main(file: string | undefined): void {
   if (!file) throw new Error('usage: node dist/scripts/add-examples.js candidates.json');
   const root = process.cwd();
-  const heldOut = HELD_OUT.flatMap((name) =>
-    readFileSync(join(root, 'test', 'fixtures', 'matching', name), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => wordSet((JSON.parse(l) as { text: string }).text)),
+  const tooClose = nearAny(
+    HELD_OUT.flatMap((name) =>
+      readFileSync(join(root, 'test', 'fixtures', 'matching', name), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    ),
   );
-  const tooClose = (text: string) => {
-    const words = wordSet(text);
-    return heldOut.some((h) => jaccard(words, h) >= LIMIT);
-  };
   const candidates = JSON.parse(readFileSync(file, 'utf8')) as Candidates;
   const tally = { kept: 0, nearHeldOut: 0, alreadyThere: 0 };
   const keep = (lines: readonly string[] | undefined, existing: ReadonlySet<string>): string[] => {
@@ -101,4 +109,4 @@ function main(file: string | undefined): void {
   );
 }
 
-main(process.argv[2]);
+if (require.main === module) main(process.argv[2]);
