@@ -159,11 +159,13 @@ describe('traces', () => {
 describe('did you mean', () => {
   it('when a question sits between two topics, then up to three suggestions and "None of these" are offered, and each leads somewhere', async () => {
     // Vague questions: which of them lands between two topics moves as the content grows.
+    // Each names its support team ("certification profile", "exams"), so "None of these" goes
+    // straight to the form; a question naming none would first ask which kind of problem it is.
     const vague = [
-      'what about my profile',
-      'what should I do about my profile',
-      'how does partner center work with my exams',
       'help with my certification profile',
+      'what about my certification profile',
+      'what should I do about my certification profile',
+      'how does partner center work with my exam result',
     ];
     const text = vague.find((q) => bot.app.recognizer.recognize(q).suggestions.length > 0);
     expect(text).toBeDefined();

@@ -44,7 +44,7 @@ describe('FaqRecognizer', () => {
     });
 
     it.each([
-      ['AZ-900 college thing yes or no', 'AZ-900'],
+      ['AZ-900 semester thing yes or no', 'AZ-900'],
       ['AZ-104 et Excelsior, ça passe ?', 'AZ-104'],
     ])('when "%s" names an exam and credit but scores under the threshold, then the verdict is still given', (text, code) => {
       const r = recognizer.recognize(text);

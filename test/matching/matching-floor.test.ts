@@ -8,17 +8,17 @@ import { FaqRecognizer } from '../../src/matching/faq-recognizer';
 // scores; raise these when it improves, never lower them to make a change pass). It guards
 // against regressions; it is not the target of issue 17 (95 % top-1, ≤ 5 % false answers).
 const FLOOR = {
-  heldout: { top1: 0.9, top3: 0.97, falseAnswers: 0.08, minInScope: 300, minOutOfScope: 30, minExams: 40 },
+  heldout: { top1: 0.92, top3: 0.98, falseAnswers: 0.08, minInScope: 300, minOutOfScope: 30, minExams: 40 },
   families: { top1: 0.91, top3: 0.97, falseAnswers: 0.09, minInScope: 80, minOutOfScope: 20, minExams: 30 },
 };
-const LANGUAGE = 0.98;
+const LANGUAGE = 0.985;
 // Each family of heldout-families.jsonl, per language: matched right (answer or refusal).
 const FAMILY_FLOOR: Record<string, number> = {
   'close-pair': 0.9,
   'exam-code-credit': 1,
   'long-multi-clause': 0.85,
-  'near-domain-refuse': 0.85,
-  'ordinary-words': 0.8,
+  'near-domain-refuse': 0.875,
+  'ordinary-words': 0.83,
   'short-shorthand': 0.85,
 };
 
