@@ -16,8 +16,9 @@ import type { Example } from '../matching/training-set';
 import { summary, textReport, type Timing } from './eval-report';
 
 const USAGE = `Usage: npm run --silent eval -- [options]
-  --split NAME            the labelled file to score: heldout, families (heldout-families.jsonl, also
-                          scored per family) or train; by default heldout and families, each apart
+  --split NAME            the labelled file to score: heldout, families (heldout-families.jsonl), fresh
+                          (heldout-fresh.jsonl; both scored per family too) or train; by default the
+                          three held-out files, each apart
   --cv                    5-fold cross-validation on the content's own examples instead (for tuning)
   --ranker NAME           ${'linear (default), hybrid, examples or bm25'}
   --compare               every ranker on the same questions, one line each
@@ -77,7 +78,12 @@ function measure(root: string, options: RecognizerOptions, rows: readonly Labell
 }
 
 /** The labelled files under test/fixtures/matching/; held-out ones are only ever scored. */
-const SPLITS: Record<string, string> = { heldout: 'heldout.jsonl', families: 'heldout-families.jsonl', train: 'train.jsonl' };
+const SPLITS: Record<string, string> = {
+  heldout: 'heldout.jsonl',
+  families: 'heldout-families.jsonl',
+  fresh: 'heldout-fresh.jsonl',
+  train: 'train.jsonl',
+};
 
 function main(args: string[]): void {
   if (args.includes('--help')) return void process.stdout.write(`${USAGE}\n`);
@@ -98,7 +104,7 @@ function main(args: string[]): void {
   const cv = args.includes('--cv');
   const json = args.includes('--json');
   // Cross-validation scores the content's own examples, whatever the split.
-  const splits = cv ? ['heldout'] : chosen ? [chosen] : ['heldout', 'families'];
+  const splits = cv ? ['heldout'] : chosen ? [chosen] : ['heldout', 'families', 'fresh'];
   const outputs = splits.map((split) => {
     const rows = parseLabelled(readFileSync(join(root, 'test', 'fixtures', 'matching', SPLITS[split]), 'utf8'));
     const title = cv ? 'Cross-validation (5 folds) on the content examples' : `Scoring of ${SPLITS[split]}`;

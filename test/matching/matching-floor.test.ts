@@ -4,14 +4,15 @@ import { loadKnowledgeBase } from '../../src/knowledge/content-loader';
 import { evaluate, parseLabelled, rate, type EvalReport } from '../../src/matching/evaluation';
 import { FaqRecognizer } from '../../src/matching/faq-recognizer';
 
-// The floor this matcher holds on both held-out files (docs/matching.md has the current
+// The floor this matcher holds on the three held-out files (docs/matching.md has the current
 // scores; raise these when it improves, never lower them to make a change pass). It guards
 // against regressions; it is not the target of issue 17 (95 % top-1, ≤ 5 % false answers).
 const FLOOR = {
-  heldout: { top1: 0.92, top3: 0.98, falseAnswers: 0.08, minInScope: 300, minOutOfScope: 30, minExams: 40 },
-  families: { top1: 0.91, top3: 0.97, falseAnswers: 0.09, minInScope: 80, minOutOfScope: 20, minExams: 30 },
+  heldout: { top1: 0.92, top3: 0.98, falseAnswers: 0.08, minInScope: 300, minOutOfScope: 30, minExams: 40, language: 0.985 },
+  families: { top1: 0.91, top3: 0.97, falseAnswers: 0.09, minInScope: 80, minOutOfScope: 20, minExams: 30, language: 0.985 },
+  // Written after round 3 by someone who saw neither the content's examples nor the other files.
+  fresh: { top1: 0.82, top3: 0.99, falseAnswers: 0.08, minInScope: 80, minOutOfScope: 20, minExams: 30, language: 0.975 },
 };
-const LANGUAGE = 0.985;
 // Each family of heldout-families.jsonl, per language: matched right (answer or refusal).
 const FAMILY_FLOOR: Record<string, number> = {
   'close-pair': 0.9,
@@ -28,6 +29,7 @@ const score = (file: string) => evaluate(recognizer(), parseLabelled(readFileSyn
 describe.each([
   ['heldout.jsonl', 'heldout'],
   ['heldout-families.jsonl', 'families'],
+  ['heldout-fresh.jsonl', 'fresh'],
 ] as const)('matching quality on %s', (file, name) => {
   const floor = FLOOR[name];
   let report: EvalReport;
@@ -56,7 +58,7 @@ describe.each([
   });
 
   it('when the language of each question is detected, then it matches the label', () => {
-    expect(rate(report.all.language, report.all.total)).toBeGreaterThanOrEqual(LANGUAGE);
+    expect(rate(report.all.language, report.all.total)).toBeGreaterThanOrEqual(floor.language);
   });
 });
 
