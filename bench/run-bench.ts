@@ -122,6 +122,11 @@ async function main(): Promise<void> {
     ];
 
     log('Throughput and latency…');
+    // A process's first seconds of traffic are slower for everyone (the JIT, the heap growing):
+    // each one serves every scenario it will be measured on once, unmeasured, before any row.
+    const warm = { connections: settings.connections, duration: settings.warmup };
+    for (const scenario of ECHO_SCENARIOS) await load(echo.url, scenario, warm);
+    for (const scenario of BOT_SCENARIOS) for (const bot of [botLmdb, botMemory]) await load(bot.url, scenario, warm);
     const rows: LoadRow[] = [];
     // The echo bot runs first and last, so a change in the machine's load shows in its two rows.
     await measureLoad(echo, 'echo', echoMessage, rows);
