@@ -252,3 +252,22 @@ describe('Ask support about this message: bounds and caps', () => {
     expect(await app.support.tickets.listForUser({ id: user.id, channelId: 'msteams' })).toEqual([]);
   });
 });
+
+describe.each([
+  ['en', 'en-US'],
+  ['fr', 'fr-FR'],
+] as const)('Ask support from the compose box, in %s', (lang, locale) => {
+  const s = strings(lang);
+  it('when the dialog is opened from the compose box, with no message behind it, then the form does not speak of a picked message', async () => {
+    const user = { id: `29:compose-${lang}`, name: 'Noa' };
+    const opened = await invoke('composeExtension/fetchTask', { commandId: 'askSupport', commandContext: 'compose' }, user, locale);
+    const first = dialogOf(opened);
+    expect(textOf(first.card)).toContain(s.support.askQueueTitle);
+    const pick = submitButtons(first.card).find((b) => b.data.queue === 'certification-support')!;
+    const form = dialogOf(await submitAction(pick.data, user, locale));
+    expect(textOf(form.card)).toContain(s.support.formTitle(s.support.queueNames['certification-support']));
+    expect(textOf(form.card)).toContain(s.support.formIntro);
+    expect(textOf(form.card)).not.toContain(s.support.formReasons.message);
+    expect(inputValues(form.card).description ?? '').toBe('');
+  });
+});

@@ -97,7 +97,9 @@ export class AskSupportDialog {
     const topic = intent && isTopicId(intent) ? intent : null;
     const decision = routeEscalation(this.deps.routing, topic, message.text);
     const values = { description: message.text, ...(email ? { email } : {}) };
-    if (decision.kind === 'queue') return this.form(l, { queue: decision.queue, topic }, values, [], this.notice(l, message));
+    if (decision.kind === 'queue') {
+      return this.form(l, { queue: decision.queue, topic, ...fromMessage(message.text) }, values, [], this.notice(l, message));
+    }
     const question = this.deps.cards.queueQuestion(l, { retry: false, creditApplication: decision.kind === 'credit-application' });
     const carry = {
       description: message.text,
@@ -122,7 +124,7 @@ export class AskSupportDialog {
     if (action.verb === 'support.queue') {
       const description = redactSecrets((action.description ?? '').slice(0, MAX_DESCRIPTION_CHARS)).text;
       const notice = this.notice(action.lang, { masked: action.masked === 'true', cut: action.cut === 'true' });
-      return this.form(action.lang, context, { description }, [], notice);
+      return this.form(action.lang, { ...context, ...fromMessage(description) }, { description }, [], notice);
     }
     // Masked as in the chat: whatever the user typed into the dialog, before it is checked or kept.
     let masked = false;
@@ -158,12 +160,12 @@ export class AskSupportDialog {
 
   private form(
     l: Lang,
-    context: Omit<IntakeContext, 'reason'>,
+    context: IntakeContext,
     values: Partial<Record<IntakeField, string>>,
     invalid: readonly IntakeField[],
     notice = '',
   ): DialogStep {
-    const card = this.deps.cards.intakeForm(l, { ...context, reason: 'message' }, values, invalid, notice);
+    const card = this.deps.cards.intakeForm(l, context, values, invalid, notice);
     return { kind: 'show', lang: l, title: strings(l).dialog.dialogTitle, card: forDialog(card, { verbs: DIALOG_VERBS }) };
   }
 
@@ -172,4 +174,9 @@ export class AskSupportDialog {
     const max = MAX_DESCRIPTION_CHARS.toLocaleString(l === 'fr' ? 'fr-FR' : 'en-US');
     return [message.masked ? s.secretMasked : '', message.cut ? s.messageCut(max) : ''].filter(Boolean).join(' ');
   }
+}
+
+/** The form says the description is the picked message only when there is one (not from the compose box). */
+function fromMessage(text: string): Pick<IntakeContext, 'reason'> {
+  return text ? { reason: 'message' } : {};
 }
