@@ -1,5 +1,5 @@
 import { insertItems, isETagConflict } from '../storage/insertable-storage';
-import type { OutboxItem } from './outbox';
+import type { OutboxItem } from './outbox-item';
 import type { RangeStore } from './store';
 
 interface OwedRecord {
