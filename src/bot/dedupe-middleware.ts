@@ -18,17 +18,6 @@ const OWN_EVENTS = new Set<string>([ActivityEventNames.ContinueConversation, Act
 // A bound on the loop whatever the clock does; 100-250 ms apiece, about 4 minutes.
 const MAX_WAIT_ROUNDS = 1400;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const FINISH_TURN = Symbol('finishTurnClaim');
-
-/**
- * Marks the turn's claim done now instead of after the turn, for the bot's last step: issued
- * together with the state save, both land in one LMDB commit instead of two in a row. Nothing
- * to do when the turn holds no claim; the middleware's own finish then does nothing more.
- */
-export function finishTurnWith(context: TurnContext): Promise<void> {
-  const finish = context.turnState.get(FINISH_TURN) as (() => Promise<void>) | undefined;
-  return finish ? finish() : Promise.resolve();
-}
 
 /**
  * A channel that gets no answer in time delivers the same activity again, possibly to another
@@ -70,17 +59,12 @@ export class DedupeMiddleware implements Middleware {
       // A live turn keeps its claim however long it takes: renewed at a third of the timeout.
       const heartbeat = setInterval(() => void this.claims.renew(key, id).catch(() => undefined), this.options.claimTimeoutMs / 3);
       heartbeat.unref();
-      let finished: Promise<void> | undefined;
-      const finish = () => {
-        clearInterval(heartbeat);
-        finished ??= this.claims.finish(key, id).catch((error: Error) => this.log.warn({ event: 'turn_claim_not_finished', err: error }));
-        return finished;
-      };
-      context.turnState.set(FINISH_TURN, finish);
       try {
         await next();
       } finally {
-        await finish();
+        clearInterval(heartbeat);
+        // Only after the turn's state is saved: the next turn of the chat, here or on another instance, reads it.
+        await this.claims.finish(key, id).catch((error: Error) => this.log.warn({ event: 'turn_claim_not_finished', err: error }));
       }
     });
   }

@@ -23,7 +23,6 @@ import { readUserInput, redactInput } from './card-action-parser';
 import { isTooLong, MAX_MESSAGE_CHARS } from './message-limits';
 import { onHandoffStatus } from './handoff';
 import { rememberChat } from './group-chat-erasure';
-import { finishTurnWith } from './dedupe-middleware';
 import type { RecentTurns } from './recent-turns';
 import type { AskSupportInvokes } from './ask-support-invokes';
 import type { SearchExtensions } from './search-extensions';
@@ -114,12 +113,11 @@ export class FaqBot extends TeamsActivityHandler {
       throw error;
     }
     try {
-      // Together with the turn's insights and its "done" mark: an embedded store commits them all at once.
+      // Together with the turn's insight records: an embedded store commits them all at once.
       await Promise.all([
         this.deps.conversationState.saveChanges(context),
         this.deps.userState.saveChanges(context),
         ...runTurnEnd(context),
-        finishTurnWith(context),
       ]);
     } catch (error) {
       this.deps.logger.warn({ event: 'state_save_failed', err: error });
