@@ -41,9 +41,8 @@ export class DedupeMiddleware implements Middleware {
     storage: Storage,
     private readonly log: Logger,
     private readonly options: DedupeOptions = DEFAULT_DEDUPE,
-    claimStorage: Storage = storage,
   ) {
-    this.claims = new TurnClaims(storage, options, claimStorage);
+    this.claims = new TurnClaims(storage, options);
     // With the store down or full, one line a minute, not one per turn.
     this.faults = new FaultLog(log, Date.now);
   }

@@ -44,22 +44,18 @@ class Refused extends Error {
  * read and written by one turn at a time, on any instance.
  */
 export class TurnClaims {
-  private readonly documents: DocumentUpdater;
   private readonly claims: DocumentUpdater;
   private readonly now: () => number;
 
   /**
-   * `claimStorage` may be a view of the same store whose writes do not wait for the disk: a
-   * claim and its renewals need only be visible to other instances, as long as something
-   * waits for the disk before the turn answers (the app's TurnDurabilityMiddleware on LMDB).
+   * On LMDB the app hands in a view whose writes do not wait for the disk (a claim need only be
+   * visible to other instances): TurnDurabilityMiddleware waits once before the turn answers.
    */
   constructor(
     storage: Storage,
     readonly options: TurnClaimOptions = DEFAULT_TURN_CLAIMS,
-    claimStorage: Storage = storage,
   ) {
-    this.documents = new DocumentUpdater(storage);
-    this.claims = claimStorage === storage ? this.documents : new DocumentUpdater(claimStorage);
+    this.claims = new DocumentUpdater(storage);
     this.now = options.now ?? Date.now;
   }
 
@@ -92,7 +88,7 @@ export class TurnClaims {
   /** Marks the activity done and frees the conversation for its next turn. */
   async finish(key: string, activityId: string): Promise<void> {
     const now = this.now();
-    await this.documents.update<ClaimsDocument>(key, (doc) => {
+    await this.claims.update<ClaimsDocument>(key, (doc) => {
       const ids = this.recent({ ...doc?.ids, [activityId]: now }, now);
       // A claim that lapsed and was taken by another turn stays with that turn.
       const active = doc?.active && doc.active.id !== activityId ? doc.active : undefined;
