@@ -96,6 +96,7 @@ export class RangeOutbox {
   }
 
   async scrub(ticketIds: readonly string[], bare: (item: OutboxItem) => unknown): Promise<void> {
+    await this.adoptLegacy();
     const ids = new Set(ticketIds);
     const mine = [...(await this.records(DUE)), ...(await this.records(PARKED))].filter((r) => ids.has(r.item.ticketId));
     const writes = mine.filter((r) => JSON.stringify(r.item.payload) !== JSON.stringify(bare(r.item)));

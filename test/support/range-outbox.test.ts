@@ -66,6 +66,14 @@ describe('the outbox on LMDB, one record per delivery', () => {
     await store.close();
   });
 
+  it('when a ticket is erased before anything else touched an older document outbox, then its adopted deliveries are erased too', async () => {
+    const store = freshStore();
+    await store.write({ [LEGACY_PENDING_KEY]: { items: [{ ...item('l1'), ticketId: 'CS-L1XXXX' }] } });
+    await new Outbox(store).scrub(['CS-L1XXXX']);
+    expect((await new Outbox(store).due(T0)).map((i) => i.payload)).toEqual([{ ticketId: 'CS-L1XXXX', event: 'ticket.created' }]);
+    await store.close();
+  });
+
   it('when a ticket is erased, then its owed and parked deliveries keep only the ticket id', async () => {
     const store = freshStore();
     const outbox = new Outbox(store);
