@@ -166,7 +166,11 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     // Teams sends a search as the user types: a budget of its own, larger than the chat's.
     new RateLimitMiddleware({ perMinute: config.RATE_LIMIT_PER_MINUTE * SEARCHES_PER_MESSAGE, kind: 'search' }, log('rate-limit')),
     new TurnLogMiddleware(log('turns'), config.LOG_MESSAGE_TEXT),
-    new DedupeMiddleware(turnStorage, log('dedupe'), { ...DEFAULT_DEDUPE, claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS }),
+    new DedupeMiddleware(turnStorage, log('dedupe'), {
+      ...DEFAULT_DEDUPE,
+      claimTimeoutMs: config.TURN_CLAIM_TIMEOUT_MS,
+      finishWithState: storage instanceof LmdbStorage,
+    }),
   );
 
   const recentTurns = new RecentTurns(conversationState);

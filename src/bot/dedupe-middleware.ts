@@ -4,8 +4,17 @@ import { invokeResponse } from './card-activity';
 import { FaultLog } from '../storage/fault-log';
 import { KeyedQueue } from './conversation-queue';
 import { DEFAULT_TURN_CLAIMS, TurnClaims, type ClaimOutcome, type TurnClaimOptions } from './turn-claims';
+import { atTurnEnd, beginTurnEnd, runTurnEnd } from '../dialogs/turn-end';
 
-export type DedupeOptions = TurnClaimOptions;
+export interface DedupeOptions extends TurnClaimOptions {
+  /**
+   * The store commits writes started together as one transaction (LMDB): the done mark then
+   * starts with the turn's state save and lands with it, all or nothing, one wait for the disk
+   * fewer. Elsewhere (Azure Blob writes each key alone) it must follow the saved state, or the
+   * chat's next turn, on another instance, could read the state from before.
+   */
+  readonly finishWithState?: boolean;
+}
 export const DEFAULT_DEDUPE: DedupeOptions = DEFAULT_TURN_CLAIMS;
 
 /** The key of a conversation's turn claims, beside its state; exported for tests. */
@@ -58,12 +67,19 @@ export class DedupeMiddleware implements Middleware {
       // A live turn keeps its claim however long it takes: renewed at a third of the timeout.
       const heartbeat = setInterval(() => void this.claims.renew(key, id).catch(() => undefined), this.options.claimTimeoutMs / 3);
       heartbeat.unref();
+      const finish = () =>
+        this.claims.finish(key, id).catch((error: Error) => this.log.warn({ event: 'turn_claim_not_finished', err: error }));
+      if (this.options.finishWithState) {
+        beginTurnEnd(context);
+        void atTurnEnd(context, finish);
+      }
       try {
         await next();
       } finally {
         clearInterval(heartbeat);
-        // Only after the turn's state is saved: the next turn of the chat, here or on another instance, reads it.
-        await this.claims.finish(key, id).catch((error: Error) => this.log.warn({ event: 'turn_claim_not_finished', err: error }));
+        // Only with or after the turn's state save: the chat's next turn, here or elsewhere, reads it.
+        // A turn that never reached the bot's save leaves the mark queued: it starts here.
+        await (this.options.finishWithState ? Promise.all(runTurnEnd(context)) : finish());
       }
     });
   }

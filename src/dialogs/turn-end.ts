@@ -4,12 +4,13 @@ type Task = () => Promise<void>;
 const TURN_END = Symbol('turnEnd');
 
 /**
- * Writes that can wait for the end of the turn (insight records): the bot starts them together
- * with the state save, so an embedded store commits them in the same transaction instead of
- * one more commit, and one more wait for the disk, in the middle of the turn.
+ * Writes that can wait for the end of the turn (insight records, and on LMDB the turn claim's
+ * done mark): the bot starts them together with the state save, so an embedded store commits
+ * them in the same transaction instead of one more commit, and one more wait for the disk.
+ * A middleware may begin the list first; the bot keeps what it queued.
  */
 export function beginTurnEnd(context: TurnContext): void {
-  context.turnState.set(TURN_END, []);
+  if (!context.turnState.has(TURN_END)) context.turnState.set(TURN_END, []);
 }
 
 /** Queues `task` for the turn's end when the bot collects them; otherwise runs it now. */

@@ -138,16 +138,18 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
     return doomed.length;
   }
 
-  /** Size of the data file in use, for the growth measurement (LMDB reuses freed pages). */
-  stats(): { entries: number; pages: number; pageSize: number } {
+  /** Size of the data file in use (LMDB reuses freed pages), and how many transactions it has committed. */
+  stats(): { entries: number; pages: number; pageSize: number; transactions: number } {
     const s = this.db.getStats() as {
+      lastTxnId: number;
       entryCount: number;
       treeBranchPageCount: number;
       treeLeafPageCount: number;
       overflowPages: number;
       pageSize: number;
     };
-    return { entries: s.entryCount, pages: s.treeBranchPageCount + s.treeLeafPageCount + s.overflowPages, pageSize: s.pageSize };
+    const pages = s.treeBranchPageCount + s.treeLeafPageCount + s.overflowPages;
+    return { entries: s.entryCount, pages, pageSize: s.pageSize, transactions: s.lastTxnId };
   }
 
   /** Resolves once every write issued so far (quarantine moves included) is on disk. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, TurnContext, type Activity, type Storage } from 'botbuilder';
 import { DedupeMiddleware, deliveredKey } from '../../src/bot/dedupe-middleware';
 import { TurnClaims } from '../../src/bot/turn-claims';
+import { beginTurnEnd, runTurnEnd } from '../../src/dialogs/turn-end';
 import { silentLogger } from '../../src/logging/logger';
 import { LmdbStorage } from '../../src/storage/lmdb-storage';
 
@@ -144,4 +145,44 @@ describe('DedupeMiddleware', () => {
       expect(log[i + 1]).toBe(log[i].replace('start', 'end'));
     }
   }, 30_000);
+
+  describe('on a store that commits writes started together as one (finishWithState)', () => {
+    const options = { windowMs: 60 * 60_000, maxIds: 200, claimTimeoutMs: 30_000, finishWithState: true };
+    const claimsOf = async (storage: Storage) =>
+      (await storage.read([deliveredKey('test', 'conv-1')]))[deliveredKey('test', 'conv-1')] as {
+        ids: Record<string, number>;
+        active?: unknown;
+      };
+
+    it('when the bot saves its state, then the done mark is started with that save, before the turn returns', async () => {
+      const storage = new MemoryStorage();
+      let seenAtSave: { ids: Record<string, number>; active?: unknown } | undefined;
+      const adapter = new TestAdapter(async (context) => {
+        beginTurnEnd(context);
+        await Promise.all([storage.write({ state: { saved: true } }), ...runTurnEnd(context)]);
+        seenAtSave = await claimsOf(storage);
+        await context.sendActivity('answered');
+      }).use(new DedupeMiddleware(storage, silentLogger, options));
+      await adapter
+        .send({ type: ActivityTypes.Message, id: 'm1', text: 'hi', conversation: { id: 'conv-1' } } as Activity)
+        .assertReply('answered');
+      expect(Object.keys(seenAtSave?.ids ?? {})).toEqual(['m1']);
+      expect(seenAtSave?.active).toBeUndefined();
+    });
+
+    it('when the turn fails before any save, then the claim is still marked done and a redelivery is skipped', async () => {
+      const storage = new MemoryStorage();
+      const ran: string[] = [];
+      const adapter = new TestAdapter(async (context) => {
+        ran.push(context.activity.id!);
+        throw new Error('boom');
+      }).use(new DedupeMiddleware(storage, silentLogger, options));
+      adapter.onTurnError = async () => undefined;
+      const message = { type: ActivityTypes.Message, id: 'f1', text: 'hi', conversation: { id: 'conv-1' } } as Activity;
+      await adapter.send(message).startTest();
+      await adapter.send(message).startTest();
+      expect(ran).toEqual(['f1']);
+      expect(Object.keys((await claimsOf(storage)).ids)).toEqual(['f1']);
+    });
+  });
 });

@@ -48,6 +48,7 @@ describe('a FAQ turn on LMDB, through the endpoint', () => {
       events.push('settled');
     });
     try {
+      const transactionsBefore = storage.stats().transactions;
       const res = await fetch(`${server.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -72,6 +73,8 @@ describe('a FAQ turn on LMDB, through the endpoint', () => {
 
       expect(events).toEqual(['settled', 'response']);
       expect(flushingWrites.map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
+      // Two commits: the claim, then the state with the insight and the claim's done mark.
+      expect(storage.stats().transactions - transactionsBefore).toBe(2);
       // Everything the turn wrote is there: the claim marked done, the state, the insight.
       const claims = (await storage.read([deliveredKey('emulator', 'conv-durable')]))[deliveredKey('emulator', 'conv-durable')] as {
         ids: Record<string, number>;
