@@ -9,7 +9,13 @@ const ENGLISH_DOMAIN_WEIGHT = 0.5;
 
 /** Lower-case words with their accents: "credits" and "crédits" are different evidence. */
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}{2,}/gu) ?? []).filter((w) => w !== 'examcode');
+  // "IT" (the department) is written so in French too: no evidence.
+  return (
+    text
+      .replace(/\bIT\b/g, ' ')
+      .toLowerCase()
+      .match(/\p{L}{2,}/gu) ?? []
+  ).filter((w) => w !== 'examcode');
 }
 
 const ACCENT = /[àâçéèêëîïôûùüÿœæ]/;
