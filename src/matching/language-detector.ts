@@ -1,25 +1,21 @@
 import type { Lang } from '../i18n/language';
 import { foldAccents } from './text-normalizer';
+import { ENGLISH_DOMAIN_WORDS, ENGLISH_WORDS, FRENCH_WORDS, NEUTRAL_WORDS } from './language-words';
 
-// Function words that belong to one language only ("a", "on", "me" are both and so left out).
-// They decide most sentences; the content's own words decide short ones ("unlink mcid").
-const FRENCH_WORDS =
-  'le la les un une des du de et au aux dans sur pour par avec sans est sont suis je tu il elle nous vous ils elles mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces qui que quoi quel quelle quels quelles comment pourquoi quand ou ne pas plus oui non bonjour salut merci svp stp ' +
-  'puis dois doit faut peux veux voudrais peut-on ai avez avons ont etre faire fait ca cela moi toi lui eux deja encore toujours aussi mais donc alors tres chez vers depuis apres avant aucun aucune rien jamais quelqu personne besoin ' +
-  'examen examens releve notes lier delier dissocier liaison lien societe entreprise compte espace partenaire partenaires universite rapport competences qualifications aide humain quitte changer ' +
-  'demande envoyer obtenir acces formulaire telecharger parler verifier preuve partager apparait nouvelle nouvel ancien ancienne mot passe oublie employeur ordinateur fonctionne marche erreur';
-const ENGLISH_WORDS =
-  'the and or of to in for with by at from is are was were be been am do does did i my we our you your it its this that these those how what which who when where why can could should would will ' +
-  'not no yes please hello hey thanks thank there their them they he she his her get got has have had any some about just still already yet only than then also into out up off ' +
-  'exam exams transcript link linking linked unlink company profile account report skills help human left leave change request send form download verify proof share show showing shows ' +
-  'new old talk someone need password forgot qualify work working doesnt dont cant wont isnt didnt';
-
-const FRENCH = new Set(`${FRENCH_WORDS} en bonsoir coucou`.split(' '));
-const ENGLISH = new Set(ENGLISH_WORDS.split(' '));
+// Grammar words decide most sentences (language-words.ts); the content's own words decide short
+// ones ("unlink mcid"). English UI words weigh half, product names nothing: a French user writes
+// "mon transcript Partner Center", an English one never writes "mon".
+const ENGLISH_DOMAIN_WEIGHT = 0.5;
 
 /** Lower-case words with their accents: "credits" and "crédits" are different evidence. */
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}{2,}/gu) ?? []).filter((w) => w !== 'examcode');
+  // "IT" (the department) is written so in French too: no evidence.
+  return (
+    text
+      .replace(/\bIT\b/g, ' ')
+      .toLowerCase()
+      .match(/\p{L}{2,}/gu) ?? []
+  ).filter((w) => w !== 'examcode');
 }
 
 const ACCENT = /[àâçéèêëîïôûùüÿœæ]/;
@@ -54,9 +50,12 @@ export function buildLexicon(samples: { readonly en: readonly string[]; readonly
   }
   const lexicon = new Map<string, number>();
   for (const [token, { en, fr }] of counts) {
-    if (token.length < 3 || ACCENT.test(token) || en + fr < 2) continue;
+    if (token.length < 3 || ACCENT.test(token) || en + fr < 2 || NEUTRAL_WORDS.has(token.replace('~', ''))) continue;
     const lean = (fr - en) / (fr + en + 1);
-    if (Math.abs(lean) >= 0.5) lexicon.set(token, lean * (token.startsWith('~') ? 0.4 : 0.8));
+    const folded = token.startsWith('~');
+    if (Math.abs(lean) >= 0.5) lexicon.set(token, lean * (folded ? 0.4 : 0.8));
+    // Both languages write it as typed ("credits"): the folded form must not speak for it.
+    else if (!folded) lexicon.set(token, 0);
   }
   return lexicon;
 }
@@ -76,9 +75,10 @@ export function detectLanguage(text: string, lexicon?: Lexicon): LanguageGuess {
   en += Math.min((text.match(/\p{L}(?:n['’]t|['’](?:s|m|re|ve|ll|d))\b/giu) ?? []).length, 2);
   for (const word of words(text)) {
     const folded = foldAccents(word);
-    if (FRENCH.has(folded)) fr += 1;
-    else if (ENGLISH.has(folded)) en += 1;
-    else if (!ACCENT.test(word)) {
+    if (FRENCH_WORDS.has(folded)) fr += 1;
+    else if (ENGLISH_WORDS.has(folded)) en += 1;
+    else if (ENGLISH_DOMAIN_WORDS.has(folded)) en += ENGLISH_DOMAIN_WEIGHT;
+    else if (!ACCENT.test(word) && !NEUTRAL_WORDS.has(folded)) {
       const lean = lexicon?.get(word) ?? lexicon?.get(`~${folded}`) ?? 0;
       if (lean > 0) fr += lean;
       else en -= lean;

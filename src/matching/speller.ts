@@ -29,6 +29,12 @@ export function editDistance(a: string, b: string): number {
 
 // Short words are too close to each other to guess: "nice"/"nine", "hier"/"hire", "film"/"fill"
 // are all real words one letter apart, so only words of five letters or more are corrected.
+// Everyday words one edit from a content word that mean something else: "plainte" (complaint)
+// is not "plante" (crashes), a technician is not "technical", onboarding is not offboarding.
+const EVERYDAY = new Set(
+  'plainte plaintes relever technicien technicienne technician technicians onboarding etudiante etudiantes confirmer'.split(' '),
+);
+
 const allowed = (word: string) => (word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
 
 /**
@@ -101,7 +107,7 @@ export class Speller {
   /** `lang`: the question's language when known; a typo is only put back on a word of it. */
   correct(token: string, lang?: Lang): string {
     const limit = allowed(token);
-    if (limit === 0 || token.length > this.longest + limit || this.known.has(token)) return token;
+    if (limit === 0 || token.length > this.longest + limit || this.known.has(token) || EVERYDAY.has(token)) return token;
     if (isStopWord(token) || /\d/.test(token) || token === EXAM_TOKEN || canonical(token) !== token) return token;
     const keys = new Set<string>([token]);
     deletions(token, limit, keys);

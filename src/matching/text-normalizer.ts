@@ -38,7 +38,10 @@ export function tokenize(text: string): readonly string[] {
 }
 
 function split(text: string): string[] {
-  const folded = foldAccents(text.toLowerCase().replace(/où/g, ' qwhere '))
+  // "IT" in capitals (in a message not all in capitals) is the IT department; lower-cased it
+  // would be the stop word "it".
+  const it = /[a-z]/.test(text) ? text.replace(/\bIT\b/g, ' infotech ') : text;
+  const folded = foldAccents(it.toLowerCase().replace(/où/g, ' qwhere '))
     .replace(/[’‘`´]/g, "'")
     .replace(/\be-?mails?\b/g, 'email')
     .replace(/\b(?:can'?t|cannot)\b/g, 'can not')

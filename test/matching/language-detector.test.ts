@@ -44,4 +44,37 @@ describe('language detection', () => {
     expect(detectLanguage('où est le formulaire').lang).toBe('fr');
     expect(detectLanguage('where is the form').lang).toBe('en');
   });
+  it.each([
+    'skills report vide dans Partner Center',
+    'ma job Partner Center',
+    'transcript Excelsior svp',
+    'Partner Center acces refuse',
+    'le badge apparait pas sur mon transcript',
+    'jai passe AZ-104 pis le badge est pas la',
+  ])('when a French message is full of English product names and typed without accents ("%s"), then it is read as French', (text) => {
+    expect(recognizer.detectLanguage(text).lang).toBe('fr');
+  });
+
+  it.each([
+    'billet support',
+    'medaille virtuelle',
+    'clavardage support',
+    'courriel MCID',
+    'presentement lie a mon ancien employeur',
+    "c'est-tu correct pour le cegep",
+  ])('when a message uses Canadian French ("%s"), then it is read as French', (text) => {
+    expect(recognizer.detectLanguage(text).lang).toBe('fr');
+  });
+
+  it.each(['MD-102 credits?', 'Azure credits expired', 'Partner Center badge transcript'])(
+    'when English text uses a word French writes with an accent ("%s"), then it is not taken for French',
+    (text) => {
+      expect(recognizer.detectLanguage(text).lang).not.toBe('fr');
+    },
+  );
+
+  it('when a message is only product names, then they are no evidence either way', () => {
+    expect(detectLanguage('Partner Center Microsoft Learn').lang).toBeUndefined();
+    expect(recognizer.detectLanguage('Partner Center Excelsior NCCRS').lang).toBeUndefined();
+  });
 });

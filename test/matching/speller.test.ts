@@ -65,5 +65,13 @@ describe('Speller', () => {
     ] as const)('when ordinary %s words come in, then none is changed', (lang, text) => {
       expect(speller.correctText(text, lang)).toBe(text);
     });
+
+    // Canadian French and everyday workplace words, each one edit from a content word of another meaning.
+    it.each([
+      ['fr', 'plainte technicien relever courriel billet clavardage magasiner presentement cegep medaille'],
+      ['en', 'technician onboarding complaint'],
+    ] as const)('when everyday or Canadian %s words come in, then none is rewritten', (lang, text) => {
+      expect(speller.correctText(text, lang)).toBe(text);
+    });
   });
 });

@@ -29,4 +29,22 @@ describe('text normalisation', () => {
     expect(dropGreeting('hello')).toBe('hello');
     expect(dropGreeting('hi there')).toBe('hi there');
   });
+  it.each([
+    ['billet', 'ticket'],
+    ['clavardage', 'chat'],
+    ['médaille', 'badge'],
+    ['cégep', 'college'],
+    ['compagnie', 'company'],
+    ['requête', 'request'],
+    ['soutien', 'support'],
+  ])('when Canadian French says "%s", then it becomes the same term as "%s"', (word, english) => {
+    expect(contentTerms(word)).toEqual(contentTerms(english));
+  });
+
+  it('when "IT" (the department) is written in capitals, then it is the same term as the French "TI", not a stop word', () => {
+    expect(contentTerms('my IT admin')).toEqual(contentTerms('mon TI admin'));
+    expect(contentTerms('informatique')).toEqual(contentTerms('TI'));
+    expect(contentTerms('how do I link it')).not.toContain(contentTerms('TI')[0]);
+    expect(contentTerms('HOW DO I LINK IT')).not.toContain(contentTerms('TI')[0]);
+  });
 });
