@@ -11,7 +11,7 @@ const FLOOR = {
   heldout: { top1: 0.92, top3: 0.98, falseAnswers: 0.08, minInScope: 300, minOutOfScope: 30, minExams: 40, language: 0.985 },
   families: { top1: 0.91, top3: 0.97, falseAnswers: 0.09, minInScope: 80, minOutOfScope: 20, minExams: 30, language: 0.985 },
   // Written after round 3 by someone who saw neither the content's examples nor the other files.
-  fresh: { top1: 0.82, top3: 0.99, falseAnswers: 0.08, minInScope: 80, minOutOfScope: 20, minExams: 30, language: 0.975 },
+  fresh: { top1: 0.86, top3: 0.99, falseAnswers: 0.08, minInScope: 80, minOutOfScope: 20, minExams: 30, language: 0.98 },
 };
 // Each family of heldout-families.jsonl, per language: matched right (answer or refusal).
 const FAMILY_FLOOR: Record<string, number> = {
