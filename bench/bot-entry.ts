@@ -1,5 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import { buildApp } from '../src/build-app';
+import { closeStore } from '../src/storage/create-storage';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import { startServer } from '../src/server';
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
   const app = await buildApp(config, logger, storage ? { storage } : {});
   app.support.worker.start(config.OUTBOX_INTERVAL_MS);
   const server = await startServer(app, logger, { port: config.PORT, host: config.HOST, maxBodyBytes: config.MAX_BODY_BYTES });
-  reportToParent(server.url.replace('localhost', '127.0.0.1'));
+  reportToParent(server.url.replace('localhost', '127.0.0.1'), async () => {
+    await Promise.all([server.close(), app.support.worker.stop()]);
+    await closeStore(app.storage);
+  });
 }
 
 main().catch((error: Error) => {

@@ -60,12 +60,16 @@ async function answer(message: ToChild): Promise<ToParent | undefined> {
 }
 
 /** Tells the bench process (when there is one) where the child listens, and answers it. */
-export function reportToParent(url: string): void {
+export function reportToParent(url: string, beforeExit: () => Promise<void> = async () => undefined): void {
   if (!process.send) return;
   process.on('message', (message: ToChild) => {
     void answer(message).then((reply) => reply && process.send?.(reply));
   });
   // Stopped by the bench, or orphaned: never outlive it.
-  process.on('disconnect', () => process.exit(0));
+  // The store is closed first: an exit with an LMDB write pending hangs (lmdb-storage.ts, close).
+  process.on('disconnect', () => {
+    const cap = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    void Promise.race([beforeExit().catch(() => undefined), cap]).then(() => process.exit(0));
+  });
   process.send({ type: 'ready', url } satisfies ToParent);
 }

@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   UserState,
@@ -14,6 +13,7 @@ import { RecentTurns } from './bot/recent-turns';
 import { SearchExtensions } from './bot/search-extensions';
 import { composeSupport, type SupportParts } from './compose-support';
 import { createTurnErrorHandler } from './bot/turn-errors';
+import { BotAdapter } from './bot/bot-adapter';
 import { DEFAULT_DEDUPE, DedupeMiddleware } from './bot/dedupe-middleware';
 import { RateLimitMiddleware } from './bot/rate-limit-middleware';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
@@ -55,7 +55,7 @@ import { insightsProvider, type InsightsProvider } from './insights/insights-pro
 import type { InsightsEndpoint } from './insights/insights-routes';
 
 export interface App {
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly bot: FaqBot;
   readonly kb: KnowledgeBase;
   readonly recognizer: FaqRecognizer;
@@ -156,7 +156,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
       ...overrides.auth,
     }),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(conversationState, log('turn-errors'));
   // The cap first: a flood is refused before any work on its text and before the repeat check's
   // store write. A channel's retry of a message therefore counts against the cap too (rare).

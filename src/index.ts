@@ -4,7 +4,7 @@ import { anonymousAndReachable, loadConfigFromProcess } from './config/config';
 import { routeConsoleToLogger } from './logging/console-capture';
 import { createLogger, type Logger } from './logging/logger';
 import type { RunningServer } from './server';
-import { openStorage } from './storage/create-storage';
+import { closeStore, openStorage } from './storage/create-storage';
 import { verifyStore } from './storage/store-health';
 
 async function main(): Promise<void> {
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       'No MicrosoftAppId and HOST is not loopback: anyone who reaches this port can talk to the bot as any user',
     );
   }
-  onStopSignal(() => shutDown(app, server, logger, config.SHUTDOWN_TIMEOUT_MS));
+  onStopSignal(() => shutDown(app, server, logger, config.SHUTDOWN_TIMEOUT_MS, () => closeStore(storage)));
 }
 
 function onStopSignal(stop: () => Promise<void>): void {
@@ -60,9 +60,15 @@ function onStopSignal(stop: () => Promise<void>): void {
 /**
  * Stop accepting, let the turns in flight finish (their state is written inside the turn, so
  * the stores hold nothing unwritten once they are done), stop the outbox worker after its
- * current pass. Past the deadline the process gives up and exits non-zero.
+ * current pass, then close the store once its last writes are on disk. Past the deadline the process gives up and exits non-zero.
  */
-async function shutDown(app: App, server: RunningServer, logger: Logger, timeoutMs: number): Promise<void> {
+async function shutDown(
+  app: App,
+  server: RunningServer,
+  logger: Logger,
+  timeoutMs: number,
+  closeStore: () => Promise<void>,
+): Promise<void> {
   logger.info({ event: 'shutdown_started' });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -73,7 +79,7 @@ async function shutDown(app: App, server: RunningServer, logger: Logger, timeout
     app.insights.digest.stop();
     app.support.reminders.stop();
     app.expiry?.stop();
-    await Promise.race([Promise.all([server.close(), app.support.worker.stop()]), deadline]);
+    await Promise.race([Promise.all([server.close(), app.support.worker.stop()]).then(closeStore), deadline]);
     logger.info({ event: 'shutdown_complete' });
   } catch (error) {
     logger.error({ event: 'shutdown_timed_out', err: error });

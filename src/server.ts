@@ -134,23 +134,6 @@ function acceptJson(maxBodyBytes: number) {
 }
 
 /**
- * Stands in for the HTTP response inside CloudAdapter.process, which writes the library's error
- * message (a network error, a JWT library's reason) as the body, and answers a token with a bad
- * signature with 500. What it decided is read back and answered here instead.
- */
-function adapterAnswer() {
-  const answer: { status: number; body?: unknown } = { status: 200 };
-  const res = {
-    socket: undefined,
-    header: () => res,
-    status: (code: number) => ((answer.status = code), res),
-    send: (body: unknown) => ((answer.body = body), res),
-    end: () => res,
-  };
-  return { answer, res };
-}
-
-/**
  * POST /api/messages for the Bot Connector; GET /healthz (liveness) and GET /readyz (readiness) for the
  * load balancer; GET /insights and GET /api/insights for the support admins.
  */
@@ -193,14 +176,8 @@ export async function startServer(app: App, logger: Logger, options: ServerOptio
   server.post('/api/messages', acceptJson(options.maxBodyBytes), ...readJson, async (req: Request, res: Response) => {
     const read = readActivity(req.body);
     if ('problem' in read) return void res.send(400, { error: read.problem });
-    const { answer, res: captured } = adapterAnswer();
-    try {
-      await app.adapter.process({ method: 'POST', headers: req.headers, body: read.activity }, captured, (context) => app.bot.run(context));
-    } catch (error) {
-      logger.error({ event: 'request_failed', err: error });
-      answer.status = 500;
-    }
-    const { status, body } = answer;
+    // The library's reason (a network error, a JWT library's words) is logged, never sent back.
+    const { status, body } = await app.adapter.handle(req.header('authorization') ?? '', read.activity, (context) => app.bot.run(context));
     // No handler for this invoke name: the caller asked for something the bot does not do.
     if (status === 501) return void res.send(400, { error: MESSAGES.unsupportedInvoke });
     if (status === 401 || status >= 500) {

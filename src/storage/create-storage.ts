@@ -29,3 +29,8 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<I
   if (storage instanceof LmdbStorage) await importFileStore(config.DATA_DIR, storage, log);
   return storage;
 }
+
+/** Closes the embedded store once its last writes are on disk (process exit must not race them); Azure needs nothing. */
+export async function closeStore(storage: unknown): Promise<void> {
+  if (storage instanceof LmdbStorage) await storage.close();
+}

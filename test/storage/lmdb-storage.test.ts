@@ -26,6 +26,21 @@ describe('LMDB storage', () => {
     expect((await new LmdbStorage(path).read(['counter'])).counter.n).toBe(80);
   }, 90_000);
 
+  it('when the process exits right after close with writes still pending, then it exits and every write is stored', async () => {
+    const path = freshPath();
+    // Six runs: an exit that raced a pending write hung in five of six before close waited for them.
+    for (let run = 0; run < 6; run++) {
+      const worker = startWorker(['exit-after-close', '20', 'lmdb', path]);
+      await worker.waitForLines(1, 60_000);
+      // Bounded: a hung exit fails here instead of holding the suite.
+      const exited = await Promise.race([worker.exited, new Promise((resolve) => setTimeout(() => resolve('hung'), 20_000))]);
+      if (exited === 'hung') await worker.kill('SIGKILL');
+      expect(exited).toBe(0);
+    }
+    const keys = Array.from({ length: 20 }, (_, i) => `pending/${i}`);
+    expect(Object.keys(await new LmdbStorage(path).read(keys)).sort()).toEqual([...keys].sort());
+  }, 200_000);
+
   it('when a record is not valid JSON, then it reads as absent, is kept under quarantine with its key logged, and a write with no eTag succeeds', async () => {
     const path = freshPath();
     const { logger: log, events } = capturedLogger();
