@@ -60,7 +60,8 @@ function onStopSignal(stop: () => Promise<void>): void {
 /**
  * Stop accepting, let the turns in flight finish (their state is written inside the turn, so
  * the stores hold nothing unwritten once they are done), stop the outbox worker after its
- * current pass, then close the store once its last writes are on disk. Past the deadline the process gives up and exits non-zero.
+ * current pass, then close the store once its last writes are on disk. Past the deadline the
+ * process gives up and exits non-zero.
  */
 async function shutDown(
   app: App,

@@ -1,18 +1,9 @@
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { BotAdapter } from '../../src/bot/bot-adapter';
+import { activity } from '../security/endpoint';
 
-const message = (extra: Record<string, unknown> = {}) => ({
-  type: 'message',
-  id: 'a-1',
-  text: 'hello',
-  channelId: 'emulator',
-  serviceUrl: 'http://127.0.0.1:9/',
-  deliveryMode: 'expectReplies',
-  from: { id: 'user-1' },
-  recipient: { id: 'bot' },
-  conversation: { id: 'conv-1' },
-  ...extra,
-});
+// The endpoint's test activity, on the emulator channel, whose anonymous turns need no token.
+const message = (extra: Record<string, unknown> = {}) => activity('hello', { channelId: 'emulator', ...extra });
 
 describe('BotAdapter', () => {
   it('when an activity carries its times as text, then the turn gets dates and the text is kept, as the library gives them', async () => {

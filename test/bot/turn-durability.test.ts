@@ -11,6 +11,7 @@ import { startServer } from '../../src/server';
 import { LmdbStorage } from '../../src/storage/lmdb-storage';
 import { textOf, type Card } from '../helpers/cards';
 import { testConfig } from '../helpers/test-bot';
+import { activity, poster } from '../security/endpoint';
 
 describe('TurnDurabilityMiddleware', () => {
   it('when a turn ends, then the wait for the disk comes after all of its work', async () => {
@@ -49,22 +50,15 @@ describe('a FAQ turn on LMDB, through the endpoint', () => {
     });
     try {
       const transactionsBefore = storage.stats().transactions;
-      const res = await fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
+      const res = await poster(server.url)(
+        activity('Comment dissocier mon MCID de mon organisation ?', {
           id: 'durable-1',
-          text: 'Comment dissocier mon MCID de mon organisation ?',
           locale: 'fr-FR',
           channelId: 'emulator',
-          serviceUrl: 'http://127.0.0.1:9/',
-          deliveryMode: 'expectReplies',
           from: { id: 'user-durable' },
-          recipient: { id: 'bot' },
           conversation: { id: 'conv-durable' },
         }),
-      });
+      );
       const body = (await res.json()) as { activities: { attachments?: { content: Card }[] }[] };
       events.push('response');
       const card = body.activities.flatMap((a) => a.attachments ?? []).map((a) => a.content)[0];
