@@ -6,6 +6,7 @@ import type { ChildMemory, ToChild, ToParent } from './child-ipc';
 export interface BenchChild {
   readonly name: string;
   readonly url: string;
+  readonly pid: number;
   memory(): Promise<ChildMemory>;
   /** CPU-profiles the child while `during` runs; writes a `.cpuprofile` file. */
   profile<T>(file: string, during: () => Promise<T>): Promise<T>;
@@ -66,6 +67,7 @@ export async function startChild(options: ChildOptions): Promise<BenchChild> {
   return {
     name: options.name,
     url,
+    pid: child.pid as number,
     memory: async () => (await ask(child, { type: 'memory' }, 'memory')).memory,
     profile: async (file, during) => {
       await ask(child, { type: 'profile-start' }, 'profile-started');

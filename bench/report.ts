@@ -34,6 +34,28 @@ function loadTable(results: BenchResults): string[] {
   return lines;
 }
 
+/** Per FAQ request: each round's paired ratio, their median, and the CPU each store's bot spent per request. */
+function storeTable(results: BenchResults): string[] {
+  const lines = [
+    '| Request | LMDB req/s, each round | memory req/s, each round | LMDB ÷ memory, each round | median | main-thread CPU ms / request, LMDB / memory | main thread busy, LMDB / memory |',
+    '|---|---|---|---|---:|---|---|',
+  ];
+  const scenarios = [...new Set(results.stores.map((r) => r.scenario))];
+  for (const scenario of scenarios) {
+    const rounds = results.stores.filter((r) => r.scenario === scenario);
+    const ratios = rounds.map((r) => r.lmdb.result.rps / r.memory.result.rps);
+    const perRound = (f: (r: (typeof rounds)[number]) => number, format: (x: number) => string) =>
+      rounds.map((r) => format(f(r))).join(', ');
+    const cpu = (side: 'lmdb' | 'memory') => median(rounds.map((r) => r[side].cpuPerRequest?.mainThread ?? NaN));
+    const busy = (side: 'lmdb' | 'memory') => `${n0(median(rounds.map((r) => r[side].mainThreadBusy ?? NaN)) * 100)} %`;
+    lines.push(
+      `| ${rounds[0].label} | ${perRound((r) => r.lmdb.result.rps, n0)} | ${perRound((r) => r.memory.result.rps, n0)} | ` +
+        `${ratios.map(n2).join(', ')} | **${n2(median(ratios))}** | ${cpu('lmdb').toFixed(3)} / ${cpu('memory').toFixed(3)} | ${busy('lmdb')} / ${busy('memory')} |`,
+    );
+  }
+  return lines;
+}
+
 function matcherTable(results: BenchResults): string[] {
   const lines = [
     '| Knowledge base | examples | build as run (s) | build with all 40 epochs (s) | median ms / question | p95 ms | top-1 (sanity) | heap MB |',
@@ -60,6 +82,10 @@ export function renderResults(results: BenchResults): string {
     `### Throughput and latency (autocannon, ${s.connections} connections, ${s.warmup} s warm-up then ${s.duration} s per row, expectReplies)`,
     '',
     ...loadTable(results),
+    '',
+    `### The two stores, fresh processes (${s.warmup} s warm-up then ${s.duration} s per run, ${s.connections} connections; rounds alternate which store goes first)`,
+    '',
+    ...storeTable(results),
     '',
     '### Cold start (process start to the first answered FAQ question, median of the runs)',
     '',

@@ -1,6 +1,7 @@
 import type { ChildMemory } from './child-ipc';
 import type { LoadResult } from './load';
 import type { MatcherRow } from './matcher-scaling';
+import type { StoreRound } from './store-rounds';
 
 export type Target = 'echo' | 'bot-lmdb' | 'bot-memory';
 
@@ -41,6 +42,8 @@ export interface BenchResults {
   readonly coldStart: { readonly bot: readonly number[]; readonly echo: readonly number[] };
   readonly memory: readonly MemoryRow[];
   readonly load: readonly LoadRow[];
+  /** The default store against the memory store in fresh processes, paired by round. */
+  readonly stores: readonly StoreRound[];
   readonly matcher: readonly MatcherRow[];
   readonly totalSeconds: number;
 }

@@ -9,6 +9,7 @@ import { writeResults, renderResults } from './report';
 import type { BenchResults, LoadRow, MemoryRow, Target } from './results';
 import { BOT_SCENARIOS, ECHO_SCENARIOS, type Scenario } from './scenarios';
 import { profileStartup, profileUnderLoad } from './profile-run';
+import { compareStores } from './store-rounds';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -26,6 +27,7 @@ const settings = {
 const CONVERSATIONS = option('conversations', quick ? 2_000 : 10_000);
 const COLD_RUNS = option('cold-runs', quick ? 2 : 5);
 const MEMORY_RUNS = option('memory-runs', quick ? 1 : 3);
+const STORE_ROUNDS = option('store-rounds', quick ? 1 : 3);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 // Caps off and anonymous auth, whatever the shell or a .env says: every request is a new user
@@ -141,6 +143,10 @@ async function main(): Promise<void> {
     await measureLoad(echo, 'echo', echoInvoke, rows);
     await Promise.all(children.splice(0).map((c) => c.stop()));
 
+    log(`The two stores, ${STORE_ROUNDS} rounds of fresh processes per FAQ request…`);
+    const faqScenarios = BOT_SCENARIOS.filter((s) => s.name.startsWith('faq-'));
+    const stores = await compareStores(start, faqScenarios, settings, STORE_ROUNDS, log);
+
     log('Matcher alone…');
     const matcher = flag('skip-matcher') || quick ? [] : await matcherScaling(log);
 
@@ -160,6 +166,7 @@ async function main(): Promise<void> {
       coldStart: cold,
       memory,
       load: rows,
+      stores,
       matcher,
       totalSeconds: (performance.now() - started) / 1000,
     };

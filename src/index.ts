@@ -7,6 +7,9 @@ import type { RunningServer } from './server';
 import { closeStore, openStorage } from './storage/create-storage';
 import { verifyStore } from './storage/store-health';
 
+// Past the shutdown deadline, how long the store may take to close before the process exits anyway.
+const STORE_CLOSE_GRACE_MS = 2_000;
+
 async function main(): Promise<void> {
   const config = loadConfigFromProcess();
   const logger = createLogger(config.LOG_LEVEL);
@@ -71,6 +74,7 @@ async function shutDown(
   closeStore: () => Promise<void>,
 ): Promise<void> {
   logger.info({ event: 'shutdown_started' });
+  const close = () => closeStore().then(() => logger.info({ event: 'store_closed' }));
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`in-flight work did not finish within ${timeoutMs} ms`)), timeoutMs);
@@ -80,10 +84,13 @@ async function shutDown(
     app.insights.digest.stop();
     app.support.reminders.stop();
     app.expiry?.stop();
-    await Promise.race([Promise.all([server.close(), app.support.worker.stop()]).then(closeStore), deadline]);
+    await Promise.race([Promise.all([server.close(), app.support.worker.stop()]).then(close), deadline]);
     logger.info({ event: 'shutdown_complete' });
   } catch (error) {
     logger.error({ event: 'shutdown_timed_out', err: error });
+    // The turn still running may have a write pending, and an exit racing it would hang for good
+    // (lmdb-storage.ts, close): the store gets a short grace to settle and close first.
+    await Promise.race([close(), new Promise((resolve) => setTimeout(resolve, STORE_CLOSE_GRACE_MS).unref())]).catch(() => undefined);
     throw error;
   } finally {
     clearTimeout(timer);
