@@ -7,7 +7,6 @@ import { buildLexicon, detectLanguage, type LanguageGuess, type Lexicon } from '
 import { LinearClassifier } from './linear-classifier';
 import { asksAboutCredit, OffTopic } from './off-topic';
 import type { Ranker } from './ranker';
-import { PairStage, type PairStageOptions } from './close-pairs';
 import { Speller } from './speller';
 import { labelScoresOf, topCandidates } from './top-candidates';
 import { dropGreeting, stripMentions, tokenize } from './text-normalizer';
@@ -54,14 +53,12 @@ export interface RecognizerOptions {
    * trace, `ask` and the evaluation all say what the bot did.
    */
   readonly shortcut?: (text: string) => 'help' | 'human' | undefined;
-  /** The second stage for close pairs of topics (close-pairs.ts): its settings, or false for none. */
-  readonly pairStage?: Partial<PairStageOptions> | false;
 }
 
 /** Chosen by cross-validation on the content's own examples (docs/matching.md). */
 export const RECOGNIZER_DEFAULTS = { answerThreshold: 0.5, suggestThreshold: 0.35, suggestMargin: 0.05 } as const;
 
-type Thresholds = Required<Omit<RecognizerOptions, 'ranker' | 'shortcut' | 'pairStage'>>;
+type Thresholds = Required<Omit<RecognizerOptions, 'ranker' | 'shortcut'>>;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -100,7 +97,6 @@ export class FaqRecognizer {
   private readonly examOffTopic: OffTopic;
   private readonly offTopic: OffTopic;
   private readonly shortcut: RecognizerOptions['shortcut'];
-  private readonly pairs: PairStage | undefined;
 
   /** `options` may be a bare number: the answer threshold, as before options existed. */
   constructor(
@@ -109,12 +105,11 @@ export class FaqRecognizer {
   ) {
     const given: RecognizerOptions = typeof options === 'number' ? { answerThreshold: options } : options;
     const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RecognizerOptions;
-    const { ranker, shortcut, pairStage, ...thresholds } = { ...RECOGNIZER_DEFAULTS, ...defined };
+    const { ranker, shortcut, ...thresholds } = { ...RECOGNIZER_DEFAULTS, ...defined };
     this.options = thresholds;
     this.shortcut = shortcut;
     const examples = trainingExamples(kb);
     this.ranker = ranker ? ranker(examples) : new LinearClassifier(examples);
-    this.pairs = pairStage === false ? undefined : new PairStage(examples, this.ranker, pairStage);
     this.vocabulary = new Vocabulary(examples);
     const offTopicWords = [...kb.intents.examOffTopic, ...(kb.intents.offTopic ?? [])];
     const inScope = (lang: Lang) => examples.filter((e) => e.lang === lang && e.label !== 'none').map((e) => e.text);
@@ -197,12 +192,6 @@ export class FaqRecognizer {
     const noneScore = exam ? 0 : top.none;
     const listed = top.named && !top.best.some((c) => c.label === ELIGIBILITY) ? [...top.best, top.named] : top.best;
     const candidates: Alternative[] = listed.map((s) => ({ topic: s.label as Intent, confidence: round(s.score) }));
-    // Close topics: the pair's own model may put the runner-up first (the confidences stay in place).
-    const [first, second] = candidates;
-    if (this.pairs && second && this.pairs.prefersSecond(prepared, first, second)) {
-      candidates[0] = { topic: second.topic, confidence: first.confidence };
-      candidates[1] = { topic: first.topic, confidence: second.confidence };
-    }
     // A credit question about an exam that does not qualify needs the eligibility answer first,
     // whatever step the user had in mind ("I have PL-300, how do I request credit?").
     const best = candidates[0];
