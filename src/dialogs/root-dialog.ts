@@ -191,7 +191,12 @@ export class RootDialog extends ComponentDialog {
     if (topic === 'human') return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
     if (topic) {
       await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'text', topic });
-      return sendCard(context, cards.answer(topic, lang, topic === EXAM_LIST_TOPIC && exam ? { exams: exams ?? [exam] } : {}));
+      const near = recognition.seeAlso?.topic;
+      const seeAlso = near !== undefined && isTopicId(near) ? { seeAlso: near } : {};
+      return sendCard(
+        context,
+        cards.answer(topic, lang, { ...seeAlso, ...(topic === EXAM_LIST_TOPIC && exam ? { exams: exams ?? [exam] } : {}) }),
+      );
     }
     const suggested = recognition.suggestions
       .filter((a): a is { topic: TopicId; confidence: number } => isTopicId(a.topic))

@@ -33,6 +33,11 @@ export interface Recognition {
    * Empty when the bot answers and when it should fall back honestly. Never `help`/`human`.
    */
   readonly suggestions: readonly Alternative[];
+  /**
+   * Answered, and the runner-up is a topic scored almost as high: the close neighbour the
+   * answer card offers as "See also" ("how do I link" answered, "what linking is" one tap away).
+   */
+  readonly seeAlso?: Alternative;
   readonly exam?: ExamVerdict;
   /** Set when the question names more than one exam: a verdict for each, `exam` being the first. */
   readonly exams?: readonly ExamVerdict[];
@@ -45,6 +50,8 @@ export interface RecognizerOptions {
   readonly suggestThreshold?: number;
   /** When the runner-up is within this distance of the best, the bot suggests instead of answering. */
   readonly suggestMargin?: number;
+  /** Answered, a topic runner-up within this distance of the best is offered as "See also". */
+  readonly seeAlsoGap?: number;
   /** Builds the ranker from the content's examples; lets the evaluation compare approaches. */
   readonly ranker?: (examples: readonly Example[]) => Ranker;
   /**
@@ -56,7 +63,7 @@ export interface RecognizerOptions {
 }
 
 /** Chosen by cross-validation on the content's own examples (docs/matching.md). */
-export const RECOGNIZER_DEFAULTS = { answerThreshold: 0.5, suggestThreshold: 0.35, suggestMargin: 0.05 } as const;
+export const RECOGNIZER_DEFAULTS = { answerThreshold: 0.5, suggestThreshold: 0.35, suggestMargin: 0.05, seeAlsoGap: 0.3 } as const;
 
 type Thresholds = Required<Omit<RecognizerOptions, 'ranker' | 'shortcut'>>;
 
@@ -219,13 +226,22 @@ function verdict(decision: Decision, candidates: readonly Alternative[]): Decisi
 
 /** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
 function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Decision {
-  const { answerThreshold, suggestThreshold, suggestMargin } = options;
+  const { answerThreshold, suggestThreshold, suggestMargin, seeAlsoGap } = options;
   const [best, second] = candidates;
   if (!best) return { topic: null, confidence: 0, alternatives: [], suggestions: [] };
   const outOfScope = noneScore > best.confidence;
   const close = second !== undefined && best.confidence - second.confidence < suggestMargin;
   if (!outOfScope && !close && best.confidence >= answerThreshold) {
-    return { topic: best.topic, confidence: best.confidence, alternatives: candidates.slice(1, 1 + MAX_ALTERNATIVES), suggestions: [] };
+    // The neighbour must be worth a "Did you mean" by itself (the suggestions' own floor).
+    const near = second && isTopicId(second.topic) && second.confidence >= suggestThreshold - suggestMargin;
+    const seeAlso = near && best.confidence - second.confidence < seeAlsoGap ? { seeAlso: second } : {};
+    return {
+      topic: best.topic,
+      confidence: best.confidence,
+      alternatives: candidates.slice(1, 1 + MAX_ALTERNATIVES),
+      suggestions: [],
+      ...seeAlso,
+    };
   }
   const alternatives = candidates.slice(0, MAX_ALTERNATIVES);
   // Confidently out of scope: no "Did you mean", the honest fallback.

@@ -86,12 +86,13 @@ export class CardBuilder {
   /**
    * `shared`: the card inserted into any conversation by the search message extension. It keeps
    * what everyone there can use (the answer, its links) and drops the buttons that continue a
-   * conversation with the bot, which may not be in that chat.
+   * conversation with the bot, which may not be in that chat. `seeAlso`: a close neighbour
+   * the question may have meant (the recognizer's `seeAlso`), offered as one tap.
    */
   answer(
     topicId: TopicId,
     lang: Lang,
-    options: { exam?: ExamVerdict; exams?: readonly ExamVerdict[]; feedback?: Feedback; shared?: boolean } = {},
+    options: { exam?: ExamVerdict; exams?: readonly ExamVerdict[]; feedback?: Feedback; shared?: boolean; seeAlso?: TopicId } = {},
   ): CardJson {
     const s = strings(lang);
     const topic = this.kb.topic(topicId);
@@ -100,6 +101,8 @@ export class CardBuilder {
     const steps = text.steps ?? [];
     const exams = options.exams ?? (options.exam ? [options.exam] : []);
     const eligible = exams.filter((e) => e.eligible).length;
+    const seeAlso = options.seeAlso !== undefined && options.seeAlso !== topicId ? [options.seeAlso] : [];
+    const topicButton = (id: TopicId) => button(this.kb.text(id, lang).title, { verb: 'topic', lang, topicId: id });
     const data: AnswerCardData = {
       lang,
       title: text.title,
@@ -115,8 +118,11 @@ export class CardBuilder {
       cta: this.callsToAction(topicId, lang, feedback),
       linksTitle: s.linksTitle,
       links: text.links ?? [],
+      seeAlsoTitle: s.seeAlsoTitle,
+      seeAlso: seeAlso.map(topicButton),
       relatedTitle: s.relatedTitle,
-      related: topic.related.map((id) => button(this.kb.text(id, lang).title, { verb: 'topic', lang, topicId: id })),
+      // Offered once: as "See also" when it is the close neighbour.
+      related: topic.related.filter((id) => !seeAlso.includes(id)).map(topicButton),
       source: this.sourceLine(topicId, lang),
       feedback: feedback
         ? { text: feedback === 'yes' ? s.feedbackThanks : s.feedbackSorry, buttons: [] }
@@ -129,7 +135,14 @@ export class CardBuilder {
           },
       footer: this.footer(lang, topicId, { topicId, ...(exams.length > 0 ? { examCodes: exams.map((e) => e.code) } : {}) }),
     };
-    const shared: AnswerCardData = { ...data, cta: [], related: [], feedback: { text: s.search.sharedNote, buttons: [] }, footer: [] };
+    const shared: AnswerCardData = {
+      ...data,
+      cta: [],
+      seeAlso: [],
+      related: [],
+      feedback: { text: s.search.sharedNote, buttons: [] },
+      footer: [],
+    };
     return this.renderer.render('answer', options.shared ? shared : data);
   }
 

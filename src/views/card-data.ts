@@ -53,6 +53,10 @@ export interface AnswerCardData {
   readonly cta: readonly CardButton[];
   readonly linksTitle: string;
   readonly links: readonly LinkButton[];
+  /** Shown with `seeAlso`: the answer may not be the one meant. */
+  readonly seeAlsoTitle: string;
+  /** The close neighbour the recognizer scored almost as high, or empty. */
+  readonly seeAlso: readonly CardButton[];
   readonly relatedTitle: string;
   readonly related: readonly CardButton[];
   /** "Source: …, August 2020." and, where things changed since, today's official page. */

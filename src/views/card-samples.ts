@@ -20,6 +20,7 @@ export function renderAllCards(kb: KnowledgeBase, cards: CardBuilder): { name: s
     kb.areas.forEach((area) => add(`area:${area.id}`, cards.area(area.id, lang)));
     kb.topics.forEach((topic) => add(`answer:${topic.id}`, cards.answer(topic.id, lang)));
     add('answer:feedback-yes', cards.answer('credit-overview', lang, { feedback: 'yes' }));
+    add('answer:see-also', cards.answer('link-how', lang, { seeAlso: 'link-overview' }));
     add('answer:exam-eligible', cards.answer('credit-eligible-exams', lang, { exam: kb.exams.verdict(eligible.code) }));
     add('answer:exam-not-eligible', cards.answer('credit-eligible-exams', lang, { exam: kb.exams.verdict('AZ-104') }));
     add('exam-verdict:ask', cards.examVerdict(kb.exams.verdict(eligible.code), lang, true));

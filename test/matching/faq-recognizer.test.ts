@@ -114,6 +114,39 @@ describe('FaqRecognizer', () => {
       expect(r.suggestions.map((s) => s.topic)).toContain('link-how');
     });
 
+    // Questions between two credit topics; which of them lands near the runner-up moves as the content grows.
+    const between = [
+      'proof for Excelsior',
+      'send proof to Excelsior',
+      'envoyer une preuve à Excelsior',
+      'badge or transcript for Excelsior',
+    ];
+
+    it('when an answer has a topic runner-up scored almost as high, then that runner-up is its "See also"', () => {
+      const near = between.map((q) => recognizer.recognize(q)).filter((r) => r.seeAlso !== undefined);
+      expect(near.length).toBeGreaterThan(0);
+      const { suggestThreshold, suggestMargin, seeAlsoGap } = RECOGNIZER_DEFAULTS;
+      for (const r of near) {
+        expect(r.topic).not.toBeNull();
+        expect(r.seeAlso).toEqual(r.alternatives[0]);
+        expect(r.seeAlso!.topic).not.toBe(r.topic);
+        expect(r.confidence - r.seeAlso!.confidence).toBeLessThan(seeAlsoGap);
+        expect(r.seeAlso!.confidence).toBeGreaterThanOrEqual(suggestThreshold - suggestMargin);
+      }
+    });
+
+    it('when the answer is clear, or there is no answer, or the gap is 0, then there is no "See also"', () => {
+      expect(recognizer.recognize('comment dissocier mon MCID de mon entreprise ?').seeAlso).toBeUndefined();
+      const strict = new FaqRecognizer(kb, { answerThreshold: 0.999, suggestThreshold: 0.2 });
+      const unanswered = strict.recognize('how do I link my MCID to my company');
+      expect(unanswered.topic).toBeNull();
+      expect(unanswered.seeAlso).toBeUndefined();
+      const text = between.find((q) => recognizer.recognize(q).seeAlso !== undefined)!;
+      const never = new FaqRecognizer(kb, { seeAlsoGap: 0 }).recognize(text);
+      expect(never.topic).toBe(recognizer.recognize(text).topic);
+      expect(never.seeAlso).toBeUndefined();
+    });
+
     it('when a shortcut is given and the text is one, then its intent is the answer at full confidence', () => {
       const withShortcut = new FaqRecognizer(kb, {
         shortcut: (text) => (text === 'menu' ? 'help' : text === 'open a ticket' ? 'human' : undefined),

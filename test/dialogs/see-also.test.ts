@@ -1,0 +1,55 @@
+import { strings } from '../../src/i18n/strings';
+import type { TopicId } from '../../src/knowledge/catalog';
+import { buttonsOf, onlyCard, textOf } from '../helpers/cards';
+import { createTestBot } from '../helpers/test-bot';
+
+const bot = createTestBot();
+const kb = bot.app.kb;
+
+// Questions between two close topics, per language; which of them lands near its runner-up
+// moves as the content grows, so the test takes the first that does.
+const BETWEEN = {
+  en: ['proof for Excelsior', 'send proof to Excelsior', 'badge or transcript for Excelsior', 'proof of my exam for the college'],
+  fr: [
+    'envoyer une preuve à Excelsior',
+    'preuve pour Excelsior',
+    'badge ou relevé pour Excelsior',
+    'justificatif de certification pour Excelsior',
+  ],
+} as const;
+
+describe('see also', () => {
+  it.each(['en', 'fr'] as const)(
+    'when a %s question is answered with a close runner-up, then the card offers it as "See also" in that language, and it answers',
+    async (lang) => {
+      const text = BETWEEN[lang].find((q) => bot.app.recognizer.recognize(q, lang).seeAlso !== undefined);
+      expect(text).toBeDefined();
+      const recognition = bot.app.recognizer.recognize(text!, lang);
+      const neighbour = recognition.seeAlso!.topic as TopicId;
+      const chat = bot.conversation({ locale: lang === 'fr' ? 'fr-CA' : 'en-US' });
+      const card = onlyCard(await chat.say(text!));
+      expect(card.lang).toBe(lang);
+      expect(textOf(card)).toContain(kb.text(recognition.topic as TopicId, lang).summary);
+      expect(textOf(card)).toContain(strings(lang).seeAlsoTitle);
+      const offered = buttonsOf(card).filter((b) => b.verb === 'topic' && b.data.topicId === neighbour);
+      // Once: the neighbour is not listed again among the related questions.
+      expect(offered).toHaveLength(1);
+      expect(offered[0].title).toBe(kb.text(neighbour, lang).title);
+      const answer = onlyCard(await chat.click(offered[0]));
+      expect(answer.lang).toBe(lang);
+      expect(textOf(answer)).toContain(kb.text(neighbour, lang).summary);
+      expect(textOf(answer)).not.toContain(strings(lang).seeAlsoTitle);
+    },
+  );
+
+  it.each([
+    ['how do I unlink my MCID from my company', 'en'],
+    ['comment dissocier mon MCID de mon entreprise ?', 'fr'],
+  ] as const)('when "%s" is answered clearly, then the %s card has no "See also"', async (text, lang) => {
+    expect(bot.app.recognizer.recognize(text, lang).seeAlso).toBeUndefined();
+    const card = onlyCard(await bot.conversation().say(text));
+    expect(card.lang).toBe(lang);
+    expect(textOf(card)).toContain(kb.text('unlink', lang).summary);
+    expect(textOf(card)).not.toContain(strings(lang).seeAlsoTitle);
+  });
+});
