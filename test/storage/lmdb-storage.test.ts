@@ -41,6 +41,18 @@ describe('LMDB storage', () => {
     expect(Object.keys(await new LmdbStorage(path).read(keys)).sort()).toEqual([...keys].sort());
   }, 200_000);
 
+  it('when close is called again while the first close waits for writes, then both resolve once and every write is stored', async () => {
+    const path = freshPath();
+    const store = new LmdbStorage(path);
+    const keys = Array.from({ length: 20 }, (_, i) => `pending/${i}`);
+    // Not awaited: the writes are still pending when shutdown closes, and closes again past its deadline.
+    const writes = keys.map((key, i) => store.write({ [key]: { i } }));
+    const first = store.close();
+    expect(store.close()).toBe(first);
+    await Promise.all([first, ...writes]);
+    expect(Object.keys(await new LmdbStorage(path).read(keys)).sort()).toEqual([...keys].sort());
+  });
+
   it('when a record is not valid JSON, then it reads as absent, is kept under quarantine with its key logged, and a write with no eTag succeeds', async () => {
     const path = freshPath();
     const { logger: log, events } = capturedLogger();
