@@ -113,16 +113,17 @@ async function answerByButton(
   await sendCard(context, deps.cards.answer(topicId, lang));
 }
 
-async function recordFeedback(deps: CardActionDeps, context: TurnContext, { faqId, helpful, lang }: PayloadOf<'feedback'>): Promise<void> {
+async function recordFeedback(deps: CardActionDeps, context: TurnContext, action: PayloadOf<'feedback'>): Promise<void> {
+  const { faqId, helpful, lang, seeAlso } = action;
   await deps.feedback.record({ kind: 'helpful', topic: faqId, helpful, lang, at: new Date().toISOString(), ...whose(context) });
-  await replaceCard(context, deps.cards.answer(faqId, lang, { feedback: helpful ? 'yes' : 'no' }));
+  await replaceCard(context, deps.cards.answer(faqId, lang, { feedback: helpful ? 'yes' : 'no', ...(seeAlso ? { seeAlso } : {}) }));
 }
 
 /** The card the language button was pressed on, in the chosen language. */
 function shownAgain({ cards, kb }: CardActionDeps, action: PayloadOf<'language'>): CardJson {
-  const { lang, topicId, area, examCodes } = action;
+  const { lang, topicId, seeAlso, area, examCodes } = action;
   const exams = (examCodes ?? []).map((code) => kb.exams.verdict(code));
-  if (topicId) return cards.answer(topicId, lang, exams.length > 0 ? { exams } : {});
+  if (topicId) return cards.answer(topicId, lang, { ...(exams.length > 0 ? { exams } : {}), ...(seeAlso ? { seeAlso } : {}) });
   if (exams.length > 0) return cards.examVerdict(exams[0], lang, true);
   if (area) return cards.area(area, lang);
   return cards.menu(lang, 'menu');

@@ -22,12 +22,14 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('menu'), lang }),
   z.object({ verb: z.literal('area'), lang, area: z.enum(AREA_IDS) }),
   z.object({ verb: z.literal('topic'), lang, topicId }),
-  z.object({ verb: z.literal('feedback'), lang, faqId: topicId, helpful: z.boolean() }),
+  // `seeAlso`: the answer card's close neighbour, kept on the card drawn again after the click.
+  z.object({ verb: z.literal('feedback'), lang, faqId: topicId, helpful: z.boolean(), seeAlso: topicId.optional() }),
   // Carries what the card showed, so the switch shows the same card in the other language.
   z.object({
     verb: z.literal('language'),
     lang,
     topicId: topicId.optional(),
+    seeAlso: topicId.optional(),
     area: z.enum(AREA_IDS).optional(),
     examCodes: z
       .array(z.string().regex(/^[A-Z0-9]{2}-\d{3}$/))

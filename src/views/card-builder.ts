@@ -18,6 +18,7 @@ export type Feedback = 'yes' | 'no' | undefined;
 /** The card a language button was on: an answer (with its exam verdicts), an area, or the menu. */
 export interface ShownCard {
   readonly topicId?: TopicId;
+  readonly seeAlso?: TopicId;
   readonly area?: AreaId;
   readonly examCodes?: string[];
 }
@@ -103,6 +104,8 @@ export class CardBuilder {
     const eligible = exams.filter((e) => e.eligible).length;
     const seeAlso = options.seeAlso !== undefined && options.seeAlso !== topicId ? [options.seeAlso] : [];
     const topicButton = (id: TopicId) => button(this.kb.text(id, lang).title, { verb: 'topic', lang, topicId: id });
+    // The card drawn again (feedback, the other language) keeps its "See also".
+    const kept = seeAlso.length > 0 ? { seeAlso: seeAlso[0] } : {};
     const data: AnswerCardData = {
       lang,
       title: text.title,
@@ -129,11 +132,11 @@ export class CardBuilder {
         : {
             text: s.helpfulQuestion,
             buttons: [
-              button(s.yes, { verb: 'feedback', lang, faqId: topicId, helpful: true }),
-              button(s.no, { verb: 'feedback', lang, faqId: topicId, helpful: false }),
+              button(s.yes, { verb: 'feedback', lang, faqId: topicId, helpful: true, ...kept }),
+              button(s.no, { verb: 'feedback', lang, faqId: topicId, helpful: false, ...kept }),
             ],
           },
-      footer: this.footer(lang, topicId, { topicId, ...(exams.length > 0 ? { examCodes: exams.map((e) => e.code) } : {}) }),
+      footer: this.footer(lang, topicId, { topicId, ...kept, ...(exams.length > 0 ? { examCodes: exams.map((e) => e.code) } : {}) }),
     };
     const shared: AnswerCardData = {
       ...data,

@@ -1,6 +1,6 @@
 import { strings } from '../../src/i18n/strings';
 import type { TopicId } from '../../src/knowledge/catalog';
-import { buttonsOf, onlyCard, textOf } from '../helpers/cards';
+import { buttonByVerb, buttonsOf, onlyCard, replacementCard, textOf } from '../helpers/cards';
 import { createTestBot } from '../helpers/test-bot';
 
 const bot = createTestBot();
@@ -39,6 +39,27 @@ describe('see also', () => {
       expect(answer.lang).toBe(lang);
       expect(textOf(answer)).toContain(kb.text(neighbour, lang).summary);
       expect(textOf(answer)).not.toContain(strings(lang).seeAlsoTitle);
+    },
+  );
+
+  it.each(['en', 'fr'] as const)(
+    'when the %s card with "See also" is switched to the other language or rated, then the card drawn again keeps it',
+    async (lang) => {
+      const text = BETWEEN[lang].find((q) => bot.app.recognizer.recognize(q, lang).seeAlso !== undefined)!;
+      const recognition = bot.app.recognizer.recognize(text, lang);
+      const neighbour = recognition.seeAlso!.topic as TopicId;
+      const chat = bot.conversation({ locale: lang === 'fr' ? 'fr-CA' : 'en-US' });
+      const card = onlyCard(await chat.say(text));
+      const otherLang = lang === 'en' ? 'fr' : 'en';
+      const switched = replacementCard(await chat.click(buttonByVerb(card, 'language')));
+      expect(switched?.lang).toBe(otherLang);
+      expect(textOf(switched!)).toContain(strings(otherLang).seeAlsoTitle);
+      expect(buttonsOf(switched!).filter((b) => b.verb === 'topic' && b.data.topicId === neighbour)[0]?.title).toBe(
+        kb.text(neighbour, otherLang).title,
+      );
+      const rated = replacementCard(await chat.click(buttonByVerb(card, 'feedback', (data) => data.helpful === false)));
+      expect(textOf(rated!)).toContain(strings(lang).feedbackSorry);
+      expect(textOf(rated!)).toContain(strings(lang).seeAlsoTitle);
     },
   );
 
