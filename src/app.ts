@@ -94,7 +94,10 @@ const SEARCHES_PER_MESSAGE = 4;
 /** A load balancer's probe waits about this long; a store slower than that counts as not answering. */
 const READINESS_TIMEOUT_MS = 2000;
 
-type KnowledgeConfig = Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD' | 'SUGGEST_THRESHOLD' | 'SUGGEST_MARGIN'>;
+type KnowledgeConfig = Pick<
+  AppConfig,
+  'CONTENT_DIR' | 'CARDS_DIR' | 'ANSWER_THRESHOLD' | 'SUGGEST_THRESHOLD' | 'SUGGEST_MARGIN' | 'SEE_ALSO_GAP'
+>;
 
 /** The content and the card templates, checked together: every card renders from the content. */
 export function loadContent(config: Pick<AppConfig, 'CONTENT_DIR' | 'CARDS_DIR'>) {
@@ -119,6 +122,7 @@ export function createRecognizer(kb: KnowledgeBase, config: KnowledgeConfig, tra
     answerThreshold: config.ANSWER_THRESHOLD,
     suggestThreshold: config.SUGGEST_THRESHOLD,
     suggestMargin: config.SUGGEST_MARGIN,
+    seeAlsoGap: config.SEE_ALSO_GAP,
     ranker: (examples) => new LinearClassifier(examples, {}, trained),
     shortcut: shortcutOf,
   });

@@ -70,6 +70,8 @@ const envSchema = z
     SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
     /** When the two best topics are closer than this, the bot asks instead of guessing. */
     SUGGEST_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
+    /** Answered, a close runner-up within this of the answer is offered on the card as "See also"; 0 turns it off. */
+    SEE_ALSO_GAP: z.coerce.number().min(0).max(1).default(0.3),
     /** Lower bar inside the linking flow, where the question already narrows the topics. */
     SITUATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -63,6 +63,15 @@ describe('see also', () => {
     },
   );
 
+  it('when SEE_ALSO_GAP is 0, then the same question gets its answer with no "See also"', async () => {
+    const text = BETWEEN.en.find((q) => bot.app.recognizer.recognize(q, 'en').seeAlso !== undefined)!;
+    const topic = bot.app.recognizer.recognize(text, 'en').topic as TopicId;
+    const off = createTestBot({ env: { SEE_ALSO_GAP: '0' } });
+    const card = onlyCard(await off.conversation().say(text));
+    expect(textOf(card)).toContain(kb.text(topic, 'en').summary);
+    expect(textOf(card)).not.toContain(strings('en').seeAlsoTitle);
+  });
+
   it.each([
     ['how do I unlink my MCID from my company', 'en'],
     ['comment dissocier mon MCID de mon entreprise ?', 'fr'],
