@@ -116,14 +116,14 @@ async function answerByButton(
 async function recordFeedback(deps: CardActionDeps, context: TurnContext, action: PayloadOf<'feedback'>): Promise<void> {
   const { faqId, helpful, lang, seeAlso } = action;
   await deps.feedback.record({ kind: 'helpful', topic: faqId, helpful, lang, at: new Date().toISOString(), ...whose(context) });
-  await replaceCard(context, deps.cards.answer(faqId, lang, { feedback: helpful ? 'yes' : 'no', ...(seeAlso ? { seeAlso } : {}) }));
+  await replaceCard(context, deps.cards.answer(faqId, lang, { feedback: helpful ? 'yes' : 'no', seeAlso }));
 }
 
 /** The card the language button was pressed on, in the chosen language. */
 function shownAgain({ cards, kb }: CardActionDeps, action: PayloadOf<'language'>): CardJson {
   const { lang, topicId, seeAlso, area, examCodes } = action;
   const exams = (examCodes ?? []).map((code) => kb.exams.verdict(code));
-  if (topicId) return cards.answer(topicId, lang, { ...(exams.length > 0 ? { exams } : {}), ...(seeAlso ? { seeAlso } : {}) });
+  if (topicId) return cards.answer(topicId, lang, { seeAlso, ...(exams.length > 0 ? { exams } : {}) });
   if (exams.length > 0) return cards.examVerdict(exams[0], lang, true);
   if (area) return cards.area(area, lang);
   return cards.menu(lang, 'menu');

@@ -191,11 +191,10 @@ export class RootDialog extends ComponentDialog {
     if (topic === 'human') return void (await this.deps.support.startEscalation(innerDc, { topic: null, text: recognition.text }));
     if (topic) {
       await recordInsight(this.deps.feedback, context, lang, { kind: 'outcome', outcome: 'answered', via: 'text', topic });
-      const near = recognition.seeAlso?.topic;
-      const seeAlso = near !== undefined && isTopicId(near) ? { seeAlso: near } : {};
+      const seeAlso = recognition.seeAlso?.topic;
       return sendCard(
         context,
-        cards.answer(topic, lang, { ...seeAlso, ...(topic === EXAM_LIST_TOPIC && exam ? { exams: exams ?? [exam] } : {}) }),
+        cards.answer(topic, lang, { seeAlso, ...(topic === EXAM_LIST_TOPIC && exam ? { exams: exams ?? [exam] } : {}) }),
       );
     }
     const suggested = recognition.suggestions

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/language';
 import { askedClause } from './asked-clause';
-import { isTopicId, type Intent } from '../knowledge/catalog';
+import { isTopicId, type Intent, type TopicId } from '../knowledge/catalog';
 import type { ExamVerdict } from '../knowledge/exam-codes';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { buildLexicon, detectLanguage, type LanguageGuess, type Lexicon } from './language-detector';
@@ -37,7 +37,7 @@ export interface Recognition {
    * Answered, and the runner-up is a topic scored almost as high: the close neighbour the
    * answer card offers as "See also" ("how do I link" answered, "what linking is" one tap away).
    */
-  readonly seeAlso?: Alternative;
+  readonly seeAlso?: { readonly topic: TopicId; readonly confidence: number };
   readonly exam?: ExamVerdict;
   /** Set when the question names more than one exam: a verdict for each, `exam` being the first. */
   readonly exams?: readonly ExamVerdict[];
@@ -224,23 +224,30 @@ function verdict(decision: Decision, candidates: readonly Alternative[]): Decisi
   return { topic: ELIGIBILITY, confidence: own?.confidence ?? decision.confidence, alternatives, suggestions: [] };
 }
 
+/** An answer's runner-up topic, offered as "See also" when near it and worth a "Did you mean" by itself. */
+function neighbourOf(best: Alternative, second: Alternative | undefined, options: Thresholds): Recognition['seeAlso'] {
+  if (!second || !isTopicId(second.topic)) return undefined;
+  const worthAsking = second.confidence >= options.suggestThreshold - options.suggestMargin;
+  return worthAsking && best.confidence - second.confidence < options.seeAlsoGap
+    ? { topic: second.topic, confidence: second.confidence }
+    : undefined;
+}
+
 /** Answer, suggest or fall back, from the ranked candidates and the out-of-scope score. */
 function decide(candidates: Alternative[], noneScore: number, options: Thresholds): Decision {
-  const { answerThreshold, suggestThreshold, suggestMargin, seeAlsoGap } = options;
+  const { answerThreshold, suggestThreshold, suggestMargin } = options;
   const [best, second] = candidates;
   if (!best) return { topic: null, confidence: 0, alternatives: [], suggestions: [] };
   const outOfScope = noneScore > best.confidence;
   const close = second !== undefined && best.confidence - second.confidence < suggestMargin;
   if (!outOfScope && !close && best.confidence >= answerThreshold) {
-    // The neighbour must be worth a "Did you mean" by itself (the suggestions' own floor).
-    const near = second && isTopicId(second.topic) && second.confidence >= suggestThreshold - suggestMargin;
-    const seeAlso = near && best.confidence - second.confidence < seeAlsoGap ? { seeAlso: second } : {};
+    const seeAlso = neighbourOf(best, second, options);
     return {
       topic: best.topic,
       confidence: best.confidence,
       alternatives: candidates.slice(1, 1 + MAX_ALTERNATIVES),
       suggestions: [],
-      ...seeAlso,
+      ...(seeAlso ? { seeAlso } : {}),
     };
   }
   const alternatives = candidates.slice(0, MAX_ALTERNATIVES);

@@ -102,10 +102,10 @@ export class CardBuilder {
     const steps = text.steps ?? [];
     const exams = options.exams ?? (options.exam ? [options.exam] : []);
     const eligible = exams.filter((e) => e.eligible).length;
-    const seeAlso = options.seeAlso !== undefined && options.seeAlso !== topicId ? [options.seeAlso] : [];
+    const near = options.seeAlso !== topicId ? options.seeAlso : undefined;
     const topicButton = (id: TopicId) => button(this.kb.text(id, lang).title, { verb: 'topic', lang, topicId: id });
     // The card drawn again (feedback, the other language) keeps its "See also".
-    const kept = seeAlso.length > 0 ? { seeAlso: seeAlso[0] } : {};
+    const kept = near ? { seeAlso: near } : {};
     const data: AnswerCardData = {
       lang,
       title: text.title,
@@ -122,10 +122,10 @@ export class CardBuilder {
       linksTitle: s.linksTitle,
       links: text.links ?? [],
       seeAlsoTitle: s.seeAlsoTitle,
-      seeAlso: seeAlso.map(topicButton),
+      seeAlso: near ? [topicButton(near)] : [],
       relatedTitle: s.relatedTitle,
       // Offered once: as "See also" when it is the close neighbour.
-      related: topic.related.filter((id) => !seeAlso.includes(id)).map(topicButton),
+      related: topic.related.filter((id) => id !== near).map(topicButton),
       source: this.sourceLine(topicId, lang),
       feedback: feedback
         ? { text: feedback === 'yes' ? s.feedbackThanks : s.feedbackSorry, buttons: [] }
