@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { percentile } from './load';
 import { TARGET_NAMES, type BenchResults, type LoadRow } from './results';
+import type { StoreRun } from './store-rounds';
 
 const START = '<!-- bench:start (written by npm run bench; edits inside are overwritten) -->';
 const END = '<!-- bench:end -->';
@@ -8,6 +9,8 @@ const END = '<!-- bench:end -->';
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const n1 = (x: number) => x.toFixed(1);
 const n2 = (x: number) => x.toFixed(2);
+/** A block followed by a blank line, or nothing when the block is empty. */
+const withGap = (block: string[]) => (block.length > 0 ? [...block, ''] : []);
 const mb = (bytes: number) => `${n0(bytes / 1e6)} MB`;
 const median = (xs: readonly number[]) => percentile(Float64Array.from(xs).sort(), 50);
 
@@ -56,6 +59,31 @@ function storeTable(results: BenchResults): string[] {
   return lines;
 }
 
+/** The same rounds with enough connections to keep each process busy: what each store can serve. */
+function saturatedTable(results: BenchResults): string[] {
+  const rounds = results.stores.filter((r) => r.saturated);
+  if (rounds.length === 0) return [];
+  const lines = [
+    `At ${results.settings.saturation} connections, the same processes right after:`,
+    '',
+    '| Request | LMDB req/s, each round | memory req/s, each round | LMDB ÷ memory, each round | median | main thread busy, LMDB / memory | p99 ms, LMDB / memory |',
+    '|---|---|---|---|---:|---|---|',
+  ];
+  for (const scenario of [...new Set(rounds.map((r) => r.scenario))]) {
+    const pairs = rounds.flatMap((r) => (r.scenario === scenario && r.saturated ? [{ label: r.label, ...r.saturated }] : []));
+    const ratios = pairs.map((p) => p.lmdb.result.rps / p.memory.result.rps);
+    const each = (side: 'lmdb' | 'memory') => pairs.map((p) => n0(p[side].result.rps)).join(', ');
+    const mid = (side: 'lmdb' | 'memory', f: (run: StoreRun) => number) => median(pairs.map((p) => f(p[side])));
+    const busy = (side: 'lmdb' | 'memory') => `${n0(mid(side, (run) => run.mainThreadBusy ?? NaN) * 100)} %`;
+    const p99 = (side: 'lmdb' | 'memory') => n1(mid(side, (run) => run.result.p99));
+    lines.push(
+      `| ${pairs[0].label} | ${each('lmdb')} | ${each('memory')} | ${ratios.map(n2).join(', ')} | **${n2(median(ratios))}** | ` +
+        `${busy('lmdb')} / ${busy('memory')} | ${p99('lmdb')} / ${p99('memory')} |`,
+    );
+  }
+  return lines;
+}
+
 function matcherTable(results: BenchResults): string[] {
   const lines = [
     '| Knowledge base | examples | build as run (s) | build with all 40 epochs (s) | median ms / question | p95 ms | top-1 (sanity) | heap MB |',
@@ -87,6 +115,7 @@ export function renderResults(results: BenchResults): string {
     '',
     ...storeTable(results),
     '',
+    ...withGap(saturatedTable(results)),
     '### Cold start (process start to the first answered FAQ question, median of the runs)',
     '',
     '| | median ms | runs (ms) |',

@@ -38,7 +38,13 @@ export interface Machine {
 export interface BenchResults {
   readonly date: string;
   readonly machine: Machine;
-  readonly settings: { readonly connections: number; readonly duration: number; readonly warmup: number };
+  readonly settings: {
+    readonly connections: number;
+    readonly duration: number;
+    readonly warmup: number;
+    /** Connections of the store rounds' second measurement (absent in runs before it existed). */
+    readonly saturation?: number;
+  };
   readonly coldStart: { readonly bot: readonly number[]; readonly echo: readonly number[] };
   readonly memory: readonly MemoryRow[];
   readonly load: readonly LoadRow[];

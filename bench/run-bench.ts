@@ -28,6 +28,9 @@ const CONVERSATIONS = option('conversations', quick ? 2_000 : 10_000);
 const COLD_RUNS = option('cold-runs', quick ? 2 : 5);
 const MEMORY_RUNS = option('memory-runs', quick ? 1 : 3);
 const STORE_ROUNDS = option('store-rounds', quick ? 1 : 3);
+// The store rounds measure each process again with this many connections: enough to keep the
+// LMDB bot's main thread busy while turns wait for flushes (0 leaves it out).
+const SATURATION = option('saturation-connections', 32);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 // Caps off and anonymous auth, whatever the shell or a .env says: every request is a new user
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
 
     log(`The two stores, ${STORE_ROUNDS} rounds of fresh processes per FAQ request…`);
     const faqScenarios = BOT_SCENARIOS.filter((s) => s.name.startsWith('faq-'));
-    const stores = await compareStores(start, faqScenarios, settings, STORE_ROUNDS, log);
+    const stores = await compareStores(start, faqScenarios, { ...settings, saturation: SATURATION }, STORE_ROUNDS, log);
 
     log('Matcher alone…');
     const matcher = flag('skip-matcher') || quick ? [] : await matcherScaling(log);
@@ -162,7 +165,7 @@ async function main(): Promise<void> {
         loadBefore,
         loadAfter: loadavg()[0],
       },
-      settings,
+      settings: { ...settings, saturation: SATURATION },
       coldStart: cold,
       memory,
       load: rows,
