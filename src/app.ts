@@ -38,6 +38,8 @@ import type { Logger } from './logging/logger';
 import { createStorage } from './storage/create-storage';
 import { DegradedReadStorage } from './storage/degraded-read-storage';
 import { ExpiryJob } from './storage/expiry-job';
+import { FreePageScrubber } from './storage/free-page-scrub';
+import { atTurnEnd } from './dialogs/turn-end';
 import { isRangeStorage } from './storage/range-storage';
 import { LmdbStorage } from './storage/lmdb-storage';
 import { ETagStateStorage } from './storage/etag-state-storage';
@@ -64,6 +66,8 @@ export interface App {
   readonly support: SupportParts;
   /** Deletes aged records on stores that read by range (LMDB); none on Azure Blob. */
   readonly expiry: ExpiryJob | undefined;
+  /** On LMDB, overwrites the data file's free pages after "forget me" (storage/free-page-scrub.ts). */
+  readonly scrubber: FreePageScrubber | undefined;
   /** What the insights read (`buildInsights(app.insights.source, …)`), and the weekly digest. */
   readonly insights: InsightsParts;
   /** The Insights page and its figures (GET /insights, GET /api/insights). */
@@ -150,6 +154,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const userState = new UserState(stateStorage);
   const feedback = overrides.feedback ?? createFeedbackLog(turnStorage, log('feedback'));
   const expiry = isRangeStorage(storage) ? new ExpiryJob(storage, config, log('expiry')) : undefined;
+  const scrubber = storage instanceof LmdbStorage ? new FreePageScrubber(storage, log('scrub')) : undefined;
 
   const auth = cacheChannelClients(
     new ConfigurationBotFrameworkAuthentication({
@@ -209,6 +214,8 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
       await userState.delete(context);
       await conversationState.delete(context);
       await support.erasure.forget(personOf(context));
+      // Once the turn's deletes are written: the old bytes must not stay in free pages.
+      if (scrubber) void atTurnEnd(context, async () => scrubber.request());
     }),
   });
   const searchExtensions = new SearchExtensions({
@@ -260,5 +267,5 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const provider = overrides.insights ?? insightsProvider(buildInsights, insights.source);
   const insightsPage = createInsightsEndpoint({ config, logger, kb, provider, keysUrl: overrides.insightsKeysUrl });
   const ready = () => storeAnswers(storage, READINESS_TIMEOUT_MS);
-  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, insights, insightsPage, ready };
+  return { adapter, bot, kb, recognizer, cards, storage, support, expiry, scrubber, insights, insightsPage, ready };
 }

@@ -139,10 +139,14 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
     return doomed.length;
   }
 
-  /** Size of the data file in use (LMDB reuses freed pages), and how many transactions it has committed. */
-  stats(): { entries: number; pages: number; pageSize: number; transactions: number } {
+  /**
+   * Size of the data file in use (LMDB reuses freed pages), how many transactions it has committed,
+   * and the last page the file reaches (it grows only once no free page is left).
+   */
+  stats(): { entries: number; pages: number; pageSize: number; transactions: number; lastPage: number } {
     const s = this.db.getStats() as {
       lastTxnId: number;
+      lastPageNumber: number;
       entryCount: number;
       treeBranchPageCount: number;
       treeLeafPageCount: number;
@@ -150,7 +154,7 @@ export class LmdbStorage implements InsertableStorage, RangeStorage {
       pageSize: number;
     };
     const pages = s.treeBranchPageCount + s.treeLeafPageCount + s.overflowPages;
-    return { entries: s.entryCount, pages, pageSize: s.pageSize, transactions: s.lastTxnId };
+    return { entries: s.entryCount, pages, pageSize: s.pageSize, transactions: s.lastTxnId, lastPage: s.lastPageNumber };
   }
 
   /** Resolves once every write issued so far (quarantine moves included) is on disk. */

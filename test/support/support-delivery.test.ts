@@ -142,6 +142,9 @@ describe('"forget me" reaches every copy', () => {
     await say('forget me', dm);
     await press({ verb: 'privacy.forget', lang: 'en', confirm: true }, dm);
     await app.support.worker.idle();
+    // LMDB leaves old bytes in free pages; the pass after "forget me" overwrites them.
+    await app.scrubber!.idle();
+    expect(log.events().some((e) => e.event === 'free_pages_overwritten')).toBe(true);
     const stored = storeText();
     for (const personal of [name, email, description, groupLine]) expect(stored).not.toContain(personal);
     const update = connector
