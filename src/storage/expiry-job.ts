@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/config';
 import type { RangeStorage } from './range-storage';
 import type { Logger } from '../logging/logger';
+import { SCRUB_PREFIX } from './free-page-scrub';
 
 export type ExpiryConfig = Pick<
   AppConfig,
@@ -27,6 +28,8 @@ export function expiryRules(config: ExpiryConfig): Rule[] {
     { name: 'dedupe claims', matches: (k) => k.startsWith('delivered/'), maxAgeMs: config.DEDUPE_TTL_HOURS * HOUR },
     { name: 'feedback', matches: (k) => k.startsWith('feedback/'), maxAgeMs: config.FEEDBACK_RETENTION_DAYS * DAY },
     { name: 'quarantine', matches: (k) => k.startsWith('quarantine/'), maxAgeMs: QUARANTINE_DAYS * DAY },
+    // A free-page pass deletes its fillers at its end; a process that died mid-pass leaves them.
+    { name: 'scrub fillers', matches: (k) => k.startsWith(SCRUB_PREFIX), maxAgeMs: HOUR },
   ];
 }
 

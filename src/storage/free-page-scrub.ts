@@ -7,8 +7,10 @@ export interface ScrubbableStore extends Pick<Storage, 'write' | 'delete'> {
   stats(): { readonly lastPage: number };
 }
 
-const PREFIX = 'scrub/fill/';
-const TICK = 'scrub/tick';
+/** Every key a pass writes starts with this (the expiry job removes what a cut-off pass left). */
+export const SCRUB_PREFIX = 'scrub/';
+const PREFIX = `${SCRUB_PREFIX}fill/`;
+const TICK = `${SCRUB_PREFIX}tick`;
 // A value this long fills one overflow page of its own (LMDB pages are 4 KiB here).
 const FILL = 'x'.repeat(3_900);
 const DELETE_SLICE = 500;

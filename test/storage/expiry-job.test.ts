@@ -41,6 +41,19 @@ describe('expiry of aged records', () => {
     expect(events()).toContainEqual(expect.objectContaining({ event: 'records_expired', counts: { feedback: 1 } }));
   });
 
+  it('when a free-page pass was cut off, then the fillers it left go at the first sweep an hour later', async () => {
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
+    const store = new LmdbStorage(join(mkdtempSync(join(tmpdir(), 'expiry-')), 'bot.mdb'), { now: () => clock.now });
+    await store.write({ 'scrub/fill/000000001': { fill: 'x' }, 'scrub/tick': { i: 2 }, 'tickets/MS-7KQ2MX': { id: 'MS-7KQ2MX' } });
+    const job = new ExpiryJob(store, loadConfig({}), capturedLogger().logger, () => clock.now);
+
+    clock.now += 30 * 60_000;
+    expect(await job.runOnce()).toEqual({});
+    clock.now += 31 * 60_000;
+    expect(await job.runOnce()).toEqual({ 'scrub fillers': 2 });
+    expect((await store.readRange('')).map((r) => r.key)).toEqual(['tickets/MS-7KQ2MX']);
+  });
+
   it('when the schedule is configured, then bad values are refused', () => {
     expect(() => loadConfig({ CONVERSATION_STATE_TTL_DAYS: '0' })).toThrow(/CONVERSATION_STATE_TTL_DAYS/);
     expect(loadConfig({ USER_STATE_TTL_DAYS: '90', EXPIRY_INTERVAL_MINUTES: '15' })).toMatchObject({
