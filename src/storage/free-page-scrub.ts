@@ -59,19 +59,20 @@ export class FreePageScrubber {
     // A page freed by a commit can be reused only once no snapshot may still read it: a few commits on.
     for (let i = 0; i < 3; i++) await this.store.write({ [TICK]: { i } });
     const start = this.store.stats().lastPage;
-    const keys: string[] = [];
+    // Keys are rebuilt from their number, so a pass keeps no list however many pages it writes.
+    const keyOf = (n: number) => `${PREFIX}${String(n).padStart(9, '0')}`;
+    let written = 0;
     // There are fewer free pages than pages in the file: a bound whatever the store does.
-    while (this.store.stats().lastPage === start && keys.length < start) {
+    while (this.store.stats().lastPage === start && written < start) {
       const fillers: Record<string, { fill: string }> = {};
-      for (let j = 0; j < this.batch; j++) {
-        const key = `${PREFIX}${String(keys.length).padStart(9, '0')}`;
-        keys.push(key);
-        fillers[key] = { fill: FILL };
-      }
+      for (let j = 0; j < this.batch; j++) fillers[keyOf(written++)] = { fill: FILL };
       await this.store.write(fillers);
     }
-    for (let i = 0; i < keys.length; i += DELETE_SLICE) await this.store.delete(keys.slice(i, i + DELETE_SLICE));
+    for (let from = 0; from < written; from += DELETE_SLICE) {
+      const slice = Array.from({ length: Math.min(DELETE_SLICE, written - from) }, (_, i) => keyOf(from + i));
+      await this.store.delete(slice);
+    }
     await this.store.delete([TICK]);
-    this.log.info({ event: 'free_pages_overwritten', pages: keys.length });
+    this.log.info({ event: 'free_pages_overwritten', pages: written });
   }
 }
