@@ -9,8 +9,6 @@ const END = '<!-- bench:end -->';
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const n1 = (x: number) => x.toFixed(1);
 const n2 = (x: number) => x.toFixed(2);
-/** A block followed by a blank line, or nothing when the block is empty. */
-const withGap = (block: string[]) => (block.length > 0 ? [...block, ''] : []);
 const mb = (bytes: number) => `${n0(bytes / 1e6)} MB`;
 const median = (xs: readonly number[]) => percentile(Float64Array.from(xs).sort(), 50);
 
@@ -37,51 +35,61 @@ function loadTable(results: BenchResults): string[] {
   return lines;
 }
 
-/** Per FAQ request: each round's paired ratio, their median, and the CPU each store's bot spent per request. */
-function storeTable(results: BenchResults): string[] {
+type Side = 'lmdb' | 'memory';
+interface Pair {
+  readonly scenario: string;
+  readonly label: string;
+  readonly lmdb: StoreRun;
+  readonly memory: StoreRun;
+}
+/** A column of the paired tables: the median over the rounds of one figure, for each store. */
+interface PairColumn {
+  readonly title: string;
+  readonly cell: (runs: readonly StoreRun[]) => string;
+}
+
+/** One row per FAQ request: each store's req/s per round, the paired ratios and their median, then `columns`. */
+function pairTable(pairs: readonly Pair[], columns: readonly PairColumn[]): string[] {
   const lines = [
-    '| Request | LMDB req/s, each round | memory req/s, each round | LMDB ÷ memory, each round | median | main-thread CPU ms / request, LMDB / memory | main thread busy, LMDB / memory |',
-    '|---|---|---|---|---:|---|---|',
+    `| Request | LMDB req/s, each round | memory req/s, each round | LMDB ÷ memory, each round | median | ${columns.map((c) => `${c.title}, LMDB / memory`).join(' | ')} |`,
+    `|---|---|---|---|---:|${columns.map(() => '---|').join('')}`,
   ];
-  const scenarios = [...new Set(results.stores.map((r) => r.scenario))];
-  for (const scenario of scenarios) {
-    const rounds = results.stores.filter((r) => r.scenario === scenario);
-    const ratios = rounds.map((r) => r.lmdb.result.rps / r.memory.result.rps);
-    const perRound = (f: (r: (typeof rounds)[number]) => number, format: (x: number) => string) =>
-      rounds.map((r) => format(f(r))).join(', ');
-    const cpu = (side: 'lmdb' | 'memory') => median(rounds.map((r) => r[side].cpuPerRequest?.mainThread ?? NaN));
-    const busy = (side: 'lmdb' | 'memory') => `${n0(median(rounds.map((r) => r[side].mainThreadBusy ?? NaN)) * 100)} %`;
+  for (const scenario of new Set(pairs.map((p) => p.scenario))) {
+    const rows = pairs.filter((p) => p.scenario === scenario);
+    const runs = (side: Side) => rows.map((r) => r[side]);
+    const each = (side: Side) =>
+      runs(side)
+        .map((r) => n0(r.result.rps))
+        .join(', ');
+    const ratios = rows.map((r) => r.lmdb.result.rps / r.memory.result.rps);
+    const cells = columns.map((c) => `${c.cell(runs('lmdb'))} / ${c.cell(runs('memory'))}`);
     lines.push(
-      `| ${rounds[0].label} | ${perRound((r) => r.lmdb.result.rps, n0)} | ${perRound((r) => r.memory.result.rps, n0)} | ` +
-        `${ratios.map(n2).join(', ')} | **${n2(median(ratios))}** | ${cpu('lmdb').toFixed(3)} / ${cpu('memory').toFixed(3)} | ${busy('lmdb')} / ${busy('memory')} |`,
+      `| ${rows[0].label} | ${each('lmdb')} | ${each('memory')} | ${ratios.map(n2).join(', ')} | **${n2(median(ratios))}** | ${cells.join(' | ')} |`,
     );
   }
   return lines;
 }
 
-/** The same rounds with enough connections to keep each process busy: what each store can serve. */
-function saturatedTable(results: BenchResults): string[] {
-  const rounds = results.stores.filter((r) => r.saturated);
-  if (rounds.length === 0) return [];
-  const lines = [
+const medianOf = (runs: readonly StoreRun[], f: (run: StoreRun) => number) => median(runs.map(f));
+const CPU: PairColumn = {
+  title: 'main-thread CPU ms / request',
+  cell: (runs) => medianOf(runs, (r) => r.cpuPerRequest?.mainThread ?? NaN).toFixed(3),
+};
+const BUSY: PairColumn = { title: 'main thread busy', cell: (runs) => `${n0(medianOf(runs, (r) => r.mainThreadBusy ?? NaN) * 100)} %` };
+const P99: PairColumn = { title: 'p99 ms', cell: (runs) => n1(medianOf(runs, (r) => r.result.p99)) };
+
+/** The store rounds at the bench's connections, then (when measured) the same processes kept busy. */
+function storeTables(results: BenchResults): string[] {
+  const saturated = results.stores.flatMap((r) => (r.saturated ? [{ scenario: r.scenario, label: r.label, ...r.saturated }] : []));
+  const lines = [...pairTable(results.stores, [CPU, BUSY]), ''];
+  if (saturated.length === 0) return lines;
+  return [
+    ...lines,
     `At ${results.settings.saturation} connections, the same processes right after:`,
     '',
-    '| Request | LMDB req/s, each round | memory req/s, each round | LMDB ÷ memory, each round | median | main thread busy, LMDB / memory | p99 ms, LMDB / memory |',
-    '|---|---|---|---|---:|---|---|',
+    ...pairTable(saturated, [BUSY, P99]),
+    '',
   ];
-  for (const scenario of [...new Set(rounds.map((r) => r.scenario))]) {
-    const pairs = rounds.flatMap((r) => (r.scenario === scenario && r.saturated ? [{ label: r.label, ...r.saturated }] : []));
-    const ratios = pairs.map((p) => p.lmdb.result.rps / p.memory.result.rps);
-    const each = (side: 'lmdb' | 'memory') => pairs.map((p) => n0(p[side].result.rps)).join(', ');
-    const mid = (side: 'lmdb' | 'memory', f: (run: StoreRun) => number) => median(pairs.map((p) => f(p[side])));
-    const busy = (side: 'lmdb' | 'memory') => `${n0(mid(side, (run) => run.mainThreadBusy ?? NaN) * 100)} %`;
-    const p99 = (side: 'lmdb' | 'memory') => n1(mid(side, (run) => run.result.p99));
-    lines.push(
-      `| ${pairs[0].label} | ${each('lmdb')} | ${each('memory')} | ${ratios.map(n2).join(', ')} | **${n2(median(ratios))}** | ` +
-        `${busy('lmdb')} / ${busy('memory')} | ${p99('lmdb')} / ${p99('memory')} |`,
-    );
-  }
-  return lines;
 }
 
 function matcherTable(results: BenchResults): string[] {
@@ -113,9 +121,7 @@ export function renderResults(results: BenchResults): string {
     '',
     `### The two stores, fresh processes (${s.warmup} s warm-up then ${s.duration} s per run, ${s.connections} connections; rounds alternate which store goes first)`,
     '',
-    ...storeTable(results),
-    '',
-    ...withGap(saturatedTable(results)),
+    ...storeTables(results),
     '### Cold start (process start to the first answered FAQ question, median of the runs)',
     '',
     '| | median ms | runs (ms) |',
